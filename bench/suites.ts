@@ -1,0 +1,5 @@
+import type { BenchSuite } from './figure.js';
+import { coldStart } from './figures/cold-start.js';
+
+/** Every benchmark; each one runs in quick mode too. Add new suites here. */
+export const suites: BenchSuite[] = [coldStart];

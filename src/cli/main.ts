@@ -1,0 +1,27 @@
+import { CommanderError } from 'commander';
+import { UsageError } from '../core/errors/usage-error.js';
+import { ExitCode } from '../core/exit-codes.js';
+import type { CliIo } from './io.js';
+import { buildProgram } from './program.js';
+import { reportError } from './report-error.js';
+
+/** Runs one CLI invocation and returns its exit code; never throws. */
+export async function main(argv: readonly string[], io: CliIo): Promise<number> {
+  const json = argv.includes('--json');
+  const debug = argv.includes('--debug');
+  const state = { exitCode: ExitCode.ok as number };
+  try {
+    const program = buildProgram(io, (code) => {
+      state.exitCode = code;
+    });
+    await program.parseAsync([...argv], { from: 'user' });
+    return state.exitCode;
+  } catch (error) {
+    if (error instanceof CommanderError) {
+      if (['commander.helpDisplayed', 'commander.version', 'commander.help'].includes(error.code)) return ExitCode.ok;
+      const message = error.message.replace(/^error: /, '');
+      return reportError(new UsageError(`${message} (see 'proxmox-ai --help')`), io, { json, debug });
+    }
+    return reportError(error, io, { json, debug });
+  }
+}

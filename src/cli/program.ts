@@ -1,0 +1,35 @@
+import { Command } from 'commander';
+import { packageVersion } from '../config/package-info.js';
+import { makeKit, type Registrar } from './command-kit.js';
+import { registerConfig } from './commands/config.register.js';
+import { registerDoctor } from './commands/doctor.register.js';
+import type { CliIo } from './io.js';
+
+/** The commands, in help order. Each registrar imports its implementation only when it runs. */
+const registrars: Registrar[] = [registerConfig, registerDoctor];
+
+/**
+ * The command tree. `--version`, `--help` and `config` never load Ink, the
+ * MCP SDK or ollama: heavy modules are imported inside the commands that use them.
+ */
+export function buildProgram(io: CliIo, setExitCode: (code: number) => void): Command {
+  const program = new Command('proxmox-ai')
+    .description('A guarded, audited terminal assistant for Proxmox VE, driven by a local model.')
+    .version(packageVersion(), '-V, --version', 'print the version')
+    .option('--profile <name>', 'cluster profile to use (default: defaultProfile)')
+    .option('--no-color', 'plain output without colour (also NO_COLOR)')
+    .option('--debug', 'show stack traces for errors')
+    .helpOption('-h, --help', 'show help')
+    .showSuggestionAfterError(true)
+    .exitOverride()
+    .configureOutput({
+      writeOut: (text) => io.stdout.write(text),
+      writeErr: (text) => io.stderr.write(text),
+      outputError: () => undefined,
+    })
+    .addHelpText('after', () => `\nExamples:\n${examples.map(([cmd, what]) => `  proxmox-ai ${cmd.padEnd(48)} ${what}`).join('\n')}\n`);
+  const examples: Array<[string, string]> = [];
+  const kit = makeKit(io, setExitCode, examples);
+  for (const register of registrars) register(program, kit);
+  return program;
+}

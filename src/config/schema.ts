@@ -1,0 +1,110 @@
+import { z } from 'zod';
+
+/**
+ * The shape of config.json and secrets.json. Every settable key of
+ * `proxmox-ai config` is a leaf of one of these two schemas (see keys.ts).
+ */
+
+export const profileNamePattern = /^[A-Za-z0-9][A-Za-z0-9_-]{0,31}$/;
+const ProfileName = z.string().regex(profileNamePattern);
+
+const HttpsUrl = z
+  .string()
+  .regex(/^https:\/\/[^\s/]+(:\d+)?\/?$/, 'an https URL of the API host, e.g. https://pve1.example.net:8006')
+  .describe('Proxmox API URL, https://HOST:8006');
+
+const NodeName = z
+  .string()
+  .regex(/^[A-Za-z0-9]([A-Za-z0-9-]{0,62})$/, 'a node name: letters, digits and "-"')
+  .describe('default node for guest tools');
+
+export const ProfileSchema = z
+  .object({
+    url: HttpsUrl,
+    tokenId: z
+      .string()
+      .regex(/^[^\s@!]+@[A-Za-z0-9._-]+![A-Za-z][A-Za-z0-9._-]*$/, 'USER@REALM!TOKENID, e.g. root@pam!ai')
+      .describe('API token id, USER@REALM!TOKENID'),
+    username: z
+      .string()
+      .regex(/^[^\s@!]+@[A-Za-z0-9._-]+$/, 'USER@REALM, e.g. root@pam')
+      .describe('user for ticket login, USER@REALM (prefer an API token)'),
+    fingerprint: z
+      .string()
+      .transform((value) => value.trim().toUpperCase())
+      .pipe(z.string().regex(/^([0-9A-F]{2}:){31}[0-9A-F]{2}$/, 'a SHA-256 fingerprint: 32 hex pairs joined by ":"'))
+      .describe('pinned SHA-256 certificate fingerprint'),
+    caFile: z.string().min(1).describe("CA certificate file, e.g. the cluster's pve-root-ca.pem"),
+    node: NodeName,
+    ssh: z
+      .object({
+        user: z.string().regex(/^[a-z_][a-z0-9_-]{0,31}$/, 'a Unix user name').describe('SSH user for node access'),
+        keyFile: z.string().min(1).describe('SSH private key file'),
+        port: z.number().int().min(1).max(65535).describe('SSH port'),
+      })
+      .partial()
+      .strict(),
+  })
+  .partial()
+  .strict();
+
+export const ConfigSchema = z
+  .object({
+    defaultProfile: ProfileName.describe('profile used when --profile is not given'),
+    profiles: z.record(ProfileName, ProfileSchema),
+    ai: z
+      .object({
+        host: z.string().regex(/^(https?:\/\/\S+|unix:\S+)$/, 'http://HOST:PORT or unix:/path').describe('Ollama URL'),
+        model: z.string().min(1).describe('Ollama model name'),
+        numCtx: z.number().int().min(2048).max(1_048_576).describe('context window sent to Ollama'),
+        maxSteps: z.number().int().min(1).max(100).describe('tool steps per turn'),
+        allowRemoteHost: z.boolean().describe('allow a non-local Ollama host'),
+        cacheEnabled: z.boolean().describe('cache read-tool results'),
+        cacheTtlSeconds: z.number().int().min(0).max(86_400).describe('read cache lifetime'),
+      })
+      .partial()
+      .strict(),
+    policy: z
+      .object({
+        rulesFile: z.string().min(1).describe('user policy rules file (YAML)'),
+        mode: z.enum(['normal', 'read-only']).describe('read-only denies every non-read tool'),
+      })
+      .partial()
+      .strict(),
+    mcp: z
+      .object({
+        allowedOrigins: z.array(z.string().regex(/^https?:\/\/\S+$/, 'an origin such as http://localhost:6274')).describe('Origins accepted by mcp --http'),
+        trustElicitation: z.boolean().describe('let MCP clients answer typed confirmations'),
+      })
+      .partial()
+      .strict(),
+    iac: z
+      .object({
+        playbookDirs: z.array(z.string().min(1)).describe('directories run_playbook may use'),
+        allowInit: z.boolean().describe('let terraform init download providers'),
+      })
+      .partial()
+      .strict(),
+  })
+  .partial()
+  .strict();
+
+export const SecretsSchema = z
+  .object({
+    profiles: z.record(
+      ProfileName,
+      z
+        .object({
+          tokenSecret: z.string().min(1).describe('API token secret (stored in secrets.json)'),
+          password: z.string().min(1).describe('password for ticket login (stored in secrets.json)'),
+        })
+        .partial()
+        .strict(),
+    ),
+  })
+  .partial()
+  .strict();
+
+export type AppConfig = z.infer<typeof ConfigSchema>;
+export type ProfileConfig = z.infer<typeof ProfileSchema>;
+export type Secrets = z.infer<typeof SecretsSchema>;
