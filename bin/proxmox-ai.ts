@@ -1,6 +1,10 @@
 #!/usr/bin/env node
-import { main } from '../src/cli/main.js';
+import module from 'node:module';
 
+// Cache compiled bytecode between runs (Node >= 22.1): halves start-up of the larger commands.
+module.enableCompileCache?.();
+
+const { main } = await import('../src/cli/main.js');
 process.exitCode = await main(process.argv.slice(2), {
   stdout: process.stdout,
   stderr: process.stderr,
