@@ -1,5 +1,6 @@
 import type { BenchSuite } from './figure.js';
+import { auditAppend } from './figures/audit.js';
 import { coldStart } from './figures/cold-start.js';
 
 /** Every benchmark; each one runs in quick mode too. Add new suites here. */
-export const suites: BenchSuite[] = [coldStart];
+export const suites: BenchSuite[] = [coldStart, auditAppend];

@@ -18,9 +18,13 @@ export type Registrar = (program: Command, kit: CommandKit) => void;
 
 export function makeKit(io: CliIo, setExitCode: (code: number) => void, examples: Array<[string, string]>): CommandKit {
   const context = (command: Command): CommandContext => {
-    const options = command.optsWithGlobals<{ profile?: string; color: boolean; debug?: boolean }>();
+    const options = command.optsWithGlobals<{ profile?: string; color: boolean; debug?: boolean; demo?: boolean; scenario?: string }>();
     const color = options.color !== false && !io.env.NO_COLOR;
-    return { io, paths: resolvePaths(io.env), globals: { profile: options.profile, color, debug: Boolean(options.debug) } };
+    return {
+      io,
+      paths: resolvePaths(io.env),
+      globals: { profile: options.profile, color, debug: Boolean(options.debug), demo: Boolean(options.demo), scenario: options.scenario },
+    };
   };
   return {
     io,

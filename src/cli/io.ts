@@ -11,6 +11,10 @@ export interface CliIo {
 /** Global flags of design.md §3, as every command sees them. */
 export interface GlobalOptions {
   profile?: string;
+  /** --demo: the embedded simulator with the demo scenario. */
+  demo: boolean;
+  /** --scenario FILE: the embedded simulator with that scenario. */
+  scenario?: string;
   color: boolean;
   debug: boolean;
 }

@@ -1,12 +1,16 @@
 import { Command } from 'commander';
 import { packageVersion } from '../config/package-info.js';
 import { makeKit, type Registrar } from './command-kit.js';
+import { registerAudit } from './commands/audit.register.js';
 import { registerConfig } from './commands/config.register.js';
 import { registerDoctor } from './commands/doctor.register.js';
+import { registerPolicy } from './commands/policy.register.js';
+import { registerUndo } from './commands/undo.register.js';
+import { registerSim } from './commands/sim.register.js';
 import type { CliIo } from './io.js';
 
 /** The commands, in help order. Each registrar imports its implementation only when it runs. */
-const registrars: Registrar[] = [registerConfig, registerDoctor];
+const registrars: Registrar[] = [registerConfig, registerDoctor, registerPolicy, registerAudit, registerSim, registerUndo];
 
 /**
  * The command tree. `--version`, `--help` and `config` never load Ink, the
@@ -17,6 +21,8 @@ export function buildProgram(io: CliIo, setExitCode: (code: number) => void): Co
     .description('A guarded, audited terminal assistant for Proxmox VE, driven by a local model.')
     .version(packageVersion(), '-V, --version', 'print the version')
     .option('--profile <name>', 'cluster profile to use (default: defaultProfile)')
+    .option('--demo', 'use the embedded Proxmox VE simulator with the demo scenario')
+    .option('--scenario <file>', 'use the embedded simulator with this scenario (YAML or JSON)')
     .option('--no-color', 'plain output without colour (also NO_COLOR)')
     .option('--debug', 'show stack traces for errors')
     .helpOption('-h, --help', 'show help')

@@ -1,4 +1,5 @@
 import type { AppConfig } from '../config/schema.js';
+import { ConfigError } from '../core/errors/config-error.js';
 
 export const defaultOllamaHost = 'http://127.0.0.1:11434';
 
@@ -8,6 +9,7 @@ export function resolveOllamaHost(config: AppConfig, env: NodeJS.ProcessEnv): st
   if (!raw) return defaultOllamaHost;
   if (raw.startsWith('unix:')) return raw;
   const withScheme = /^https?:\/\//.test(raw) ? raw : `http://${raw}`;
+  if (!URL.canParse(withScheme)) throw new ConfigError(`Ollama host '${raw}' is not a valid address; set ai.host (or OLLAMA_HOST) to http://HOST:PORT`);
   const url = new URL(withScheme);
   if (!url.port) url.port = '11434';
   return url.origin;

@@ -1,12 +1,17 @@
+import { resolveProfile, type ResolvedProfile } from '../../config/profile.js';
 import type { ProfileConfig, Secrets } from '../../config/schema.js';
+import { AppError } from '../../core/errors/app-error.js';
+import { createProxmoxClient, type ProxmoxClientOptions } from '../../proxmox/client.js';
 import { probeTls, type TlsProbeResult } from '../../proxmox/tls-probe.js';
+import { loadTrust } from '../../proxmox/tls-trust.js';
 import { fail, ok, warn, type CheckResult } from './check.js';
 
-/** Reachability and TLS trust of each profile's API host, and whether it has credentials. */
+/** Reachability and TLS trust of each profile's API host, its credentials, and what the API says with them. */
 export async function checkProfiles(
   profiles: Record<string, ProfileConfig>,
   secrets: Secrets,
   env: NodeJS.ProcessEnv,
+  clientOptions: ProxmoxClientOptions = { timeoutMs: 10_000 },
 ): Promise<CheckResult[]> {
   const names = Object.keys(profiles);
   if (names.length === 0) {
@@ -19,11 +24,17 @@ export async function checkProfiles(
       if (!profile.url) return [fail(id, `profile '${name}' has no url`, `proxmox-ai config set profiles.${name}.url https://PVE-HOST:8006`)];
       let probe: TlsProbeResult;
       try {
-        probe = await probeTls(profile.url, profile);
+        probe = await probeTls(profile.url, loadTrust({ name, ...profile }));
       } catch (error) {
-        return [fail(id, `profile '${name}': ${(error as Error).message}`, `check profiles.${name}.caFile`)];
+        if (!AppError.isInstance(error)) throw error;
+        return [fail(id, error.message, `check profiles.${name}.caFile`)];
       }
-      return [tlsResult(name, profile.url, probe), credentialResult(name, profile, secrets, env)];
+      const credentials = credentialResult(name, profile, secrets, env);
+      const results = [tlsResult(name, profile.url, probe), credentials];
+      if (probe.kind === 'trusted' && credentials.status !== 'fail') {
+        results.push(...(await checkApi(resolveProfile({ profiles }, secrets, name, env), clientOptions)));
+      }
+      return results;
     }),
   );
   return perProfile.flat();
@@ -35,7 +46,7 @@ function tlsResult(name: string, url: string, probe: TlsProbeResult): CheckResul
     case 'unreachable':
       return fail(id, `${url} unreachable: ${probe.reason}`, 'check the URL, the port (8006) and the network');
     case 'changed':
-      return fail(id, `${url} presents a DIFFERENT certificate (${probe.fingerprint}) than the pinned one`, `verify on the node with 'pvenode cert info', then proxmox-ai config set profiles.${name}.fingerprint ${probe.fingerprint}`);
+      return fail(id, `${url} presents a DIFFERENT certificate (${probe.fingerprint}) than the pinned one (${probe.pinned})`, `verify on the node with 'pvenode cert info', then proxmox-ai config set profiles.${name}.fingerprint ${probe.fingerprint}`);
     case 'untrusted':
       return fail(id, `${url} certificate is not trusted (${probe.reason}); fingerprint ${probe.fingerprint}`, `if it matches 'pvenode cert info' on the node: proxmox-ai config set profiles.${name}.fingerprint ${probe.fingerprint}`);
     case 'trusted':
@@ -50,6 +61,31 @@ function credentialResult(name: string, profile: ProfileConfig, secrets: Secrets
   const stored = secrets.profiles?.[name];
   if (profile.tokenId && (stored?.tokenSecret || env.PROXMOX_AI_TOKEN_SECRET)) return ok(id, `API token ${profile.tokenId}`);
   if (profile.tokenId) return fail(id, `token ${profile.tokenId} has no secret`, `proxmox-ai config set profiles.${name}.tokenSecret SECRET (or PROXMOX_AI_TOKEN_SECRET)`);
-  if (profile.username && stored?.password) return warn(id, `password login as ${profile.username}`, 'an API token is safer: see the README');
+  if (profile.username && stored?.password) return warn(id, `password login as ${profile.username}`, 'an API token is safer: see docs/proxmox-access.md');
   return fail(id, `profile '${name}' has no credentials`, `proxmox-ai config set profiles.${name}.tokenId USER@REALM!ID`);
+}
+
+/** With trust and credentials in place: the PVE version, and whether a token sees anything at all. */
+async function checkApi(profile: ResolvedProfile, clientOptions: ProxmoxClientOptions): Promise<CheckResult[]> {
+  const { name } = profile;
+  const client = createProxmoxClient(profile, clientOptions);
+  try {
+    const version = await client.cluster.version();
+    const results = [ok(`api:${name}`, `Proxmox VE ${version.version} at ${profile.url}, as ${client.identity}`)];
+    if (client.authKind === 'token' && (await client.cluster.resources()).length === 0) {
+      results.push(
+        warn(
+          `privsep:${name}`,
+          `token ${client.identity} sees an empty cluster: a privilege-separated token has only the permissions granted to the token itself`,
+          `grant it a role: pveum acl modify / --tokens '${client.identity}' --roles PVEAuditor (see docs/proxmox-access.md), or let it share its user's permissions with --privsep 0`,
+        ),
+      );
+    }
+    return results;
+  } catch (error) {
+    if (!AppError.isInstance(error)) throw error;
+    return [fail(`api:${name}`, error.message)];
+  } finally {
+    await client.close();
+  }
 }

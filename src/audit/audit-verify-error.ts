@@ -1,0 +1,10 @@
+import { AppError } from '../core/errors/app-error.js';
+import { ExitCode } from '../core/exit-codes.js';
+
+/** `audit verify` found damage; the message names the first bad record and the kind of damage. */
+export class AuditVerifyError extends AppError {
+  constructor(message: string) {
+    super('audit.damaged', message, ExitCode.auditVerifyFailed);
+    this.name = 'AuditVerifyError';
+  }
+}

@@ -1,0 +1,13 @@
+import { AppError } from '../core/errors/app-error.js';
+import { ExitCode } from '../core/exit-codes.js';
+
+/**
+ * A record could not be made durable. The caller must stop the call it was
+ * recording (fail closed, design.md §1) and tell the user this message.
+ */
+export class AuditWriteError extends AppError {
+  constructor(message: string, code = 'audit.write', options?: ErrorOptions) {
+    super(code, message, ExitCode.runtime, options);
+    this.name = 'AuditWriteError';
+  }
+}

@@ -1,0 +1,65 @@
+import { once } from 'node:events';
+import fs from 'node:fs';
+import {
+  AuditVerifyError,
+  describeDamage,
+  formatAuditTable,
+  parseSince,
+  readAuditRecords,
+  readStoredRecords,
+  verifyAudit,
+  type AuditFilter,
+  type AuditRecord,
+} from '../../audit/index.js';
+import { ExitCode } from '../../core/exit-codes.js';
+import { printJson, printLine, type CommandContext } from '../io.js';
+
+interface FilterOptions {
+  session?: string;
+  since?: string;
+  tool?: string;
+}
+
+export async function auditShow(ctx: CommandContext, options: FilterOptions & { json?: boolean }): Promise<number> {
+  const records: AuditRecord[] = [];
+  for await (const record of readAuditRecords(ctx.paths.auditDir, toFilter(options))) records.push(record);
+  if (options.json) {
+    printJson(ctx.io.stdout, records);
+  } else if (records.length > 0) {
+    for (const line of formatAuditTable(records)) printLine(ctx.io.stdout, line);
+  } else {
+    const empty = !fs.existsSync(ctx.paths.auditDir) || !fs.readdirSync(ctx.paths.auditDir).some((name) => name.endsWith('.jsonl'));
+    printLine(ctx.io.stderr, empty ? `no audit records yet (${ctx.paths.auditDir})` : 'no audit records match');
+  }
+  return ExitCode.ok;
+}
+
+export async function auditVerify(ctx: CommandContext, options: { json?: boolean }): Promise<number> {
+  const report = await verifyAudit(ctx.paths.auditDir);
+  if (report.ok) {
+    if (options.json) printJson(ctx.io.stdout, report);
+    else printLine(ctx.io.stdout, `audit trail ok: ${report.records} records, ${report.sessions} sessions${report.first ? `, ${report.first} to ${report.last}` : ''}`);
+    return ExitCode.ok;
+  }
+  const error = new AuditVerifyError(`audit trail damaged: ${describeDamage(report.damage)} (${report.records} records before it verify)`);
+  if (!options.json) throw error;
+  printJson(ctx.io.stdout, { ...report, error: { code: error.code, message: error.message } });
+  printLine(ctx.io.stderr, `proxmox-ai: ${error.message}`);
+  return error.exitCode;
+}
+
+export async function auditExport(ctx: CommandContext, options: Pick<FilterOptions, 'since'>): Promise<number> {
+  const out = ctx.io.stdout;
+  for await (const stored of readStoredRecords(ctx.paths.auditDir, toFilter(options))) {
+    if (!out.write(`${stored.line}\n`)) await once(out, 'drain');
+  }
+  return ExitCode.ok;
+}
+
+function toFilter(options: FilterOptions): AuditFilter {
+  return {
+    ...(options.session === undefined ? {} : { session: options.session }),
+    ...(options.since === undefined ? {} : { since: parseSince(options.since, new Date()) }),
+    ...(options.tool === undefined ? {} : { tool: options.tool }),
+  };
+}

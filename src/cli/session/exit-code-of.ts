@@ -1,0 +1,9 @@
+import type { ToolOutcome } from '../../core/call-outcome.js';
+import { ExitCode } from '../../core/exit-codes.js';
+
+/** Exit code of a command that made tool calls: 3 if any was denied, 1 if any failed, else 0 (design.md §3). */
+export function exitCodeOf(outcomes: readonly ToolOutcome[]): ExitCode {
+  if (outcomes.some((outcome) => outcome.status === 'denied')) return ExitCode.denied;
+  if (outcomes.some((outcome) => outcome.status !== 'ok' && outcome.status !== 'cached')) return ExitCode.runtime;
+  return ExitCode.ok;
+}

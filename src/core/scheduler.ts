@@ -1,0 +1,148 @@
+import type { AuditEntry, AuditSink, Redactor } from '../audit/index.js';
+import { decide, type PolicyMode, type PolicyRule, type SessionGrants } from '../policy/index.js';
+import type { Approver } from './approver.js';
+import type { CallStatus, ToolOutcome } from './call-outcome.js';
+import type { ToolRegistry } from './registry.js';
+import { runBounded } from './run-bounded.js';
+import type { SessionInfo } from './session.js';
+import { takeSnapshotBefore } from './snapshot-before.js';
+import { riskOf, type Target, type ToolContext } from './tool.js';
+import { validateArgs } from './validate-args.js';
+
+export interface ToolRequest {
+  tool: string;
+  args: unknown;
+  signal?: AbortSignal;
+  onProgress?: (message: string) => void;
+  /** Told the policy decision as soon as it is made (tool cards show it while the call runs). */
+  onDecision?: (decision: { verdict: 'allow' | 'ask' | 'deny'; ruleId: string; decidedBy: string; target: Target }) => void;
+  /** The audit seq of what caused this call (e.g. the undo command's own call). */
+  parentSeq?: number;
+}
+
+export interface CallDeps {
+  registry: ToolRegistry;
+  audit: AuditSink;
+  redactor: Redactor;
+  rules: readonly PolicyRule[];
+  mode: PolicyMode;
+  grants: SessionGrants;
+  /** Answers confirmations; without one, ask means deny. */
+  approver?: Approver;
+  session: SessionInfo;
+  /** The tool context without the per-call parts. */
+  context: Omit<ToolContext, 'signal' | 'progress'>;
+  timeoutMs?: { read: number; write: number };
+}
+
+const defaultTimeouts = { read: 60_000, write: 600_000 };
+
+/**
+ * The one pipeline every tool call goes through (design.md §1), and the only
+ * caller of a tool's run():
+ *   audit(call) -> validate -> resolve target -> decide -> audit(decision)
+ *   -> [confirm -> audit(answer)] -> [snapshot-before] -> run -> redact -> audit(result)
+ * Each audit append is durable before the next step; a failed append throws
+ * (fail closed) and nothing after it runs.
+ */
+export async function callTool(request: ToolRequest, deps: CallDeps): Promise<ToolOutcome> {
+  const { registry, session, redactor } = deps;
+  const signal = request.signal ?? new AbortController().signal;
+  const record = (entry: Partial<AuditEntry>) =>
+    deps.audit.append({
+      session: session.id,
+      origin: session.origin,
+      actor: session.actor,
+      profile: session.profile,
+      cluster: session.cluster,
+      parentSeq: request.parentSeq ?? null,
+      tool: request.tool,
+      ...entry,
+    } as AuditEntry);
+  const safeArgs = redactor.redact(request.args ?? {}) as Record<string, unknown>;
+  const call = await record({ kind: 'call', args: safeArgs });
+  const finish = async (status: CallStatus, text: string, summary: string, extra: Partial<ToolOutcome> = {}): Promise<ToolOutcome> => {
+    const cleanText = redactor.redactText(text);
+    const cleanSummary = redactor.redactText(summary);
+    await record({
+      kind: 'result',
+      parentSeq: call.seq,
+      args: safeArgs,
+      ...(extra.target ? { target: extra.target } : {}),
+      outcome: { status: status === 'invalid' ? 'failed' : status, summary: cleanSummary },
+    });
+    return { tool: request.tool, status, text: cleanText, summary: cleanSummary, args: safeArgs, callSeq: call.seq, ...extra };
+  };
+
+  const tool = registry.get(request.tool);
+  if (!tool) {
+    const names = registry.names().join(', ');
+    return finish('invalid', `unknown tool '${request.tool}'; valid tools: ${names}`, `unknown tool ${request.tool}`);
+  }
+  const validation = validateArgs(tool.name, tool.input, request.args);
+  if (!validation.ok) return finish('invalid', validation.message, validation.message);
+  const args = validation.args as Record<string, unknown>;
+  const risk = riskOf(tool, args);
+  const context = (callSignal: AbortSignal): ToolContext => ({
+    ...deps.context,
+    signal: callSignal,
+    progress: (message) => request.onProgress?.(redactor.redactText(message)),
+  });
+
+  let target: Target;
+  try {
+    target = await tool.target(args, context(signal));
+  } catch (error) {
+    const message = error instanceof Error ? error.message : String(error);
+    return finish('failed', message, message);
+  }
+
+  const decision = decide({ tool: tool.name, risk, args, target }, deps.rules, deps.grants, deps.mode);
+  await record({ kind: 'decision', parentSeq: call.seq, target, verdict: decision.verdict, ruleId: decision.ruleId, decidedBy: decision.decidedBy });
+  const decided = { target, verdict: decision.verdict, ruleId: decision.ruleId, decidedBy: decision.decidedBy };
+  request.onDecision?.(decided);
+
+  if (decision.verdict === 'deny') {
+    return finish('denied', `denied by policy (${decision.reason}); do not retry this call`, `denied by ${decision.decidedBy}`, decided);
+  }
+  if (decision.verdict === 'ask') {
+    const answer = deps.approver
+      ? await deps.approver.confirm(
+          { tool: tool.name, title: tool.title, risk, args, target, confirm: decision.confirm, reason: decision.reason, ruleId: decision.ruleId },
+          signal,
+        )
+      : { approved: false, decidedBy: 'default', note: 'no one was there to confirm it (ask means deny without an approver)' };
+    await record({ kind: 'answer', parentSeq: call.seq, target, verdict: answer.approved ? 'allow' : 'deny', ruleId: decision.ruleId, decidedBy: answer.decidedBy, ...(answer.note ? { outcome: { status: answer.approved ? 'ok' : 'denied', summary: redactor.redactText(answer.note) } } : {}) });
+    decided.decidedBy = answer.decidedBy;
+    if (!answer.approved) {
+      const note = answer.note ? `; note: ${answer.note}` : '';
+      return finish('denied', `not approved (${decision.reason}; decided by ${answer.decidedBy}${note}); ask the user before trying again`, `denied by ${answer.decidedBy}`, { ...decided, verdict: 'deny' });
+    }
+    if (answer.grantForSession && decision.confirm === 'plain') {
+      const grant = await record({ kind: 'grant', parentSeq: call.seq, target, verdict: 'allow', decidedBy: answer.decidedBy });
+      deps.grants.add({ tool: tool.name, target, seq: grant.seq });
+    }
+  }
+
+  const timeouts = deps.timeoutMs ?? defaultTimeouts;
+  const limit = risk === 'read' ? timeouts.read : timeouts.write;
+  const outcome = await runBounded(limit, signal, async (callSignal) => {
+    if (decision.snapshotBefore !== false) {
+      await takeSnapshotBefore({ mode: decision.snapshotBefore, target, session: session.id, seq: call.seq, context: context(callSignal), record });
+    }
+    return tool.run(args, context(callSignal));
+  });
+  switch (outcome.kind) {
+    case 'done':
+      return finish(outcome.value.failed ? 'failed' : 'ok', outcome.value.text, outcome.value.summary, {
+        ...decided,
+        ...(outcome.value.structured ? { structured: redactor.redact(outcome.value.structured) as Record<string, unknown> } : {}),
+      });
+    case 'timeout':
+      return finish('timeout', `${tool.name} did not finish within ${Math.round(limit / 1000)} s and was stopped`, 'timed out', decided);
+    case 'aborted':
+      return finish('aborted', `${tool.name} was cancelled`, 'aborted', decided);
+    case 'error':
+      return finish('failed', outcome.message, outcome.message, decided);
+  }
+}

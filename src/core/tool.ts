@@ -1,0 +1,64 @@
+import type { z } from 'zod';
+import type { ProxmoxApi } from './ports/proxmox-api.js';
+
+export type Risk = 'read' | 'change' | 'destructive';
+
+export const riskOrder: Record<Risk, number> = { read: 0, change: 1, destructive: 2 };
+
+/** What a call acts on, resolved from the cluster (never from the model's words). */
+export interface Target {
+  profile: string;
+  cluster?: string;
+  node?: string;
+  vmid?: number;
+  name?: string;
+  tags?: string[];
+  guestType?: 'qemu' | 'lxc';
+}
+
+/** A tool's answer: compact text for the model, structured content for MCP and the UI. */
+export interface ToolResult {
+  text: string;
+  /** One line for the audit trail and tool cards. */
+  summary: string;
+  structured?: Record<string, unknown>;
+  /** The action ran but did not succeed (e.g. a task ended in TASK ERROR). */
+  failed?: boolean;
+}
+
+/** What a tool may use: adapters wired in src/cli, never clients of its own. */
+export interface ToolContext {
+  proxmox: ProxmoxApi;
+  profile: string;
+  cluster?: string;
+  /** The profile's default node, if any. */
+  defaultNode?: string;
+  signal: AbortSignal;
+  progress(message: string): void;
+  now(): Date;
+}
+
+export interface ToolDefinition<A = Record<string, unknown>> {
+  name: string;
+  title: string;
+  /** Written for a small model: when to use it, what it returns, argument formats in words. */
+  description: string;
+  input: z.ZodType<A>;
+  risk: Risk;
+  /** When the risk depends on the arguments; annotations then use `risk` as the highest. */
+  riskFor?(args: A): Risk;
+  target(args: A, ctx: ToolContext): Promise<Target>;
+  run(args: A, ctx: ToolContext): Promise<ToolResult>;
+}
+
+/** Any tool, whatever its argument type; used by the registry and the scheduler. */
+// eslint-disable-next-line @typescript-eslint/no-explicit-any
+export type AnyTool = ToolDefinition<any>;
+
+export function defineTool<A>(tool: ToolDefinition<A>): ToolDefinition<A> {
+  return tool;
+}
+
+export function riskOf(tool: AnyTool, args: unknown): Risk {
+  return tool.riskFor ? tool.riskFor(args) : tool.risk;
+}

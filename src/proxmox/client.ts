@@ -1,0 +1,87 @@
+import type { ResolvedProfile } from '../config/profile.js';
+import { ConfigError } from '../core/errors/config-error.js';
+import { accessApi, type AccessApi } from './api/access-api.js';
+import { clusterApi, type ClusterApi } from './api/cluster-api.js';
+import { guestApi, type GuestApi } from './api/guest-api.js';
+import { nodeApi, type NodeApi } from './api/node-api.js';
+import type { Requester } from './api/requester.js';
+import { taskApi, type TaskApi } from './api/task-api.js';
+import type { Authenticator } from './auth/authenticator.js';
+import { ticketAuth } from './auth/ticket-auth.js';
+import { tokenAuth } from './auth/token-auth.js';
+import type { ProxmoxEventSink } from './events.js';
+import { createApiCaller } from './http/api-caller.js';
+import { createTransport, type Transport } from './http/transport.js';
+import { followTask, type FollowTaskOptions, type TaskOutcome } from './task-follow.js';
+import { loadTrust } from './tls-trust.js';
+import type { UpidString } from './upid.js';
+
+export interface ProxmoxClientOptions {
+  /** Clock for ticket age; milliseconds since the epoch. */
+  now?: () => number;
+  /** Default time limit of each call; default 30 s. */
+  timeoutMs?: number;
+  /** Time limit of connecting plus the TLS handshake; default 10 s. */
+  connectTimeoutMs?: number;
+  onEvent?: ProxmoxEventSink;
+}
+
+/** The Proxmox VE API of one profile: typed calls, each abortable and time-limited, errors typed. */
+export interface ProxmoxClient {
+  readonly profile: string;
+  readonly url: string;
+  /** Who the client acts as: the token id, or USER@REALM. */
+  readonly identity: string;
+  readonly authKind: 'token' | 'password';
+  readonly cluster: ClusterApi;
+  readonly nodes: NodeApi;
+  readonly guests: GuestApi;
+  readonly tasks: TaskApi;
+  readonly access: AccessApi;
+  /** For endpoints without a typed method; still typed by the schema given. */
+  readonly api: Requester;
+  followTask(upid: UpidString, options?: FollowTaskOptions): Promise<TaskOutcome>;
+  close(): Promise<void>;
+}
+
+export function createProxmoxClient(profile: ResolvedProfile, options: ProxmoxClientOptions = {}): ProxmoxClient {
+  const now = options.now ?? Date.now;
+  const transport = createTransport({
+    profile: profile.name,
+    url: profile.url,
+    trust: loadTrust(profile),
+    connectTimeoutMs: options.connectTimeoutMs ?? 10_000,
+  });
+  const auth = authenticatorFor(profile, transport, now, options.onEvent);
+  const api = createApiCaller({ transport, auth, profile: profile.name, timeoutMs: options.timeoutMs ?? 30_000, now, onEvent: options.onEvent });
+  const tasks = taskApi(api);
+  return {
+    profile: profile.name,
+    url: profile.url,
+    identity: auth.credential.kind === 'token' ? auth.credential.tokenId : auth.credential.username,
+    authKind: auth.credential.kind,
+    cluster: clusterApi(api),
+    nodes: nodeApi(api),
+    guests: guestApi(api),
+    tasks,
+    access: accessApi(api),
+    api,
+    followTask: (upid, followOptions) => followTask(tasks, upid, followOptions),
+    close: () => transport.close(),
+  };
+}
+
+/** An API token when the profile has one (preferred), else a password login. */
+function authenticatorFor(profile: ResolvedProfile, transport: Transport, now: () => number, onEvent: ProxmoxEventSink | undefined): Authenticator {
+  if (profile.tokenId && profile.tokenSecret) return tokenAuth(profile.tokenId, profile.tokenSecret);
+  if (profile.username && profile.password) {
+    return ticketAuth({ transport, profile: profile.name, username: profile.username, password: profile.password, now, onEvent });
+  }
+  const name = profile.name;
+  throw new ConfigError(
+    profile.tokenId
+      ? `profile '${name}' has token ${profile.tokenId} but no secret; run 'proxmox-ai config set profiles.${name}.tokenSecret SECRET' (or set PROXMOX_AI_TOKEN_SECRET)`
+      : `profile '${name}' has no credentials; run 'proxmox-ai config set profiles.${name}.tokenId USER@REALM!ID' and 'proxmox-ai config set profiles.${name}.tokenSecret SECRET'`,
+    'config.no-credentials',
+  );
+}

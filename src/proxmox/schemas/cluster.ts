@@ -1,0 +1,63 @@
+import { z } from 'zod';
+import { maybe, pveBoolean, pveInteger, pveList, pveNumber, pveTags } from './wire.js';
+
+export const VersionSchema = z.looseObject({ version: z.string(), release: z.string(), repoid: maybe(z.string()) });
+export type PveVersion = z.infer<typeof VersionSchema>;
+
+/** One item of `/cluster/resources`: a node, guest, storage, pool or SDN entry (type says which). */
+export const ClusterResourceSchema = z.looseObject({
+  id: z.string(),
+  type: z.string(),
+  node: maybe(z.string()),
+  status: maybe(z.string()),
+  vmid: maybe(pveInteger),
+  name: maybe(z.string()),
+  template: maybe(pveBoolean),
+  tags: maybe(pveTags),
+  lock: maybe(z.string()),
+  hastate: maybe(z.string()),
+  pool: maybe(z.string()),
+  storage: maybe(z.string()),
+  plugintype: maybe(z.string()),
+  shared: maybe(pveBoolean),
+  content: maybe(pveList),
+  uptime: maybe(pveNumber),
+  cpu: maybe(pveNumber),
+  maxcpu: maybe(pveNumber),
+  mem: maybe(pveNumber),
+  maxmem: maybe(pveNumber),
+  disk: maybe(pveNumber),
+  maxdisk: maybe(pveNumber),
+});
+export type ClusterResource = z.infer<typeof ClusterResourceSchema>;
+export type ClusterResourceType = 'vm' | 'storage' | 'node' | 'sdn';
+
+export const ClusterStatusEntrySchema = z.looseObject({
+  type: z.string(),
+  id: z.string(),
+  name: z.string(),
+  nodes: maybe(pveInteger),
+  quorate: maybe(pveBoolean),
+  version: maybe(pveInteger),
+  nodeid: maybe(pveInteger),
+  ip: maybe(z.string()),
+  local: maybe(pveBoolean),
+  online: maybe(pveBoolean),
+});
+export type ClusterStatusEntry = z.infer<typeof ClusterStatusEntrySchema>;
+
+export const HaStatusEntrySchema = z.looseObject({
+  id: z.string(),
+  type: z.string(),
+  status: z.string(),
+  node: maybe(z.string()),
+  sid: maybe(z.string()),
+  state: maybe(z.string()),
+  crm_state: maybe(z.string()),
+  request_state: maybe(z.string()),
+  quorate: maybe(pveBoolean),
+});
+export type HaStatusEntry = z.infer<typeof HaStatusEntrySchema>;
+
+/** `GET /cluster/nextid` is declared integer but often arrives as a string. */
+export const NextIdSchema = pveInteger;

@@ -1,0 +1,78 @@
+import { z } from 'zod';
+import { maybe, pveBoolean, pveInteger, pveNumber, pveTags } from './wire.js';
+
+export type GuestType = 'qemu' | 'lxc';
+
+/** Which guest a call is about; tools resolve `node` before calling. */
+export interface GuestRef {
+  node: string;
+  type: GuestType;
+  vmid: number;
+}
+
+const guestFields = {
+  vmid: pveInteger,
+  status: z.string(),
+  name: maybe(z.string()),
+  template: maybe(pveBoolean),
+  tags: maybe(pveTags),
+  lock: maybe(z.string()),
+  qmpstatus: maybe(z.string()),
+  pid: maybe(pveInteger),
+  uptime: maybe(pveNumber),
+  cpus: maybe(pveNumber),
+  cpu: maybe(pveNumber),
+  mem: maybe(pveNumber),
+  maxmem: maybe(pveNumber),
+  disk: maybe(pveNumber),
+  maxdisk: maybe(pveNumber),
+  netin: maybe(pveNumber),
+  netout: maybe(pveNumber),
+};
+
+/** An item of `GET /nodes/{node}/qemu` or `/lxc` (with `full=1`, more keys pass through). */
+export const GuestSummarySchema = z.looseObject(guestFields);
+export type GuestSummary = z.infer<typeof GuestSummarySchema>;
+
+/** `GET .../status/current`: the list item plus HA state and whether the agent is enabled. */
+export const GuestStatusSchema = z.looseObject({
+  ...guestFields,
+  ha: maybe(z.looseObject({ managed: maybe(pveBoolean), state: maybe(z.string()), group: maybe(z.string()) })),
+  agent: maybe(pveBoolean),
+});
+export type GuestStatus = z.infer<typeof GuestStatusSchema>;
+
+/** Config keys keep their wire form: property strings (`net0`, `scsi0`, `memory`) are strings, integers numbers. */
+export const GuestConfigSchema = z.record(z.string(), z.union([z.string(), z.number()]));
+export type GuestConfig = z.infer<typeof GuestConfigSchema>;
+
+export const SnapshotSchema = z.looseObject({
+  name: z.string(),
+  description: maybe(z.string()),
+  snaptime: maybe(pveNumber),
+  vmstate: maybe(pveBoolean),
+  parent: maybe(z.string()),
+  running: maybe(pveBoolean),
+});
+export type Snapshot = z.infer<typeof SnapshotSchema>;
+
+/** The guest agent's replies come wrapped as `{ result: <QGA reply> }`. */
+export const AgentOsInfoSchema = z.looseObject({
+  result: z.looseObject({
+    id: maybe(z.string()),
+    name: maybe(z.string()),
+    'pretty-name': maybe(z.string()),
+    version: maybe(z.string()),
+    'kernel-release': maybe(z.string()),
+    machine: maybe(z.string()),
+  }),
+});
+export type AgentOsInfo = z.infer<typeof AgentOsInfoSchema>['result'];
+
+const IpAddress = z.looseObject({ 'ip-address-type': z.string(), 'ip-address': z.string(), prefix: maybe(pveInteger) });
+export const AgentInterfacesSchema = z.looseObject({
+  result: z.array(z.looseObject({ name: z.string(), 'hardware-address': maybe(z.string()), 'ip-addresses': maybe(z.array(IpAddress)) })),
+});
+export type AgentInterface = z.infer<typeof AgentInterfacesSchema>['result'][number];
+
+export const AgentPingSchema = z.looseObject({ result: z.unknown() }).nullable();

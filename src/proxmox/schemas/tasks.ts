@@ -1,0 +1,37 @@
+import { z } from 'zod';
+import { isUpid } from '../upid.js';
+import { maybe, pveInteger, pveNumber } from './wire.js';
+
+export const UpidSchema = z.string().refine(isUpid, 'a UPID');
+
+/** One task of `/nodes/{node}/tasks` or `/cluster/tasks`; `status` is set once it ended. */
+export const TaskSummarySchema = z.looseObject({
+  upid: UpidSchema,
+  node: z.string(),
+  type: z.string(),
+  id: z.string(),
+  user: z.string(),
+  starttime: pveNumber,
+  endtime: maybe(pveNumber),
+  status: maybe(z.string()),
+  tokenid: maybe(z.string()),
+});
+export type TaskSummary = z.infer<typeof TaskSummarySchema>;
+
+export const TaskStatusSchema = z.looseObject({
+  upid: UpidSchema,
+  node: z.string(),
+  status: z.enum(['running', 'stopped']),
+  /** `OK`, `WARNINGS: n`, or the error text without `TASK ERROR: `. */
+  exitstatus: maybe(z.string()),
+  type: z.string(),
+  id: z.string(),
+  user: z.string(),
+  starttime: pveNumber,
+});
+export type TaskStatus = z.infer<typeof TaskStatusSchema>;
+
+/** A numbered line of a task log or of the syslog (`n` is 1-based). */
+export const LogLineSchema = z.object({ n: pveInteger, t: z.string() });
+export type LogLine = z.infer<typeof LogLineSchema>;
+export const LogLinesSchema = z.array(LogLineSchema);

@@ -1,0 +1,10 @@
+import { AppError } from '../../core/errors/app-error.js';
+import { ExitCode } from '../../core/exit-codes.js';
+
+/** A scenario file (or object) that does not fit design.md §8; the message names the field's path and, for YAML, its line. */
+export class ScenarioError extends AppError {
+  constructor(message: string, options?: ErrorOptions) {
+    super('scenario.invalid', message, ExitCode.usage, options);
+    this.name = 'ScenarioError';
+  }
+}

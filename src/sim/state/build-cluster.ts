@@ -1,0 +1,139 @@
+import type { ResolvedScenario } from '../scenario/schema.js';
+import type { HistoryTask } from '../scenario/schema-parts.js';
+import type { ScenarioGuest } from '../scenario/schema-guest.js';
+import type { ScenarioNode, ScenarioStorage } from '../scenario/schema-node.js';
+import { TaskStore, type TaskRecord } from '../tasks/task-store.js';
+import { Cluster } from './cluster.js';
+import { Journal } from './journal.js';
+import type { GuestState, NodeState, StorageState } from './model.js';
+
+const GiB = 1024 ** 3;
+const sharedTypes = new Set(['nfs', 'cifs', 'cephfs', 'rbd', 'iscsi', 'pbs']);
+const defaultContent: Record<string, string[]> = {
+  dir: ['iso', 'vztmpl', 'backup'],
+  btrfs: ['images', 'rootdir', 'iso', 'vztmpl', 'backup'],
+  nfs: ['images', 'iso', 'backup'],
+  cifs: ['images', 'iso', 'backup'],
+  cephfs: ['iso', 'vztmpl', 'backup'],
+  iscsi: ['images'],
+  pbs: ['backup'],
+};
+
+/** Turns a validated scenario into live state on the given clock. */
+export function buildCluster(scenario: ResolvedScenario, now: () => number): Cluster {
+  const start = now();
+  const nodes = new Map(scenario.nodes.map((node, index) => [node.name, nodeState(node, index, start)]));
+  const guests = new Map(scenario.guests.map((guest) => [guest.vmid, guestState(guest, start)]));
+  const journal = new Journal(now);
+  const bootTimeOf = (name: string) => nodes.get(name)?.bootedAt ?? 0;
+  let cluster: Cluster | undefined;
+  const tasks = new TaskStore(now, bootTimeOf, {
+    started: (task) => logTaskStart(cluster!, task),
+    ended: (task) => logTaskEnd(cluster!, task),
+  });
+  const info = {
+    scenarioName: scenario.name,
+    clusterName: scenario.clusterName,
+    quorate: scenario.quorate,
+    pveVersion: scenario.pveVersion,
+    repoid: 'ee7bad0a3d1546c9',
+  };
+  cluster = new Cluster(info, nodes, guests, journal, tasks, now);
+  for (const node of scenario.nodes) for (const task of node.tasks) importTask(tasks, node.name, '', task);
+  for (const guest of scenario.guests) for (const task of guest.tasks) importTask(tasks, guest.node, String(guest.vmid), task);
+  for (const task of tasks.all()) {
+    logTaskStart(cluster, task, task.starttime * 1000);
+    logTaskEnd(cluster, task, task.endsAt);
+  }
+  for (const [node, lines] of Object.entries(scenario.journal)) for (const line of lines) journal.load(node, line);
+  journal.sortByTime();
+  return cluster;
+}
+
+/** pvedaemon's journal lines around a worker, as PVE writes them for every task. */
+function logTaskStart(cluster: Cluster, task: TaskRecord, ts?: number): void {
+  cluster.journal.log(task.node, `pvedaemon[${cluster.daemonPid(task.node)}]: <${task.user}> starting task ${task.upid}`, ts);
+}
+
+function logTaskEnd(cluster: Cluster, task: TaskRecord, ts?: number): void {
+  if (task.exitstatus !== 'OK' && !task.exitstatus.startsWith('WARNINGS')) cluster.journal.log(task.node, `pvedaemon[${task.pid}]: ${task.exitstatus}`, ts);
+  cluster.journal.log(task.node, `pvedaemon[${cluster.daemonPid(task.node)}]: <${task.user}> end task ${task.upid} ${task.exitstatus}`, ts);
+}
+
+function nodeState(node: ScenarioNode, index: number, start: number): NodeState {
+  return {
+    name: node.name,
+    index,
+    online: node.status === 'online',
+    cpus: node.cpus,
+    memoryMiB: node.memoryMiB,
+    memoryUsedMiB: node.memoryUsedMiB,
+    ip: node.ip ?? `192.168.1.${11 + index}`,
+    bootedAt: Math.floor(start / 1000) - (17 * 86_400 + index * 10_800 + 1_234),
+    bridges: node.bridges.map((bridge) => (typeof bridge === 'string' ? { name: bridge, vlanAware: false, mtu: null } : bridge)),
+    storage: new Map(node.storage.map((storage) => [storage.id, storageState(storage)])),
+  };
+}
+
+function storageState(storage: ScenarioStorage): StorageState {
+  return {
+    id: storage.id,
+    type: storage.type,
+    totalBytes: Math.round(storage.totalGiB * GiB),
+    usedBytes: Math.round(Math.min(storage.usedGiB, storage.totalGiB) * GiB),
+    content: storage.content ?? defaultContent[storage.type] ?? ['images', 'rootdir'],
+    active: storage.active,
+    enabled: storage.enabled,
+    shared: storage.shared ?? sharedTypes.has(storage.type),
+    missingVolumes: new Set(storage.missingVolumes.map((volume) => (volume.includes(':') ? volume : `${storage.id}:${volume}`))),
+  };
+}
+
+function guestState(guest: ScenarioGuest, start: number): GuestState {
+  const running = guest.status !== 'stopped';
+  const uptime = guest.uptimeSeconds ?? 3 * 86_400 + ((guest.vmid * 7_919) % 86_400);
+  const snapshots = guest.snapshots.map((snapshot, index) => ({
+    name: snapshot.name,
+    snaptime: Math.floor(Date.parse(snapshot.snaptime) / 1000),
+    description: snapshot.description,
+    vmstate: snapshot.vmstate,
+    parent: snapshot.parent ?? guest.snapshots[index - 1]?.name ?? null,
+  }));
+  return {
+    vmid: guest.vmid,
+    type: guest.type,
+    node: guest.node,
+    name: guest.name ?? (guest.type === 'qemu' ? `VM ${guest.vmid}` : `CT${guest.vmid}`),
+    tags: guest.tags,
+    lock: guest.lock,
+    template: guest.template,
+    config: { ...guest.config },
+    running,
+    qmpstatus: guest.qmpstatus ?? (guest.status === 'paused' ? 'paused' : guest.status),
+    startedAt: running ? Math.floor(start / 1000) - uptime : null,
+    pid: running ? 1_000_000 + ((guest.vmid * 4_099) % 900_000) : null,
+    agent: guest.agent,
+    ha: guest.ha,
+    snapshots,
+    parentSnapshot: snapshots.at(-1)?.name ?? null,
+  };
+}
+
+function importTask(tasks: TaskStore, node: string, defaultId: string, task: HistoryTask): void {
+  const lines = [...task.log];
+  const last = lines.at(-1);
+  const final = last !== undefined && /^TASK (OK|WARNINGS: \d+|ERROR: .*)$/.test(last) ? lines.pop() : undefined;
+  const fromLog = final === undefined ? undefined : final === 'TASK OK' ? 'OK' : final.replace(/^TASK (ERROR: )?/, '');
+  const startedAt = Date.parse(task.startedAt);
+  const endedAt = task.endedAt ? Date.parse(task.endedAt) : startedAt + 2_000;
+  tasks.importFinished({
+    node,
+    type: task.type,
+    id: task.id ?? defaultId,
+    user: task.user,
+    lines,
+    exitstatus: task.status ?? fromLog ?? 'OK',
+    startedAt,
+    durationMs: Math.max(0, endedAt - startedAt),
+  });
+}

@@ -1,0 +1,40 @@
+import type { TaskStore } from '../tasks/task-store.js';
+import type { Journal } from './journal.js';
+import type { GuestState, NodeState } from './model.js';
+
+export interface ClusterInfo {
+  scenarioName: string;
+  clusterName: string;
+  quorate: boolean;
+  pveVersion: string;
+  /** What `pveversion` prints after the version: a 16-hex-digit git id. */
+  repoid: string;
+}
+
+/** The whole simulated cluster: nodes, guests, journals and tasks, over one clock. */
+export class Cluster {
+  constructor(
+    readonly info: ClusterInfo,
+    readonly nodes: Map<string, NodeState>,
+    readonly guests: Map<number, GuestState>,
+    readonly journal: Journal,
+    readonly tasks: TaskStore,
+    readonly now: () => number,
+  ) {}
+
+  /** Unix seconds on the simulator clock. */
+  nowSeconds(): number {
+    return Math.floor(this.now() / 1000);
+  }
+
+  guestsOn(node: string): GuestState[] {
+    const list: GuestState[] = [];
+    for (const guest of this.guests.values()) if (guest.node === node) list.push(guest);
+    return list;
+  }
+
+  /** The pid of the node's pvedaemon, which writes the task lines of the journal. */
+  daemonPid(node: string): number {
+    return 1423 + (this.nodes.get(node)?.index ?? 0) * 17;
+  }
+}

@@ -1,0 +1,22 @@
+import type { AnyTool } from '../src/core/tool.js';
+import { guestAgentInfo } from './guest_agent_info.js';
+import { listNodes } from './list_nodes.js';
+import { listStorage } from './list_storage.js';
+import { listTasks } from './list_tasks.js';
+import { listVms } from './list_vms.js';
+import { readJournal } from './read_journal.js';
+import { readTaskLog } from './read_task_log.js';
+import { rebootVm } from './reboot_vm.js';
+import { rollbackSnapshot } from './rollback_snapshot.js';
+import { shutdownVm } from './shutdown_vm.js';
+import { snapshotVm } from './snapshot_vm.js';
+import { startVm } from './start_vm.js';
+import { stopVm } from './stop_vm.js';
+import { vmConfig } from './vm_config.js';
+import { vmStatus } from './vm_status.js';
+
+/** The built-in Proxmox tools (design.md §4). */
+export const proxmoxTools: AnyTool[] = [
+  listNodes, listVms, vmStatus, vmConfig, guestAgentInfo, listStorage, listTasks, readTaskLog, readJournal,
+  startVm, shutdownVm, rebootVm, stopVm, snapshotVm, rollbackSnapshot,
+];

@@ -1,0 +1,47 @@
+import { z } from 'zod';
+import { defineTool } from '../src/core/tool.js';
+import { bytes, duration, percent, table } from './support/format.js';
+import { nodeTarget } from './support/guests.js';
+
+interface NodeEntry {
+  node: string;
+  status: string;
+  cpu?: number;
+  maxcpu?: number;
+  mem?: number;
+  maxmem?: number;
+  uptime?: number;
+}
+
+interface ClusterEntry {
+  type: string;
+  name?: string;
+  quorate?: number;
+  nodes?: number;
+}
+
+export const listNodes = defineTool({
+  name: 'list_nodes',
+  title: 'List nodes',
+  description:
+    'List the Proxmox nodes of the cluster with status (online/offline), CPU use, memory use and uptime, plus whether the cluster has quorum. Use it first to learn node names. No arguments.',
+  input: z.object({}).strict(),
+  risk: 'read',
+  target: async (_args, ctx) => nodeTarget(ctx),
+  async run(_args, ctx) {
+    const [nodes, status] = await Promise.all([
+      ctx.proxmox.get<NodeEntry[]>('/nodes', {}, { signal: ctx.signal }),
+      ctx.proxmox.get<ClusterEntry[]>('/cluster/status', {}, { signal: ctx.signal }),
+    ]);
+    const sorted = [...nodes].sort((a, b) => a.node.localeCompare(b.node));
+    const cluster = status.find((entry) => entry.type === 'cluster');
+    const quorum = cluster ? `cluster ${cluster.name}: ${cluster.quorate ? 'quorate' : 'NO QUORUM'}` : 'single node (no cluster)';
+    const rows = sorted.map((n) => [n.node, n.status, n.status === 'online' ? `${percent(n.cpu)} of ${n.maxcpu ?? '?'}` : '-', n.status === 'online' ? `${bytes(n.mem)}/${bytes(n.maxmem)}` : '-', duration(n.uptime)]);
+    const offline = sorted.filter((n) => n.status !== 'online').map((n) => n.node);
+    return {
+      text: `${quorum}\n${table(['NODE', 'STATUS', 'CPU', 'MEM', 'UPTIME'], rows)}`,
+      summary: `${sorted.length} nodes${offline.length ? `, offline: ${offline.join(', ')}` : ''}`,
+      structured: { quorate: cluster ? Boolean(cluster.quorate) : true, nodes: sorted },
+    };
+  },
+});

@@ -1,0 +1,43 @@
+import { z } from 'zod';
+import { defineTool } from '../src/core/tool.js';
+import { bytes, percent, table } from './support/format.js';
+import { nodeTarget } from './support/guests.js';
+import { nodeSchema } from './support/schemas.js';
+
+interface StorageEntry {
+  storage: string;
+  type: string;
+  content?: string;
+  active?: number;
+  enabled?: number;
+  total?: number;
+  used?: number;
+  avail?: number;
+}
+
+export const listStorage = defineTool({
+  name: 'list_storage',
+  title: 'List storage',
+  description:
+    'List storage on a node (or on every online node): id, type, active or not, how full (used %), free space and content types. A storage near 100% or inactive explains many failures. Optional: node (e.g. "pve2").',
+  input: z.object({ node: nodeSchema.optional() }).strict(),
+  risk: 'read',
+  target: async (args, ctx) => nodeTarget(ctx, args.node),
+  async run(args, ctx) {
+    const nodes = args.node
+      ? [args.node]
+      : (await ctx.proxmox.get<Array<{ node: string; status: string }>>('/nodes', {}, { signal: ctx.signal })).filter((n) => n.status === 'online').map((n) => n.node).sort();
+    const perNode = await Promise.all(
+      nodes.map(async (node) => (await ctx.proxmox.get<StorageEntry[]>(`/nodes/${node}/storage`, {}, { signal: ctx.signal })).map((s) => ({ ...s, node }))),
+    );
+    const all = perNode.flat().sort((a, b) => a.node.localeCompare(b.node) || a.storage.localeCompare(b.storage));
+    const fraction = (s: StorageEntry) => (s.total ? (s.used ?? 0) / s.total : undefined);
+    const rows = all.map((s) => [s.node, s.storage, s.type, s.active ? 'yes' : 'NO', percent(fraction(s)), bytes(s.avail), s.content]);
+    const full = all.filter((s) => (fraction(s) ?? 0) >= 0.95).map((s) => `${s.node}/${s.storage}`);
+    return {
+      text: table(['NODE', 'STORAGE', 'TYPE', 'ACTIVE', 'USED', 'FREE', 'CONTENT'], rows),
+      summary: `${all.length} storages${full.length ? `, nearly full: ${full.join(', ')}` : ''}`,
+      structured: { storage: all },
+    };
+  },
+});

@@ -1,0 +1,9 @@
+import { powerTool } from './support/power-tool.js';
+
+export const rebootVm = powerTool({
+  name: 'reboot_vm',
+  title: 'Reboot a VM or container',
+  description: 'Reboot a running VM or container cleanly and wait for the result. Arguments: vmid (number), node (optional).',
+  action: 'reboot',
+  risk: 'change',
+});

@@ -1,0 +1,19 @@
+import { z } from 'zod';
+import { defineTool } from '../src/core/tool.js';
+import { guestPath, resolveGuestTarget } from './support/guests.js';
+import { nodeSchema, snapshotNameSchema, vmidSchema } from './support/schemas.js';
+import { runGuestTask } from './support/task.js';
+
+export const rollbackSnapshot = defineTool({
+  name: 'rollback_snapshot',
+  title: 'Roll back to a snapshot',
+  description:
+    'Return a VM or container to one of its snapshots. Everything changed since that snapshot is lost. Arguments: vmid (number), node (optional), name (the snapshot name).',
+  input: z.object({ vmid: vmidSchema, node: nodeSchema.optional(), name: snapshotNameSchema }).strict(),
+  risk: 'destructive',
+  target: (args, ctx) => resolveGuestTarget(ctx, args.vmid, args.node),
+  async run(args, ctx) {
+    const target = await resolveGuestTarget(ctx, args.vmid, args.node);
+    return runGuestTask(ctx, target, `rollback to ${args.name} of`, `${guestPath(target)}/snapshot/${args.name}/rollback`, {});
+  },
+});

@@ -1,0 +1,39 @@
+import type { z } from 'zod';
+import type { ApiParams } from '../../src/core/ports/proxmox-api.js';
+import { defineTool, type Risk } from '../../src/core/tool.js';
+import { guestPath, resolveGuestTarget } from './guests.js';
+import { guestArgs } from './schemas.js';
+import { runGuestTask } from './task.js';
+
+export interface PowerArgs {
+  vmid: number;
+  node?: string;
+  timeoutSeconds?: number;
+}
+
+interface PowerToolSpec {
+  name: string;
+  title: string;
+  description: string;
+  action: 'start' | 'shutdown' | 'reboot' | 'stop';
+  risk: Risk;
+  /** Defaults to vmid + node. */
+  input?: z.ZodType<PowerArgs>;
+  params?: (args: PowerArgs) => ApiParams;
+}
+
+/** start_vm, shutdown_vm, reboot_vm, stop_vm: one Proxmox power endpoint each, waited for to the end. */
+export function powerTool(spec: PowerToolSpec) {
+  return defineTool<PowerArgs>({
+    name: spec.name,
+    title: spec.title,
+    description: spec.description,
+    input: spec.input ?? guestArgs,
+    risk: spec.risk,
+    target: (args, ctx) => resolveGuestTarget(ctx, args.vmid, args.node),
+    async run(args, ctx) {
+      const target = await resolveGuestTarget(ctx, args.vmid, args.node);
+      return runGuestTask(ctx, target, spec.action, `${guestPath(target)}/status/${spec.action}`, spec.params?.(args) ?? {});
+    },
+  });
+}

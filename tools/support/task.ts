@@ -1,0 +1,28 @@
+import type { ApiParams } from '../../src/core/ports/proxmox-api.js';
+import type { Target, ToolContext, ToolResult } from '../../src/core/tool.js';
+import { fenceAsData } from './fence.js';
+import { guestLabel } from './guests.js';
+
+const tailLines = 15;
+
+/**
+ * Starts a Proxmox task (power action, snapshot, rollback), waits for its end
+ * and reports the real outcome, with the failing lines when it failed.
+ */
+export async function runGuestTask(ctx: ToolContext, target: Target, action: string, path: string, params: ApiParams = {}): Promise<ToolResult> {
+  const label = guestLabel(target);
+  const upid = await ctx.proxmox.post<string>(path, params, { signal: ctx.signal });
+  ctx.progress(`${action} ${label}: task started`);
+  const task = await ctx.proxmox.followTask(upid, { signal: ctx.signal, onProgress: (line) => ctx.progress(line) });
+  const structured = { upid, node: task.node, status: task.status, exitStatus: task.exitStatus, vmid: target.vmid };
+  if (task.status === 'ok') {
+    return { text: `${action} ${label} on ${target.node}: OK (task ${upid})`, summary: `${action} ${label}: OK`, structured };
+  }
+  const tail = task.log.slice(-tailLines);
+  return {
+    failed: true,
+    text: `${action} ${label} on ${target.node} FAILED: ${task.exitStatus}\ntask ${upid}, last ${tail.length} log lines:\n${fenceAsData(`task log of ${upid}`, tail)}`,
+    summary: `${action} ${label} failed: ${task.exitStatus}`,
+    structured: { ...structured, log: tail },
+  };
+}

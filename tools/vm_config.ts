@@ -1,0 +1,25 @@
+import { defineTool } from '../src/core/tool.js';
+import { guestLabel, guestPath, resolveGuestTarget } from './support/guests.js';
+import { guestArgs } from './support/schemas.js';
+
+const skipped = new Set(['digest']);
+
+export const vmConfig = defineTool({
+  name: 'vm_config',
+  title: 'Guest configuration',
+  description:
+    'The configuration of one VM or container: memory, cores, disks (storage:volume), network (net0 with its bridge), boot order, passthrough devices, cloud-init, lock. Arguments: vmid (number), node (optional).',
+  input: guestArgs,
+  risk: 'read',
+  target: (args, ctx) => resolveGuestTarget(ctx, args.vmid, args.node),
+  async run(args, ctx) {
+    const target = await resolveGuestTarget(ctx, args.vmid, args.node);
+    const config = await ctx.proxmox.get<Record<string, unknown>>(`${guestPath(target)}/config`, {}, { signal: ctx.signal });
+    const keys = Object.keys(config).filter((key) => !skipped.has(key)).sort();
+    return {
+      text: `${guestLabel(target)} on ${target.node}:\n${keys.map((key) => `${key}: ${String(config[key])}`).join('\n')}`,
+      summary: `${guestLabel(target)}: ${keys.length} settings`,
+      structured: { ...target, config },
+    };
+  },
+});

@@ -1,0 +1,41 @@
+import { defineTool } from '../src/core/tool.js';
+import { bytes, duration, percent } from './support/format.js';
+import { guestLabel, guestPath, resolveGuestTarget } from './support/guests.js';
+import { guestArgs } from './support/schemas.js';
+
+interface GuestStatus {
+  status?: string;
+  qmpstatus?: string;
+  lock?: string;
+  uptime?: number;
+  cpu?: number;
+  cpus?: number;
+  mem?: number;
+  maxmem?: number;
+  template?: number;
+  agent?: number;
+  ha?: { managed?: number; state?: string };
+  'running-qemu'?: string;
+}
+
+export const vmStatus = defineTool({
+  name: 'vm_status',
+  title: 'Guest status',
+  description:
+    'Current state of one VM or container: status (running/stopped/paused), QEMU status (e.g. io-error when paused by a full disk), lock, uptime, CPU and memory use, HA state. Arguments: vmid (number, e.g. 101), node (optional).',
+  input: guestArgs,
+  risk: 'read',
+  target: (args, ctx) => resolveGuestTarget(ctx, args.vmid, args.node),
+  async run(args, ctx) {
+    const target = await resolveGuestTarget(ctx, args.vmid, args.node);
+    const s = await ctx.proxmox.get<GuestStatus>(`${guestPath(target)}/status/current`, {}, { signal: ctx.signal });
+    const lines = [
+      `${guestLabel(target)} on ${target.node}: ${s.template ? 'template' : s.status}${s.qmpstatus && s.qmpstatus !== s.status ? ` (qmp: ${s.qmpstatus})` : ''}`,
+      s.lock ? `lock: ${s.lock}` : undefined,
+      s.status === 'running' ? `uptime ${duration(s.uptime)}, cpu ${percent(s.cpu)} of ${s.cpus ?? '?'}, mem ${bytes(s.mem)}/${bytes(s.maxmem)}` : `memory configured ${bytes(s.maxmem)}, cpus ${s.cpus ?? '?'}`,
+      s.ha?.managed ? `HA: ${s.ha.state ?? 'managed'}` : undefined,
+      target.tags?.length ? `tags: ${target.tags.join(', ')}` : undefined,
+    ].filter(Boolean);
+    return { text: lines.join('\n'), summary: `${guestLabel(target)}: ${s.status}${s.qmpstatus && s.qmpstatus !== s.status ? `/${s.qmpstatus}` : ''}`, structured: { ...target, ...s } };
+  },
+});
