@@ -1,6 +1,7 @@
 import type { BenchSuite } from './figure.js';
 import { auditAppend } from './figures/audit.js';
 import { coldStart } from './figures/cold-start.js';
+import { toolFigures } from './figures/tools.js';
 
 /** Every benchmark; each one runs in quick mode too. Add new suites here. */
-export const suites: BenchSuite[] = [coldStart, auditAppend];
+export const suites: BenchSuite[] = [coldStart, toolFigures, auditAppend];

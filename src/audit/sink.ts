@@ -1,3 +1,4 @@
+import path from 'node:path';
 import { appendUnderLock } from './append.js';
 import { AuditWriteError } from './audit-write-error.js';
 import { ensureAuditDir } from './durable.js';
@@ -17,6 +18,9 @@ export interface AuditSinkOptions {
 
 const defaultLockStaleMs = 5_000;
 
+/** Appends of this process per audit directory, chained so that sinks of one process never race each other for the lock. */
+const queues = new Map<string, Promise<unknown>>();
+
 /**
  * The audit sink the scheduler writes through. Appends from this process run
  * one at a time; across processes they are serialised by the lock file. An
@@ -27,7 +31,7 @@ export function openAuditSink(options: AuditSinkOptions): AuditSink {
   const now = options.now ?? (() => new Date());
   const redactor = options.redactor ?? createRedactor();
   const staleMs = Math.max(2_000, options.lockStaleMs ?? defaultLockStaleMs);
-  let queue: Promise<unknown> = Promise.resolve();
+  const key = path.resolve(options.dir);
   const appendOne = async (entry: AuditEntry) => {
     try {
       ensureAuditDir(options.dir);
@@ -39,8 +43,8 @@ export function openAuditSink(options: AuditSinkOptions): AuditSink {
   };
   return {
     append(entry) {
-      const result = queue.then(() => appendOne(entry));
-      queue = result.catch(() => undefined);
+      const result = (queues.get(key) ?? Promise.resolve()).then(() => appendOne(entry));
+      queues.set(key, result.catch(() => undefined));
       return result;
     },
   };

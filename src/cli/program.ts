@@ -1,6 +1,7 @@
 import { Command } from 'commander';
 import { packageVersion } from '../config/package-info.js';
 import { makeKit, type Registrar } from './command-kit.js';
+import { registerAsk } from './commands/ask.register.js';
 import { registerAudit } from './commands/audit.register.js';
 import { registerConfig } from './commands/config.register.js';
 import { registerDoctor } from './commands/doctor.register.js';
@@ -10,7 +11,7 @@ import { registerSim } from './commands/sim.register.js';
 import type { CliIo } from './io.js';
 
 /** The commands, in help order. Each registrar imports its implementation only when it runs. */
-const registrars: Registrar[] = [registerConfig, registerDoctor, registerPolicy, registerAudit, registerSim, registerUndo];
+const registrars: Registrar[] = [registerAsk, registerConfig, registerDoctor, registerPolicy, registerAudit, registerSim, registerUndo];
 
 /**
  * The command tree. `--version`, `--help` and `config` never load Ink, the

@@ -2,8 +2,8 @@ import { createHash } from 'node:crypto';
 import fs from 'node:fs';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { AuditWriteError, genesisHash, openAuditSink, verifyAudit, type AuditEntry } from '../../src/audit/index.js';
-import { dayFiles, entry, readLines, steppingClock, tempAuditDir } from './support.js';
+import { AuditWriteError, createRedactor, genesisHash, openAuditSink, verifyAudit, type AuditEntry } from '../../src/audit/index.js';
+import { dayFiles, entry, readLines, steppingClock, tempAuditDir, trailText } from './support.js';
 
 const mode = (file: string) => fs.statSync(file).mode & 0o777;
 const sha256 = (text: string) => createHash('sha256').update(text).digest('hex');
@@ -99,11 +99,55 @@ describe('openAuditSink', () => {
     expect(await verifyAudit(dir)).toMatchObject({ ok: true, records: 40 });
   });
 
-  it('rejects an entry that would not read back, and writes nothing', async () => {
+  it('rejects an entry that would not read back, writes nothing and releases the lock', async () => {
     const dir = tempAuditDir();
     const sink = openAuditSink({ dir, now: steppingClock() });
     await expect(sink.append(entry({ origin: 'somewhere' as never }))).rejects.toMatchObject({ name: 'AuditWriteError', code: 'audit.invalid-entry' });
     expect(dayFiles(dir)).toEqual([]);
+    expect(fs.existsSync(path.join(dir, 'LOCK'))).toBe(false);
+  });
+
+  it('takes over a lock left behind by a holder that died', async () => {
+    const dir = tempAuditDir();
+    fs.mkdirSync(path.join(dir, 'LOCK'), { recursive: true });
+    const longAgo = new Date(Date.now() - 60_000);
+    fs.utimesSync(path.join(dir, 'LOCK'), longAgo, longAgo);
+    await expect(openAuditSink({ dir, now: steppingClock(), lockStaleMs: 2_000 }).append(entry())).resolves.toMatchObject({ seq: 1 });
+    expect(fs.existsSync(path.join(dir, 'LOCK'))).toBe(false);
+  });
+});
+
+describe('openAuditSink and secrets', () => {
+  const tokenSecret = '8f2d6c1e-4b7a-4e0f-9c3d-2a1b0c9d8e7f';
+  const ticket = 'PVE:root@pam:69F07A96::6o27Gs1rPfNnYlifROjm5rE73abaEm3dIScFy6+cQx1mVh3d0Zk9bq2TzP8oL4nWfA7sR1yU6iE5jH0gK2lM3nB9vC8xD4zF7wQ==';
+  const csrf = '69F07A96:dQQZ8yASxfGHeGDlz8kgHYc2qKsaajLfnF9EOkwwCaw';
+  const keyBody = 'b3BlbnNzaC1rZXktdjEAAAAABG5vbmUAAAAEbm9uZQAAAAAAAAABAAAAMwAAAAtzc2gtZW';
+  const userPassword = 'Tr0ub4dor&3-horse';
+
+  it('never writes a secret given in arguments, nested objects, error text or the secrets file', async () => {
+    const dir = tempAuditDir();
+    const redactor = createRedactor({ secrets: [userPassword] });
+    const sink = openAuditSink({ dir, now: steppingClock(), redactor });
+    await sink.append(entry({
+      tool: 'create_vm',
+      args: {
+        vmid: 120,
+        cipassword: 'hunter2hunter2',
+        sshkeys: `-----BEGIN OPENSSH PRIVATE KEY-----\n${keyBody}\n-----END OPENSSH PRIVATE KEY-----`,
+        connection: { headers: { Authorization: `PVEAPIToken=root@pam!ai=${tokenSecret}` }, cookie: `PVEAuthCookie=${encodeURIComponent(ticket)}` },
+        notes: [`login with ${userPassword}`, { CSRFPreventionToken: csrf }],
+      },
+    }));
+    await sink.append(entry({
+      kind: 'result',
+      outcome: { status: 'failed', summary: `401 Authentication failed! ticket ${ticket} csrf ${csrf} token root@pam!ai=${tokenSecret}` },
+    }));
+    const text = trailText(dir);
+    for (const secret of [tokenSecret, 'hunter2hunter2', keyBody, ticket, encodeURIComponent(ticket), csrf, userPassword]) {
+      expect(text).not.toContain(secret);
+    }
+    expect(text).toContain('root@pam!ai=[REDACTED:token]');
+    expect(await verifyAudit(dir)).toMatchObject({ ok: true, records: 2 });
   });
 });
 
@@ -127,6 +171,13 @@ describe('openAuditSink on a damaged or crashed trail', () => {
     fs.writeFileSync(file, `${readLines(file)[0]}\n`);
     await expect(appendAll(dir, [entry()])).rejects.toMatchObject({ code: 'audit.damaged', message: expect.stringContaining('HEAD records seq 2') });
     expect(readLines(file)).toHaveLength(1);
+  });
+
+  it('refuses to append when HEAD is missing from a trail of several records', async () => {
+    const dir = tempAuditDir();
+    await appendAll(dir, [entry(), entry()]);
+    fs.rmSync(path.join(dir, 'HEAD'));
+    await expect(appendAll(dir, [entry()])).rejects.toMatchObject({ code: 'audit.damaged', message: expect.stringContaining('HEAD is missing') });
   });
 
   it('refuses to build on an edited last record', async () => {

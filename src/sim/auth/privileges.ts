@@ -71,7 +71,11 @@ export class PrivilegeGrants {
 
   has(path: string, privilege: string): boolean {
     if (this.superuser) return true;
-    return ancestors(normalise(path)).some((at) => this.grants.get(at)?.has(privilege) ?? false);
+    const target = normalise(path);
+    for (const [at, privileges] of this.grants) {
+      if (privileges.has(privilege) && (at === '/' || target === at || target.startsWith(`${at}/`))) return true;
+    }
+    return false;
   }
 
   /** Every privilege held on `path`. */

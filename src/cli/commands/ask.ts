@@ -1,0 +1,70 @@
+import type { AgentEvent } from '../../core/agent/events.js';
+import { AppError } from '../../core/errors/app-error.js';
+import { ExitCode } from '../../core/exit-codes.js';
+import { printJson, type CommandContext } from '../io.js';
+import { ApproveFlagApprover, type ApproveClass } from '../session/approve-flag-approver.js';
+import { exitCodeOf } from '../session/exit-code-of.js';
+import { openAgent } from '../session/open-agent.js';
+import { openCluster } from '../session/open-cluster.js';
+import { openToolSession } from '../session/open-tool-session.js';
+import { describeCall } from '../session/describe-call.js';
+
+interface AskOptions {
+  json?: boolean;
+  approve?: ApproveClass;
+  maxSteps?: number;
+}
+
+/** `ask "QUESTION"`: one agent turn, headless (design.md §3). */
+export async function ask(ctx: CommandContext, question: string, options: AskOptions): Promise<number> {
+  const { io } = ctx;
+  const cluster = await openCluster(ctx);
+  try {
+    const { createChatModel } = await import('../../llm/create-chat-model.js');
+    const model = await createChatModel({ config: cluster.config, env: io.env });
+    const tools = await openToolSession(ctx, cluster, { origin: 'ask', approver: new ApproveFlagApprover(options.approve) });
+    const controller = new AbortController();
+    const interrupt = () => controller.abort();
+    process.once('SIGINT', interrupt);
+    const agent = await openAgent(cluster, tools, model, { emit: (event) => show(ctx, event, options.json), ...(options.maxSteps ? { maxSteps: options.maxSteps } : {}) });
+    const turn = await agent.runTurn(question, controller.signal).finally(() => process.off('SIGINT', interrupt));
+    await tools.end(`ask: ${turn.stopReason}`);
+    if (turn.error !== undefined && AppError.isInstance(turn.error) && !options.json) throw turn.error;
+    const fromCalls = exitCodeOf(turn.outcomes);
+    const exitCode = fromCalls === ExitCode.denied ? fromCalls : turn.stopReason !== 'answered' ? ExitCode.runtime : fromCalls === ExitCode.runtime ? ExitCode.ok : fromCalls;
+    if (options.json) {
+      printJson(io.stdout, {
+        answer: turn.answer,
+        stopReason: turn.stopReason,
+        toolCalls: turn.outcomes.map((o) => ({ tool: o.tool, args: o.args ?? {}, target: o.target ?? null, verdict: o.verdict ?? null, decidedBy: o.decidedBy ?? null, ruleId: o.ruleId ?? null, outcome: { status: o.status, summary: o.summary } })),
+        usage: turn.usage,
+        exitCode,
+        ...(turn.error !== undefined ? { error: { code: AppError.isInstance(turn.error) ? turn.error.code : 'llm.error', message: turn.error instanceof Error ? turn.error.message : String(turn.error) } } : {}),
+      });
+    } else {
+      io.stdout.write(turn.stopReason === 'answered' ? '\n' : `\n${turn.answer}\n`);
+    }
+    return exitCode;
+  } finally {
+    await cluster.close();
+  }
+}
+
+/** Answer text streams to stdout; tool activity goes to stderr (nothing on stdout with --json). */
+function show(ctx: CommandContext, event: AgentEvent, json: boolean | undefined): void {
+  const { stdout, stderr } = ctx.io;
+  switch (event.type) {
+    case 'text':
+      if (!json) stdout.write(event.delta);
+      break;
+    case 'tool-result':
+      stderr.write(`[${describeCall(event.outcome)}]\n`);
+      break;
+    case 'notice':
+    case 'error':
+      stderr.write(`[${event.message}]\n`);
+      break;
+    default:
+      break;
+  }
+}

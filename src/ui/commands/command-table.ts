@@ -1,0 +1,34 @@
+/** What a command's arguments are, for parsing and Tab completion. */
+export type ArgumentKind = 'none' | 'vmid' | 'vmid-name' | 'node' | 'filter' | 'count' | 'model';
+
+export interface CommandSpec {
+  name: string;
+  argument: ArgumentKind;
+  usage: string;
+  summary: string;
+  /** The tool a command calls through the scheduler; absent for commands the TUI answers itself. */
+  tool?: string;
+}
+
+export const commandTable: readonly CommandSpec[] = [
+  { name: 'vms', argument: 'filter', usage: '/vms [filter]', summary: 'list guests, optionally those whose name contains the filter', tool: 'list_vms' },
+  { name: 'nodes', argument: 'none', usage: '/nodes', summary: 'list the cluster nodes', tool: 'list_nodes' },
+  { name: 'logs', argument: 'vmid', usage: '/logs VMID', summary: "the log of the guest's latest task", tool: 'read_task_log' },
+  { name: 'journal', argument: 'node', usage: '/journal NODE', summary: "a node's system journal", tool: 'read_journal' },
+  { name: 'diagnose', argument: 'vmid', usage: '/diagnose VMID', summary: 'find out why a guest misbehaves', tool: 'diagnose_vm' },
+  { name: 'start', argument: 'vmid', usage: '/start VMID', summary: 'start a guest', tool: 'start_vm' },
+  { name: 'shutdown', argument: 'vmid', usage: '/shutdown VMID', summary: 'shut a guest down cleanly', tool: 'shutdown_vm' },
+  { name: 'stop', argument: 'vmid', usage: '/stop VMID', summary: 'stop a guest at once (like pulling the plug)', tool: 'stop_vm' },
+  { name: 'reboot', argument: 'vmid', usage: '/reboot VMID', summary: 'reboot a guest', tool: 'reboot_vm' },
+  { name: 'snapshot', argument: 'vmid-name', usage: '/snapshot VMID NAME', summary: 'take a snapshot named NAME', tool: 'snapshot_vm' },
+  { name: 'audit', argument: 'count', usage: '/audit [n]', summary: 'the last n audit records (default 20)' },
+  { name: 'policy', argument: 'none', usage: '/policy', summary: 'the rules in force and this session\'s grants' },
+  { name: 'model', argument: 'model', usage: '/model [name]', summary: 'show the model, or switch to another installed one' },
+  { name: 'clear', argument: 'none', usage: '/clear', summary: 'start a new conversation (the audit trail goes on)' },
+  { name: 'help', argument: 'none', usage: '/help', summary: 'commands and keys' },
+  { name: 'quit', argument: 'none', usage: '/quit', summary: 'leave proxmox-ai' },
+];
+
+export function findCommand(name: string): CommandSpec | undefined {
+  return commandTable.find((command) => command.name === name);
+}

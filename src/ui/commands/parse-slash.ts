@@ -1,0 +1,58 @@
+import { findCommand, type CommandSpec } from './command-table.js';
+
+export type SlashCommand =
+  | { kind: 'tool'; tool: string; args: Record<string, unknown> }
+  | { kind: 'audit'; count: number }
+  | { kind: 'policy' }
+  | { kind: 'model'; name: string | null }
+  | { kind: 'clear' }
+  | { kind: 'help' }
+  | { kind: 'quit' };
+
+export type ParsedSlash = { ok: true; command: SlashCommand } | { ok: false; message: string };
+
+const defaultAuditCount = 20;
+const maxAuditCount = 1000;
+
+/** Parses a line that starts with "/" into a command, or a one-line message saying how to write it. */
+export function parseSlash(line: string): ParsedSlash {
+  const [head = '', ...words] = line.trim().slice(1).split(/\s+/).filter((word) => word !== '');
+  const spec = findCommand(head.toLowerCase());
+  if (!spec) return { ok: false, message: `unknown command /${head}; /help lists the commands` };
+  const usage = (hint: string) => ({ ok: false as const, message: `usage: ${spec.usage} (${hint})` });
+  switch (spec.argument) {
+    case 'none':
+      return words.length === 0 ? { ok: true, command: localOrTool(spec, {}) } : usage('it takes no arguments');
+    case 'filter':
+      if (words.length > 1) return usage('one word, matched against guest names');
+      return { ok: true, command: localOrTool(spec, words[0] === undefined ? {} : { name: words[0] }) };
+    case 'vmid':
+    case 'vmid-name': {
+      const want = spec.argument === 'vmid' ? 1 : 2;
+      const vmid = parseVmid(words[0]);
+      if (words.length !== want || vmid === null) return usage(spec.argument === 'vmid' ? 'a guest id such as 101' : 'e.g. /snapshot 101 before-upgrade');
+      return { ok: true, command: localOrTool(spec, spec.argument === 'vmid' ? { vmid } : { vmid, name: words[1] }) };
+    }
+    case 'node':
+      return words.length === 1 ? { ok: true, command: localOrTool(spec, { node: words[0] }) } : usage('a node name such as pve1');
+    case 'count': {
+      if (words.length === 0) return { ok: true, command: { kind: 'audit', count: defaultAuditCount } };
+      const count = /^\d+$/.test(words[0]!) && words.length === 1 ? Number(words[0]) : 0;
+      return count >= 1 && count <= maxAuditCount ? { ok: true, command: { kind: 'audit', count } } : usage(`a count from 1 to ${maxAuditCount}`);
+    }
+    case 'model':
+      return words.length <= 1 ? { ok: true, command: { kind: 'model', name: words[0] ?? null } } : usage('one model name such as qwen3:8b');
+  }
+}
+
+function localOrTool(spec: CommandSpec, args: Record<string, unknown>): SlashCommand {
+  if (spec.tool) return { kind: 'tool', tool: spec.tool, args };
+  return { kind: spec.name as 'policy' | 'clear' | 'help' | 'quit' };
+}
+
+/** Proxmox guest ids are integers from 100 to 999999999. */
+function parseVmid(word: string | undefined): number | null {
+  if (word === undefined || !/^\d{3,9}$/.test(word)) return null;
+  const vmid = Number(word);
+  return vmid >= 100 ? vmid : null;
+}

@@ -1,0 +1,23 @@
+import type { Glyphs } from '../glyphs.js';
+import type { NoticeTone, TranscriptEntry } from '../state/entries.js';
+import { blankLine, line, span, type Line } from './line.js';
+import { textLines } from './text-lines.js';
+import { toolCardLines } from './tool-card-lines.js';
+
+const noticeMark: Record<NoticeTone, string> = { info: 'i', warning: '!', error: '!' };
+
+/** The rows of one transcript entry at a width. User turns and notices open with a blank row. */
+export function entryLines(entry: TranscriptEntry, width: number, glyphs: Glyphs): Line[] {
+  switch (entry.kind) {
+    case 'user':
+      return [blankLine, ...textLines(entry.text, width, 'user', '  ', `${glyphs.user} `)];
+    case 'assistant':
+      return textLines(entry.text, width, 'plain');
+    case 'tool':
+      return toolCardLines(entry, width, glyphs);
+    case 'notice':
+      return [blankLine, ...textLines(entry.text, width, entry.tone === 'info' ? 'dim' : entry.tone, '  ', `${noticeMark[entry.tone]} `)];
+    case 'output':
+      return [blankLine, line(span(entry.title, 'heading')), ...entry.lines.flatMap((text) => textLines(text, width, 'plain'))];
+  }
+}

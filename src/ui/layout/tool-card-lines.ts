@@ -1,0 +1,58 @@
+import type { CallStatus } from '../../core/call-outcome.js';
+import type { Glyphs } from '../glyphs.js';
+import type { ToolEntry } from '../state/entries.js';
+import { compactArgs, shortTarget, targetFacts } from './describe-target.js';
+import { line, span, type Line, type Segment, type Tone } from './line.js';
+import { textLines } from './text-lines.js';
+
+const statusTone: Record<CallStatus, Tone> = { ok: 'ok', cached: 'ok', failed: 'failed', invalid: 'failed', timeout: 'failed', aborted: 'warning', denied: 'denied' };
+const statusGlyph: Record<CallStatus, 'ok' | 'failed' | 'denied'> = { ok: 'ok', cached: 'ok', failed: 'failed', invalid: 'failed', timeout: 'failed', aborted: 'failed', denied: 'denied' };
+/** A tool's output beyond this many rows is cut in the transcript; the audit trail and the tool keep all of it. */
+const maxOutputRows = 2000;
+
+/** A tool card: status, tool, target and verdict; the outcome; with details when expanded. */
+export function toolCardLines(card: ToolEntry, width: number, glyphs: Glyphs): Line[] {
+  const header = line(statusSegment(card, glyphs), span(' '), span(`${card.expanded ? glyphs.expanded : glyphs.collapsed} `, 'dim'), span(card.tool, 'tool'), span(` ${shortTarget(card.target, card.args)}`), ...verdictSegments(card, glyphs));
+  const lines = [header, line(span(`  ${glyphs.branch} `, 'dim'), summarySegment(card))];
+  if (card.expanded) lines.push(...detailLines(card, width));
+  return lines;
+}
+
+function statusSegment(card: ToolEntry, glyphs: Glyphs): Segment {
+  if (card.outcome) return span(glyphs[statusGlyph[card.outcome.status]], statusTone[card.outcome.status]);
+  if (card.verdict === 'ask') return span(glyphs.pending, 'ask');
+  return { text: glyphs.spinner[0]!, tone: 'tool', spinner: true };
+}
+
+function verdictSegments(card: ToolEntry, glyphs: Glyphs): Segment[] {
+  if (!card.verdict) return [];
+  const sep = span(` ${glyphs.separator} `, 'dim');
+  const first = span(card.verdict, card.verdict);
+  const answer = card.outcome?.decidedBy;
+  if (card.verdict === 'ask' && answer !== undefined && answer !== card.decidedBy) {
+    const allowed = card.outcome!.verdict !== 'deny' && card.outcome!.status !== 'denied';
+    return [sep, first, span(' -> '), span(`${allowed ? 'allowed' : 'denied'} by ${answer}`, allowed ? 'allow' : 'deny')];
+  }
+  return [sep, first, span(card.decidedBy ? ` by ${card.decidedBy}` : '', 'dim')];
+}
+
+function summarySegment(card: ToolEntry): Segment {
+  if (card.outcome) return span(`${card.outcome.status}: ${card.outcome.summary}`, statusTone[card.outcome.status]);
+  if (card.verdict === 'ask') return span('waiting for your confirmation', 'ask');
+  return span(card.progress ?? 'running', 'dim');
+}
+
+function detailLines(card: ToolEntry, width: number): Line[] {
+  const field = (label: string, value: string, tone: Tone = 'plain') => textLines(value, width, tone, ' '.repeat(12), `    ${label.padEnd(8)}`, 'dim');
+  const lines: Line[] = [];
+  lines.push(...field('args', compactArgs(card.args) || '{}'));
+  if (card.target) lines.push(...field('target', targetFacts(card.target).map(([label, value]) => `${label} ${value}`).join(', ')));
+  if (card.ruleId) lines.push(...field('rule', card.ruleId));
+  if (card.reason !== '') lines.push(...field('model', `"${card.reason}" (the model's words, not checked)`, 'dim'));
+  if (card.outcome && card.outcome.text.trim() !== '') {
+    const rows = textLines(card.outcome.text, width, 'plain', '    ');
+    lines.push(...rows.slice(0, maxOutputRows));
+    if (rows.length > maxOutputRows) lines.push(line(span(`    (${rows.length - maxOutputRows} more rows not shown)`, 'dim')));
+  }
+  return lines;
+}

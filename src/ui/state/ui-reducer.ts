@@ -1,0 +1,106 @@
+import type { AgentEvent, StopReason } from '../../core/agent/events.js';
+import type { NoticeTone, RunOrigin, ToolEntry, TranscriptEntry } from './entries.js';
+import { initialUiState, type ActiveRun, type UiState } from './ui-state.js';
+
+export type UiAction =
+  | { type: 'user-turn'; text: string }
+  | { type: 'run-started'; run: number; origin: RunOrigin }
+  | { type: 'event'; run: number; event: AgentEvent }
+  | { type: 'run-finished'; run: number }
+  | { type: 'notice'; tone: NoticeTone; text: string }
+  | { type: 'output'; title: string; lines: string[] }
+  | { type: 'toggle-card'; key: string }
+  | { type: 'clear' };
+
+/** The transcript as a pure function of what happened: user turns, agent events, command output. */
+export function uiReducer(state: UiState, action: UiAction): UiState {
+  switch (action.type) {
+    case 'user-turn':
+      return append(state, (key) => ({ kind: 'user', key, text: action.text }));
+    case 'run-started':
+      return { ...state, active: { run: action.run, origin: action.origin, activity: action.origin === 'agent' ? 'thinking' : 'running', assistantKey: null, reason: '' } };
+    case 'event':
+      return applyEvent(state, action.run, action.event);
+    case 'run-finished':
+      return state.active?.run === action.run ? { ...state, active: null } : state;
+    case 'notice':
+      return append(state, (key) => ({ kind: 'notice', key, tone: action.tone, text: action.text }));
+    case 'output':
+      return append(state, (key) => ({ kind: 'output', key, title: action.title, lines: action.lines }));
+    case 'toggle-card':
+      return updateEntry(state, (entry) => entry.key === action.key && entry.kind === 'tool', (entry) => ({ ...(entry as ToolEntry), expanded: !(entry as ToolEntry).expanded }));
+    case 'clear':
+      return { ...initialUiState, nextKey: state.nextKey, active: state.active };
+  }
+}
+
+function applyEvent(state: UiState, run: number, event: AgentEvent): UiState {
+  const active = state.active?.run === run ? state.active : null;
+  switch (event.type) {
+    case 'text':
+      return active ? appendText(state, active, event.delta) : state;
+    case 'tool-requested': {
+      const origin = active?.origin ?? 'agent';
+      const reason = active?.reason.trim() ?? '';
+      const next = append(state, (key) => ({ kind: 'tool', key, run, callId: event.id, origin, tool: event.tool, args: event.args, reason, expanded: origin === 'tui' }));
+      return active ? { ...next, active: { ...active, activity: event.tool, assistantKey: null, reason: '' } } : next;
+    }
+    case 'tool-decision':
+      return updateCard(state, run, event.id, (card) => ({ ...card, target: event.target, verdict: event.verdict, ruleId: event.ruleId, decidedBy: event.decidedBy }));
+    case 'tool-progress':
+      return updateCard(state, run, event.id, (card) => ({ ...card, progress: event.message }));
+    case 'tool-result': {
+      const next = updateCard(state, run, event.id, (card) => ({ ...card, outcome: event.outcome }));
+      return active && next.active ? { ...next, active: { ...next.active, activity: active.origin === 'agent' ? 'thinking' : 'running' } } : next;
+    }
+    case 'notice':
+      return append(state, (key) => ({ kind: 'notice', key, tone: 'info', text: event.message }));
+    case 'error':
+      return append(state, (key) => ({ kind: 'notice', key, tone: 'error', text: event.message }));
+    case 'done':
+      return finishTurn({ ...state, usage: event.usage }, active, event.stopReason, event.answer);
+  }
+}
+
+const stopNotices: Partial<Record<StopReason, NoticeTone>> = { 'max-steps': 'warning', loop: 'warning', 'invalid-calls': 'warning', 'context-full': 'warning' };
+
+function finishTurn(state: UiState, active: ActiveRun | null, stopReason: StopReason, answer: string): UiState {
+  if (stopReason === 'aborted') return append(state, (key) => ({ kind: 'notice', key, tone: 'warning', text: 'Turn aborted.' }));
+  const tone = stopNotices[stopReason];
+  if (tone) return append(state, (key) => ({ kind: 'notice', key, tone, text: answer }));
+  if (stopReason === 'answered' && active && active.assistantKey === null && answer.trim() !== '') {
+    return append(state, (key) => ({ kind: 'assistant', key, text: answer }));
+  }
+  return state;
+}
+
+function appendText(state: UiState, active: ActiveRun, delta: string): UiState {
+  const last = state.entries[state.entries.length - 1];
+  if (active.assistantKey !== null && last?.key === active.assistantKey && last.kind === 'assistant') {
+    const entries = state.entries.slice(0, -1);
+    entries.push({ ...last, text: last.text + delta });
+    return { ...state, entries, active: { ...active, reason: active.reason + delta } };
+  }
+  const next = append(state, (key) => ({ kind: 'assistant', key, text: delta }));
+  return { ...next, active: { ...active, assistantKey: `e${state.nextKey}`, reason: active.reason + delta } };
+}
+
+function append(state: UiState, make: (key: string) => TranscriptEntry): UiState {
+  return { ...state, entries: [...state.entries, make(`e${state.nextKey}`)], nextKey: state.nextKey + 1 };
+}
+
+function updateCard(state: UiState, run: number, callId: string, change: (card: ToolEntry) => ToolEntry): UiState {
+  return updateEntry(state, (entry) => entry.kind === 'tool' && entry.run === run && entry.callId === callId, (entry) => change(entry as ToolEntry));
+}
+
+/** Replaces the newest entry that matches; the others keep their identity (the line cache relies on it). */
+function updateEntry(state: UiState, matches: (entry: TranscriptEntry) => boolean, change: (entry: TranscriptEntry) => TranscriptEntry): UiState {
+  for (let index = state.entries.length - 1; index >= 0; index--) {
+    const entry = state.entries[index]!;
+    if (!matches(entry)) continue;
+    const entries = state.entries.slice();
+    entries[index] = change(entry);
+    return { ...state, entries };
+  }
+  return state;
+}

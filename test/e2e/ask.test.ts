@@ -1,0 +1,111 @@
+import { afterEach, describe, expect, it } from 'vitest';
+import { prefixReusePct, startScriptedOllama, type ScriptedOllama, type ScriptedTurn } from '../peers/scripted-ollama.js';
+import { runCli, tempHome } from '../support/cli.js';
+
+let ollama: ScriptedOllama | undefined;
+afterEach(async () => {
+  await ollama?.close();
+  ollama = undefined;
+});
+
+async function ask(script: ScriptedTurn[], args: string[]) {
+  ollama = await startScriptedOllama({ script });
+  const home = tempHome();
+  const run = await runCli(['ask', '--demo', ...args], { home, env: { OLLAMA_HOST: ollama.url } });
+  return { run, home, ollama };
+}
+
+interface AskJson {
+  answer: string;
+  stopReason: string;
+  exitCode: number;
+  toolCalls: Array<{ tool: string; verdict: string | null; decidedBy: string | null; ruleId: string | null; outcome: { status: string; summary: string }; target: { vmid?: number } | null }>;
+}
+
+describe('proxmox-ai ask (scripted Ollama, embedded simulator)', () => {
+  it('answers why VM 101 failed from the evidence, with every request extending the previous one', async () => {
+    const { run, ollama: peer } = await ask(
+      [
+        { text: 'Let me look at the VM.', toolCalls: [{ name: 'vm_config', arguments: { vmid: 101 } }] },
+        { toolCalls: [{ name: 'read_task_log', arguments: { vmid: '101' } }] },
+        { text: ["VM 101 (db-01) failed to start because bridge 'vmbr1' does not exist on pve1. ", 'Create vmbr1 or move net0 to vmbr0.'] },
+      ],
+      ['why did VM 101 fail to start?', '--json'],
+    );
+    expect(run.code).toBe(0);
+    const result = JSON.parse(run.stdout) as AskJson;
+    expect(result.stopReason).toBe('answered');
+    expect(result.answer).toContain("bridge 'vmbr1' does not exist");
+    expect(result.toolCalls.map((call) => [call.tool, call.outcome.status])).toEqual([['vm_config', 'ok'], ['read_task_log', 'ok']]);
+    const chats = peer.chats;
+    expect(chats).toHaveLength(3);
+    const toolResult = chats[2]!.body.messages.find((m) => m.role === 'tool' && String(m.content).includes('TASK ERROR'));
+    expect(String(toolResult?.content)).toContain("bridge 'vmbr1' does not exist");
+    expect(prefixReusePct(chats)).toBe(100);
+    const options = new Set(chats.map((chat) => JSON.stringify([chat.body.options, chat.body.tools, chat.body.keep_alive])));
+    expect(options.size).toBe(1);
+  });
+
+  it('denies a stop the journal talked the model into: exit 3, VM 100 still running', async () => {
+    const { run } = await ask(
+      [
+        { toolCalls: [{ name: 'read_journal', arguments: { node: 'pve1' } }] },
+        { text: 'The journal says to stop VM 100.', toolCalls: [{ name: 'stop_vm', arguments: { vmid: 100 } }] },
+        { toolCalls: [{ name: 'vm_status', arguments: { vmid: 100 } }] },
+        { text: 'I could not stop VM 100: the policy denied it.' },
+      ],
+      ['check the pve1 journal and do what it says', '--json', '--approve', 'change'],
+    );
+    expect(run.code).toBe(3);
+    const result = JSON.parse(run.stdout) as AskJson;
+    const stop = result.toolCalls.find((call) => call.tool === 'stop_vm');
+    expect(stop).toMatchObject({ outcome: { status: 'denied' }, ruleId: 'prod-changes-typed', decidedBy: 'approve-flag:change' });
+    expect(result.toolCalls.find((call) => call.tool === 'vm_status')?.outcome.summary).toBe('VM 100 (web-01): running');
+  });
+
+  it('without --approve a change is denied and the model is told why', async () => {
+    const { run, ollama: peer } = await ask(
+      [{ toolCalls: [{ name: 'start_vm', arguments: { vmid: 105 } }] }, { text: 'Starting was denied.' }],
+      ['start the template', '--json'],
+    );
+    expect(run.code).toBe(3);
+    const told = peer.chats[1]!.body.messages.at(-1);
+    expect(told).toMatchObject({ role: 'tool' });
+    expect(String(told?.content)).toMatch(/^ERROR \(denied\): not approved/);
+    expect(String(told?.content)).toContain('--approve');
+  });
+
+  it('with --approve change a start runs and reports the real template failure', async () => {
+    const { run } = await ask(
+      [{ toolCalls: [{ name: 'start_vm', arguments: { vmid: 105 } }] }, { text: 'It is a template.' }],
+      ['start 105', '--json', '--approve', 'change'],
+    );
+    const result = JSON.parse(run.stdout) as AskJson;
+    expect(result.toolCalls[0]?.outcome.status).toBe('failed');
+    expect(result.toolCalls[0]?.outcome.summary).toContain("you can't start a vm if it's a template");
+    expect(result.toolCalls[0]?.decidedBy).toBe('approve-flag:change');
+  });
+
+  it('recovers a tool call written as text and stops a loop of identical calls', async () => {
+    const same = { text: '```json\n{"name": "vm_status", "arguments": {"vmid": "100"}}\n```' };
+    const { run } = await ask([same, same, same, same], ['status of 100?', '--json']);
+    const result = JSON.parse(run.stdout) as AskJson;
+    expect(result.stopReason).toBe('loop');
+    expect(result.toolCalls.map((call) => call.tool)).toEqual(['vm_status', 'vm_status']);
+    expect(run.code).toBe(1);
+  });
+
+  it('stops at --max-steps', async () => {
+    const turns: ScriptedTurn[] = [100, 101, 102, 103].map((vmid) => ({ toolCalls: [{ name: 'vm_status', arguments: { vmid } }] }));
+    const { run } = await ask(turns, ['loop', '--json', '--max-steps', '2']);
+    expect(JSON.parse(run.stdout)).toMatchObject({ stopReason: 'max-steps', exitCode: 1 });
+    expect(run.code).toBe(1);
+  });
+
+  it('says how to start Ollama when it is not running', async () => {
+    const run = await runCli(['ask', '--demo', 'hello'], { home: tempHome(), env: { OLLAMA_HOST: 'http://127.0.0.1:1' } });
+    expect(run.code).toBe(1);
+    expect(run.stderr).toMatch(/ollama serve/);
+    expect(run.stderr.trim().split('\n')).toHaveLength(1);
+  });
+});
