@@ -1,7 +1,8 @@
 import type { BenchSuite } from './figure.js';
+import { agentFigures } from './figures/agent.js';
 import { auditAppend } from './figures/audit.js';
 import { coldStart } from './figures/cold-start.js';
 import { toolFigures } from './figures/tools.js';
 
 /** Every benchmark; each one runs in quick mode too. Add new suites here. */
-export const suites: BenchSuite[] = [coldStart, toolFigures, auditAppend];
+export const suites: BenchSuite[] = [coldStart, toolFigures, agentFigures, auditAppend];

@@ -1,6 +1,6 @@
 import { defineTool } from '../src/core/tool.js';
 import { ToolInputError } from './support/tool-input-error.js';
-import { guestLabel, guestPath, resolveGuestTarget } from './support/guests.js';
+import { guestLabel, guestPath, decidedGuestTarget, resolveGuestTarget } from './support/guests.js';
 import { guestArgs } from './support/schemas.js';
 
 interface OsInfo {
@@ -24,7 +24,7 @@ export const guestAgentInfo = defineTool({
   risk: 'read',
   target: (args, ctx) => resolveGuestTarget(ctx, args.vmid, args.node),
   async run(args, ctx) {
-    const target = await resolveGuestTarget(ctx, args.vmid, args.node);
+    const target = await decidedGuestTarget(ctx, args.vmid, args.node);
     if (target.guestType !== 'qemu') throw new ToolInputError(`${guestLabel(target)} is a container; the guest agent exists only for VMs`);
     const base = `${guestPath(target)}/agent`;
     const [os, net] = await Promise.all([

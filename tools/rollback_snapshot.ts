@@ -1,6 +1,6 @@
 import { z } from 'zod';
 import { defineTool } from '../src/core/tool.js';
-import { guestPath, resolveGuestTarget } from './support/guests.js';
+import { guestPath, decidedGuestTarget, resolveGuestTarget } from './support/guests.js';
 import { nodeSchema, snapshotNameSchema, vmidSchema } from './support/schemas.js';
 import { runGuestTask } from './support/task.js';
 
@@ -13,7 +13,7 @@ export const rollbackSnapshot = defineTool({
   risk: 'destructive',
   target: (args, ctx) => resolveGuestTarget(ctx, args.vmid, args.node),
   async run(args, ctx) {
-    const target = await resolveGuestTarget(ctx, args.vmid, args.node);
+    const target = await decidedGuestTarget(ctx, args.vmid, args.node);
     return runGuestTask(ctx, target, `rollback to ${args.name} of`, `${guestPath(target)}/snapshot/${args.name}/rollback`, {});
   },
 });

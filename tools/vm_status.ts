@@ -1,6 +1,6 @@
 import { defineTool } from '../src/core/tool.js';
 import { bytes, duration, percent } from './support/format.js';
-import { guestLabel, guestPath, resolveGuestTarget } from './support/guests.js';
+import { guestLabel, guestPath, decidedGuestTarget, resolveGuestTarget } from './support/guests.js';
 import { guestArgs } from './support/schemas.js';
 
 interface GuestStatus {
@@ -27,7 +27,7 @@ export const vmStatus = defineTool({
   risk: 'read',
   target: (args, ctx) => resolveGuestTarget(ctx, args.vmid, args.node),
   async run(args, ctx) {
-    const target = await resolveGuestTarget(ctx, args.vmid, args.node);
+    const target = await decidedGuestTarget(ctx, args.vmid, args.node);
     const s = await ctx.proxmox.get<GuestStatus>(`${guestPath(target)}/status/current`, {}, { signal: ctx.signal });
     const lines = [
       `${guestLabel(target)} on ${target.node}: ${s.template ? 'template' : s.status}${s.qmpstatus && s.qmpstatus !== s.status ? ` (qmp: ${s.qmpstatus})` : ''}`,

@@ -22,23 +22,27 @@ export async function classifyDamage(scene: DamageScene): Promise<AuditDamage> {
   const at = (kind: DamageKind, seq: number | null, message: string): AuditDamage => ({ kind, file: current.file, line: current.line, seq, message });
   if (!current.terminated || !current.parsed) return at('truncated', null, 'the line is cut short: a write was interrupted, or the end of the file was cut');
   const parsed = current.parsed;
+  const seq = parsed.status === 'malformed' ? null : parsed.record.seq;
+  const next = await scene.rest.next();
+  const following = next.done ? null : next.value;
+  const followingRecord = following?.parsed?.status === 'valid' ? following.parsed.record : null;
+  if (!following && scene.headHash === previous.hash) {
+    return at('inserted', seq, `this line comes after seq ${previous.seq}, the last record audit/HEAD records`);
+  }
   if (parsed.status !== 'valid') {
-    const following = await nextRecord(scene.rest);
-    if (following && chainsTo(previous, following)) return at('inserted', null, `this line is not part of the chain: the next record continues from seq ${previous.seq}`);
-    const reason = parsed.status === 'malformed' ? parsed.reason : 'its hash does not match its content';
-    return at('edited', parsed.status === 'hash-mismatch' ? parsed.record.seq : null, reason);
+    if (followingRecord && chainsTo(previous, followingRecord)) return at('inserted', null, `this line is not part of the chain: the next record continues from seq ${previous.seq}`);
+    return at('edited', seq, parsed.status === 'malformed' ? parsed.reason : 'its hash does not match its content');
   }
   const record = parsed.record;
   if (record.seq <= previous.seq) return at('inserted', record.seq, `seq ${record.seq} appears again after seq ${previous.seq}`);
   if (record.seq === previous.seq + 1) {
-    const following = await nextRecord(scene.rest);
-    if (following && following.seq === record.seq && chainsTo(previous, following)) {
+    if (followingRecord?.seq === record.seq && chainsTo(previous, followingRecord)) {
       return at('inserted', record.seq, `a second record claims seq ${record.seq}; the next one continues the chain`);
     }
     return at('edited', record.seq, `it does not chain to seq ${previous.seq}: one of the two was altered`);
   }
-  const later = await scanRest(scene.rest, previous.seq + 1, record);
-  if (later.duplicate) return at('inserted', record.seq, `a copy of a record that appears later, out of place`);
+  const later = await scanRest(following, scene.rest, previous.seq + 1, record);
+  if (later.duplicate) return at('inserted', record.seq, 'a copy of a record that appears later, out of place');
   if (later.found) {
     return later.referenced || scene.headHash === record.hash
       ? at('reordered', record.seq, `it comes before seq ${previous.seq + 1}, which appears later`)
@@ -51,21 +55,18 @@ export async function classifyDamage(scene: DamageScene): Promise<AuditDamage> {
   return at('removed', record.seq, `${missing} missing before it`);
 }
 
-async function nextRecord(rest: AsyncIterator<TrailLine>): Promise<AuditRecord | null> {
-  const next = await rest.next();
-  return !next.done && next.value.parsed?.status === 'valid' ? next.value.parsed.record : null;
-}
-
 /** Reads the rest: is `wanted` there, does a later record chain to `record`, is `record` a copy of a later one? */
-async function scanRest(rest: AsyncIterator<TrailLine>, wanted: number, record: AuditRecord) {
+async function scanRest(first: TrailLine | null, rest: AsyncIterator<TrailLine>, wanted: number, record: AuditRecord) {
   const found = { found: false, referenced: false, duplicate: false };
-  for (let next = await rest.next(); !next.done; next = await rest.next()) {
-    if (next.value.parsed?.status !== 'valid') continue;
-    const other = next.value.parsed.record;
+  const look = (line: TrailLine) => {
+    if (line.parsed?.status !== 'valid') return;
+    const other = line.parsed.record;
     if (other.seq === wanted) found.found = true;
     if (other.prevHash === record.hash) found.referenced = true;
     if (other.seq === record.seq && other.hash === record.hash) found.duplicate = true;
-  }
+  };
+  if (first) look(first);
+  for (let next = await rest.next(); !next.done; next = await rest.next()) look(next.value);
   return found;
 }
 

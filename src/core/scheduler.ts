@@ -130,7 +130,7 @@ export async function callTool(request: ToolRequest, deps: CallDeps): Promise<To
     if (decision.snapshotBefore !== false) {
       await takeSnapshotBefore({ mode: decision.snapshotBefore, target, session: session.id, seq: call.seq, context: context(callSignal), record });
     }
-    return tool.run(args, context(callSignal));
+    return tool.run(args, { ...context(callSignal), target });
   });
   switch (outcome.kind) {
     case 'done':

@@ -36,6 +36,8 @@ export interface ToolContext {
   signal: AbortSignal;
   progress(message: string): void;
   now(): Date;
+  /** In run(): the target the scheduler resolved, confirmed and decided on. */
+  target?: Target;
 }
 
 export interface ToolDefinition<A = Record<string, unknown>> {

@@ -97,6 +97,12 @@ describe('verifyAudit', () => {
     expect(await damageOf(dir)).toMatchObject({ kind: 'inserted', file: '2026-11-22.jsonl', line: 2, seq: null });
   });
 
+  it('reports a line added after the last acknowledged record as inserted', async () => {
+    const dir = await threeDayTrail();
+    editFile(dir, days[2]!, (lines) => [...lines, '{"seq":10,"note":"nothing to see"}']);
+    expect(await damageOf(dir)).toMatchObject({ kind: 'inserted', file: '2026-11-23.jsonl', line: 4, seq: null });
+  });
+
   it('reports a deleted last line as a truncated tail, from HEAD', async () => {
     const dir = await threeDayTrail();
     editFile(dir, days[2]!, (lines) => lines.slice(0, -1));

@@ -36,7 +36,7 @@ describe('proxmox-ai audit (built binary)', () => {
     const writers = ['s_tui', 's_mcp'].map((session) => startAppender(path.join(home, 'audit'), { count: 100, session, lockStaleMs: 5_000 }));
     expect(await Promise.all(writers.map((writer) => writer.exited))).toEqual([0, 0]);
     const run = await runCli(['audit', 'verify'], { home });
-    expect(run.code).toBe(0);
+    expect(run.code, run.stderr).toBe(0);
     expect(run.stdout).toMatch(/^audit trail ok: 200 records, 2 sessions, \S+ to \S+\n$/);
   }, 60_000);
 
@@ -45,7 +45,7 @@ describe('proxmox-ai audit (built binary)', () => {
     await recordSession(home);
     fs.writeFileSync(dayFile(home), fs.readFileSync(dayFile(home), 'utf8').replace('"stop_vm"', '"list_vms"'));
     const run = await runCli(['audit', 'verify'], { home });
-    expect(run.code).toBe(4);
+    expect(run.code, run.stderr).toBe(4);
     expect(run.stderr).toBe('proxmox-ai: audit trail damaged: edited at 2026-11-23.jsonl:6 (seq 6): its hash does not match its content (5 records before it verify)\n');
   });
 
@@ -54,7 +54,7 @@ describe('proxmox-ai audit (built binary)', () => {
     await recordSession(home);
     writeLines(dayFile(home), readLines(dayFile(home)).filter((_, i) => i !== 2));
     const run = await runCli(['audit', 'verify'], { home });
-    expect(run.code).toBe(4);
+    expect(run.code, run.stderr).toBe(4);
     expect(run.stderr).toContain('removed at 2026-11-23.jsonl:3 (seq 4)');
   });
 
@@ -63,7 +63,7 @@ describe('proxmox-ai audit (built binary)', () => {
     await recordSession(home);
     writeLines(dayFile(home), readLines(dayFile(home)).slice(0, -2));
     const run = await runCli(['audit', 'verify'], { home });
-    expect(run.code).toBe(4);
+    expect(run.code, run.stderr).toBe(4);
     expect(run.stderr).toContain('truncated at 2026-11-23.jsonl:8 (seq 8)');
   });
 
@@ -72,7 +72,7 @@ describe('proxmox-ai audit (built binary)', () => {
     await recordSession(home);
     writeLines(dayFile(home), readLines(dayFile(home)).slice(0, -1));
     const run = await runCli(['audit', 'verify', '--json'], { home });
-    expect(run.code).toBe(4);
+    expect(run.code, run.stderr).toBe(4);
     expect(JSON.parse(run.stdout)).toMatchObject({ ok: false, records: 8, damage: { kind: 'truncated', seq: 9 }, error: { code: 'audit.damaged' } });
   });
 
@@ -81,7 +81,7 @@ describe('proxmox-ai audit (built binary)', () => {
     await recordSession(home);
     const run = await runCli(['audit', 'show'], { home });
     const lines = run.stdout.trimEnd().split('\n');
-    expect(run.code).toBe(0);
+    expect(run.code, run.stderr).toBe(0);
     expect(lines.every((line) => line.length <= 80)).toBe(true);
     expect(lines).toEqual([
       'TIME     ORIGIN    TOOL             TARGET         VERDICT DECIDED BY   OUTCOME',
@@ -105,13 +105,13 @@ describe('proxmox-ai audit (built binary)', () => {
     const home = tempHome();
     await recordSession(home);
     const run = await runCli(['audit', 'export', '--since', '2026-11-23T10:00:07Z', '--json'], { home });
-    expect(run.code).toBe(0);
+    expect(run.code, run.stderr).toBe(0);
     expect(run.stdout).toBe(readLines(dayFile(home)).slice(7).map((line) => `${line}\n`).join(''));
   });
 
   it('exits 2 on a --since it cannot read', async () => {
     const run = await runCli(['audit', 'show', '--since', 'yesterday'], { home: tempHome() });
-    expect(run.code).toBe(2);
+    expect(run.code, run.stderr).toBe(2);
     expect(run.stderr).toContain("--since 'yesterday' is not a time");
   });
 });

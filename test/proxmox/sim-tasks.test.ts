@@ -33,6 +33,7 @@ describe('following a task', () => {
   it('reports progress until the task stops, each line once', async () => {
     const reports: TaskProgress[] = [];
     const outcome = await client.followTask(await client.guests.power(qemu(101), 'start'), { ...follow, onProgress: (report) => reports.push(report) });
+    expect(reports[0]?.status).toBe('running');
     expect(reports.at(-1)?.status).toBe('stopped');
     expect(reports.flatMap((report) => report.newLines)).toEqual(outcome.log);
   });
@@ -52,7 +53,7 @@ describe('following a task', () => {
   it('stops following when aborted', async () => {
     const controller = new AbortController();
     const upid = await client.guests.power(qemu(101), 'start');
-    const following = client.followTask(upid, { ...follow, onProgress: () => controller.abort() });
+    const following = client.followTask(upid, { ...follow, signal: controller.signal, onProgress: () => controller.abort() });
     await expect(following).rejects.toBeInstanceOf(ProxmoxAbortedError);
   });
 });

@@ -60,6 +60,16 @@ export async function resolveGuestTarget(ctx: ToolContext, vmid: number, node?: 
   return guestTarget(ctx, await findGuest(ctx, vmid, node));
 }
 
+/**
+ * The target run() acts on: the one the scheduler resolved, showed in the
+ * confirmation and decided on (so the action cannot drift to another guest
+ * between approval and execution); resolved afresh only outside the scheduler.
+ */
+export async function decidedGuestTarget(ctx: ToolContext, vmid: number, node?: string): Promise<Target> {
+  if (ctx.target?.vmid === vmid && ctx.target.guestType) return ctx.target;
+  return resolveGuestTarget(ctx, vmid, node);
+}
+
 /** Target of a node-level tool. */
 export function nodeTarget(ctx: ToolContext, node?: string): Target {
   return { profile: ctx.profile, ...(ctx.cluster ? { cluster: ctx.cluster } : {}), ...(node ? { node } : {}) };

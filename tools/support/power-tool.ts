@@ -1,7 +1,7 @@
 import type { z } from 'zod';
 import type { ApiParams } from '../../src/core/ports/proxmox-api.js';
 import { defineTool, type Risk } from '../../src/core/tool.js';
-import { guestPath, resolveGuestTarget } from './guests.js';
+import { guestPath, decidedGuestTarget, resolveGuestTarget } from './guests.js';
 import { guestArgs } from './schemas.js';
 import { runGuestTask } from './task.js';
 
@@ -32,7 +32,7 @@ export function powerTool(spec: PowerToolSpec) {
     risk: spec.risk,
     target: (args, ctx) => resolveGuestTarget(ctx, args.vmid, args.node),
     async run(args, ctx) {
-      const target = await resolveGuestTarget(ctx, args.vmid, args.node);
+      const target = await decidedGuestTarget(ctx, args.vmid, args.node);
       return runGuestTask(ctx, target, spec.action, `${guestPath(target)}/status/${spec.action}`, spec.params?.(args) ?? {});
     },
   });

@@ -36,10 +36,11 @@ export function createSnapshot(call: ApiCall, guest: GuestState): string {
   if (outcome.exitstatus === 'OK' && findSnapshot(guest, name)) outcome = { lines: [], exitstatus: `snapshot name '${name}' already used` };
   if (outcome.exitstatus === 'OK') outcome = { lines: snapshotLines(guest), exitstatus: 'OK' };
   const vmstate = guest.type === 'qemu' && guest.running && call.params.vmstate === 1;
+  const snaptime = call.sim.cluster.nowSeconds();
   return lockedTask(call, guest, `${prefix(guest)}snapshot`, 'snapshot', outcome, () => {
     const snapshot: SnapshotState = {
       name,
-      snaptime: call.sim.cluster.nowSeconds(),
+      snaptime,
       description: String(call.params.description ?? ''),
       vmstate,
       parent: guest.parentSnapshot,

@@ -12,7 +12,8 @@ export type Tone =
   | 'allow'
   | 'ask'
   | 'deny'
-  | 'heading';
+  | 'heading'
+  | 'cursor';
 
 export interface Segment {
   text: string;

@@ -1,0 +1,15 @@
+import type { TurnUsage } from '../../core/agent/events.js';
+import type { HeaderInfo } from '../backend.js';
+import { headerLine } from '../layout/header-line.js';
+import { useUi } from '../ui-context.js';
+import { LineView } from './LineView.js';
+
+interface Props {
+  info: HeaderInfo;
+  usage: TurnUsage | null;
+}
+
+export function Header({ info, usage }: Props) {
+  const { glyphs } = useUi();
+  return <LineView line={headerLine(info, usage, glyphs)} />;
+}

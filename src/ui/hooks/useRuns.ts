@@ -1,0 +1,53 @@
+import { useCallback, useEffect, useRef, type Dispatch } from 'react';
+import type { AgentEvent } from '../../core/agent/events.js';
+import type { StepLimitChoice } from '../../core/agent/agent-session.js';
+import type { TuiBackend } from '../backend.js';
+import type { RunOrigin } from '../state/entries.js';
+import type { UiAction } from '../state/ui-reducer.js';
+
+export interface Runs {
+  /** Sends a question to the model. */
+  ask(question: string): Promise<void>;
+  /** Runs a slash command's tool call through the backend's scheduler. */
+  callTool(tool: string, args: Record<string, unknown>): Promise<void>;
+  /** Aborts the running turn or call, if any. */
+  abort(): void;
+}
+
+/**
+ * One run at a time, each with its own abort controller and run number
+ * (events of a run update only that run's cards). Unmounting aborts it.
+ */
+export function useRuns(backend: TuiBackend, dispatch: Dispatch<UiAction>, askStepLimit: (signal: AbortSignal) => Promise<StepLimitChoice>, onSettled: () => void): Runs {
+  const controller = useRef<AbortController | null>(null);
+  const counter = useRef(0);
+
+  const run = useCallback(
+    async (origin: RunOrigin, work: (emit: (event: AgentEvent) => void, signal: AbortSignal) => Promise<unknown>) => {
+      const number = ++counter.current;
+      const abort = new AbortController();
+      controller.current = abort;
+      dispatch({ type: 'run-started', run: number, origin });
+      try {
+        await work((event) => dispatch({ type: 'event', run: number, event }), abort.signal);
+      } catch (error) {
+        dispatch({ type: 'notice', tone: 'error', text: error instanceof Error ? error.message : String(error) });
+      } finally {
+        if (controller.current === abort) controller.current = null;
+        dispatch({ type: 'run-finished', run: number });
+        onSettled();
+      }
+    },
+    [dispatch, onSettled],
+  );
+
+  const ask = useCallback(
+    (question: string) => run('agent', (emit, signal) => backend.ask(question, { emit, onStepLimit: () => askStepLimit(signal) }, signal)),
+    [backend, run, askStepLimit],
+  );
+  const callTool = useCallback((tool: string, args: Record<string, unknown>) => run('tui', (emit, signal) => backend.callTool(tool, args, { emit }, signal)), [backend, run]);
+  const abort = useCallback(() => controller.current?.abort(), []);
+
+  useEffect(() => () => controller.current?.abort(), []);
+  return { ask, callTool, abort };
+}
