@@ -1,4 +1,6 @@
 import type { AnyTool } from '../src/core/tool.js';
+import { diagnoseVm } from './diagnose_vm.js';
+import { findProblems } from './find_problems.js';
 import { guestAgentInfo } from './guest_agent_info.js';
 import { listNodes } from './list_nodes.js';
 import { listStorage } from './list_storage.js';
@@ -18,5 +20,5 @@ import { vmStatus } from './vm_status.js';
 /** The built-in Proxmox tools (design.md §4). */
 export const proxmoxTools: AnyTool[] = [
   listNodes, listVms, vmStatus, vmConfig, guestAgentInfo, listStorage, listTasks, readTaskLog, readJournal,
-  startVm, shutdownVm, rebootVm, stopVm, snapshotVm, rollbackSnapshot,
+  startVm, shutdownVm, rebootVm, stopVm, snapshotVm, rollbackSnapshot, diagnoseVm, findProblems,
 ];

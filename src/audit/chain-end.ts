@@ -13,8 +13,8 @@ const advice = "run 'proxmox-ai audit verify' to see the damage; to start a new 
 
 /**
  * Decides what the next record builds on, from the files and HEAD read under
- * the lock. The files are the truth; HEAD may lag one record behind (a writer
- * stopped between fsync and updating HEAD) but never be ahead.
+ * the lock. The files are the truth; HEAD may lag behind them (a writer
+ * stopped, or failed, between fsync and moving HEAD) but never be ahead.
  *
  * Safety: any sign that acknowledged records were removed or altered stops
  * the append. Building on it would bury the damage under a valid-looking chain.

@@ -5,6 +5,9 @@ import { AuditWriteError } from './audit-write-error.js';
 
 export const lockName = 'LOCK';
 
+/** How long a lock whose holder stopped refreshing it blocks others, unless a sink is told otherwise. */
+export const defaultLockStaleMs = 5_000;
+
 /** Throws unless the lock is still ours; call it right before each write. */
 export type AssertLockHeld = () => void;
 

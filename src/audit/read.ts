@@ -26,7 +26,9 @@ export async function* readStoredRecords(dir: string, filter: AuditFilter = {}):
   const matches = recordMatcher(filter);
   // A record's day file is never older than its ts (the sink only moves forward), so older files can be skipped.
   const firstFile = filter.since ? dayFileOf(filter.since) : '';
-  const files = listDayFiles(dir).filter((file) => file >= firstFile);
+  const files = listDayFiles(dir)
+    .filter((file) => file >= firstFile)
+    .map((name) => ({ name }));
   for await (const line of readTrailLines(dir, files)) {
     const parsed = line.parsed;
     if (parsed?.status === 'valid' && matches(parsed.record)) yield { record: parsed.record, line: line.text };

@@ -2,7 +2,7 @@ import path from 'node:path';
 import { appendUnderLock } from './append.js';
 import { AuditWriteError } from './audit-write-error.js';
 import { ensureAuditDir } from './durable.js';
-import { withAuditLock } from './lock.js';
+import { defaultLockStaleMs, withAuditLock } from './lock.js';
 import { createRedactor, type Redactor } from './redact.js';
 import type { AuditEntry, AuditSink } from './types.js';
 
@@ -15,8 +15,6 @@ export interface AuditSinkOptions {
   /** How long a lock whose holder stopped refreshing it blocks others (ms, at least 2000). */
   lockStaleMs?: number;
 }
-
-const defaultLockStaleMs = 5_000;
 
 /** Appends of this process per audit directory, chained so that sinks of one process never race each other for the lock. */
 const queues = new Map<string, Promise<unknown>>();

@@ -14,9 +14,16 @@ export interface TrailLine {
   text: string;
 }
 
+/** A day file to read, up to `size` bytes when given (a snapshot), else to its current end. */
+export interface DayFileExtent {
+  name: string;
+  size?: number;
+}
+
 /** Every line of the given day files in order, streamed; a file that vanished meanwhile yields nothing. */
-export async function* readTrailLines(dir: string, files: readonly string[]): AsyncGenerator<TrailLine> {
-  for (const file of files) {
+export async function* readTrailLines(dir: string, files: readonly DayFileExtent[]): AsyncGenerator<TrailLine> {
+  for (const { name: file, size } of files) {
+    if (size === 0) continue;
     let line = 0;
     let pending = Buffer.alloc(0);
     const emit = (bytes: Buffer, terminated: boolean): TrailLine => {
@@ -25,7 +32,7 @@ export async function* readTrailLines(dir: string, files: readonly string[]): As
       return { file, line, terminated, text, parsed: terminated ? parseRecordLine(text) : null };
     };
     try {
-      for await (const chunk of fs.createReadStream(path.join(dir, file), { highWaterMark: 256 * 1024 })) {
+      for await (const chunk of fs.createReadStream(path.join(dir, file), { highWaterMark: 256 * 1024, ...(size === undefined ? {} : { end: size - 1 }) })) {
         let data = pending.length > 0 ? Buffer.concat([pending, chunk as Buffer]) : (chunk as Buffer);
         for (let newline = data.indexOf(0x0a); newline !== -1; newline = data.indexOf(0x0a)) {
           yield emit(data.subarray(0, newline), true);

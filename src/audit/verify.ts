@@ -1,9 +1,9 @@
 import { classifyDamage } from './classify-damage.js';
 import { chainsTo, type AuditDamage, type ChainPoint } from './damage.js';
-import { listDayFiles } from './day-files.js';
-import { readHead, type HeadState } from './head.js';
+import type { HeadState } from './head.js';
 import { genesisHash } from './record.js';
-import { readTrailLines } from './trail-lines.js';
+import { snapshotTrail } from './snapshot.js';
+import { readTrailLines, type TrailLine } from './trail-lines.js';
 
 export interface VerifySummary {
   records: number;
@@ -21,10 +21,17 @@ export type VerifyReport = ({ ok: true } & VerifySummary) | { ok: false; records
  * bad record, or a summary. A missing or empty trail verifies with 0 records.
  */
 export async function verifyAudit(dir: string): Promise<VerifyReport> {
-  const files = listDayFiles(dir);
-  const head = readHead(dir);
+  const { files, head } = await snapshotTrail(dir);
+  const lines = readTrailLines(dir, files);
+  try {
+    return await verifyLines(lines, head, files.map((file) => file.name));
+  } finally {
+    await lines.return(undefined);
+  }
+}
+
+async function verifyLines(lines: AsyncGenerator<TrailLine>, head: HeadState, files: readonly string[]): Promise<VerifyReport> {
   const headHash = head.status === 'present' ? head.head.hash : null;
-  const lines = readTrailLines(dir, files)[Symbol.asyncIterator]();
   const sessions = new Set<string>();
   let previous: ChainPoint = { seq: 0, hash: genesisHash, file: null, line: 0 };
   let first: string | null = null;

@@ -7,11 +7,12 @@ import { registerConfig } from './commands/config.register.js';
 import { registerDoctor } from './commands/doctor.register.js';
 import { registerPolicy } from './commands/policy.register.js';
 import { registerUndo } from './commands/undo.register.js';
+import { registerMcp } from './commands/mcp.register.js';
 import { registerSim } from './commands/sim.register.js';
 import type { CliIo } from './io.js';
 
 /** The commands, in help order. Each registrar imports its implementation only when it runs. */
-const registrars: Registrar[] = [registerAsk, registerConfig, registerDoctor, registerPolicy, registerAudit, registerSim, registerUndo];
+const registrars: Registrar[] = [registerAsk, registerConfig, registerDoctor, registerPolicy, registerAudit, registerSim, registerMcp, registerUndo];
 
 /**
  * The command tree. `--version`, `--help` and `config` never load Ink, the
@@ -38,5 +39,6 @@ export function buildProgram(io: CliIo, setExitCode: (code: number) => void): Co
   const examples: Array<[string, string]> = [];
   const kit = makeKit(io, setExitCode, examples);
   for (const register of registrars) register(program, kit);
+  program.action(kit.run(async (ctx) => (await import('./commands/tui.js')).tui(ctx)));
   return program;
 }

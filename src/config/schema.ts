@@ -48,6 +48,22 @@ export const ProfileSchema = z
   .partial()
   .strict();
 
+// No "_" in server names: their tools are named `<server>__<tool>`.
+const McpServerName = z.string().regex(/^[A-Za-z0-9][A-Za-z0-9-]{0,31}$/, 'letters, digits and "-" (its tools are named <server>__<tool>)');
+
+/** An external MCP server whose tools join the registry as `<server>__<tool>`: a command (stdio) or a URL (Streamable HTTP). */
+export const McpServerSchema = z
+  .object({
+    command: z.string().min(1).describe('program that serves MCP on stdio, e.g. npx'),
+    args: z.array(z.string()).describe('arguments of the command'),
+    env: z.record(z.string().regex(/^[A-Za-z_][A-Za-z0-9_]*$/, 'an environment variable name'), z.string()).describe('environment variables for the command'),
+    url: z.string().regex(/^https?:\/\/\S+$/, 'an http(s) URL of a Streamable HTTP MCP endpoint').describe('Streamable HTTP endpoint of the server'),
+    headers: z.record(z.string().regex(/^[A-Za-z0-9-]+$/, 'an HTTP header name'), z.string()).describe('HTTP headers sent to the server, e.g. Authorization'),
+  })
+  .partial()
+  .strict()
+  .refine((server) => (server.command === undefined) !== (server.url === undefined), 'give either command (stdio) or url (Streamable HTTP), not both');
+
 export const ConfigSchema = z
   .object({
     defaultProfile: ProfileName.describe('profile used when --profile is not given'),
@@ -75,6 +91,7 @@ export const ConfigSchema = z
       .object({
         allowedOrigins: z.array(z.string().regex(/^https?:\/\/\S+$/, 'an origin such as http://localhost:6274')).describe('Origins accepted by mcp --http'),
         trustElicitation: z.boolean().describe('let MCP clients answer typed confirmations'),
+        servers: z.record(McpServerName, McpServerSchema),
       })
       .partial()
       .strict(),
@@ -108,3 +125,4 @@ export const SecretsSchema = z
 export type AppConfig = z.infer<typeof ConfigSchema>;
 export type ProfileConfig = z.infer<typeof ProfileSchema>;
 export type Secrets = z.infer<typeof SecretsSchema>;
+export type McpServerConfig = z.infer<typeof McpServerSchema>;

@@ -1,4 +1,4 @@
-import type { AuditEntry, AuditSink, Redactor } from '../audit/index.js';
+import type { AuditEntry, AuditOrigin, AuditSink, Redactor } from '../audit/index.js';
 import { decide, type PolicyMode, type PolicyRule, type SessionGrants } from '../policy/index.js';
 import type { Approver } from './approver.js';
 import type { CallStatus, ToolOutcome } from './call-outcome.js';
@@ -18,6 +18,8 @@ export interface ToolRequest {
   onDecision?: (decision: { verdict: 'allow' | 'ask' | 'deny'; ruleId: string; decidedBy: string; target: Target }) => void;
   /** The audit seq of what caused this call (e.g. the undo command's own call). */
   parentSeq?: number;
+  /** Overrides the session's origin, e.g. `tui` for a slash command in an agent session. */
+  origin?: AuditOrigin;
 }
 
 export interface CallDeps {
@@ -51,7 +53,7 @@ export async function callTool(request: ToolRequest, deps: CallDeps): Promise<To
   const record = (entry: Partial<AuditEntry>) =>
     deps.audit.append({
       session: session.id,
-      origin: session.origin,
+      origin: request.origin ?? session.origin,
       actor: session.actor,
       profile: session.profile,
       cluster: session.cluster,

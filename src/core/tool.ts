@@ -1,5 +1,7 @@
 import type { z } from 'zod';
+import type { IacPort } from './ports/iac.js';
 import type { ProxmoxApi } from './ports/proxmox-api.js';
+import type { NodeShell } from './ports/ssh.js';
 
 export type Risk = 'read' | 'change' | 'destructive';
 
@@ -14,6 +16,8 @@ export interface Target {
   name?: string;
   tags?: string[];
   guestType?: 'qemu' | 'lxc';
+  /** What the confirmation shows besides the ids, resolved by the tool (a plan's changes, a check run's recap). */
+  detail?: string;
 }
 
 /** A tool's answer: compact text for the model, structured content for MCP and the UI. */
@@ -29,6 +33,10 @@ export interface ToolResult {
 /** What a tool may use: adapters wired in src/cli, never clients of its own. */
 export interface ToolContext {
   proxmox: ProxmoxApi;
+  /** Terraform and Ansible (src/iac); absent when not wired. */
+  iac?: IacPort;
+  /** SSH to nodes (src/ssh); absent when the profile has no SSH settings. */
+  nodeShell?: NodeShell;
   profile: string;
   cluster?: string;
   /** The profile's default node, if any. */

@@ -23,6 +23,11 @@ export class SessionGrants implements GrantLookup {
   find(request: Pick<PolicyRequest, 'tool' | 'target'>): SessionGrant | undefined {
     return this.#byScope.get(scopeOf(request.tool, request.target));
   }
+
+  /** Every grant, oldest first (for `/policy` in the TUI). */
+  list(): SessionGrant[] {
+    return [...this.#byScope.values()];
+  }
 }
 
 // Safety: the scope is exact. A grant for a node-level call (no vmid) does not

@@ -10,6 +10,7 @@ import type { Authenticator } from './auth/authenticator.js';
 import { ticketAuth } from './auth/ticket-auth.js';
 import { tokenAuth } from './auth/token-auth.js';
 import type { ProxmoxEventSink } from './events.js';
+import { identityOf } from './http/answer.js';
 import { createApiCaller } from './http/api-caller.js';
 import { createTransport, type Transport } from './http/transport.js';
 import { followTask, type FollowTaskOptions, type TaskOutcome } from './task-follow.js';
@@ -46,9 +47,11 @@ export interface ProxmoxClient {
 
 export function createProxmoxClient(profile: ResolvedProfile, options: ProxmoxClientOptions = {}): ProxmoxClient {
   const now = options.now ?? Date.now;
+  // Safety: messages name the origin only, so credentials written into the URL never reach a log.
+  const url = new URL(profile.url).origin;
   const transport = createTransport({
     profile: profile.name,
-    url: profile.url,
+    url,
     trust: loadTrust(profile),
     connectTimeoutMs: options.connectTimeoutMs ?? 10_000,
   });
@@ -57,8 +60,8 @@ export function createProxmoxClient(profile: ResolvedProfile, options: ProxmoxCl
   const tasks = taskApi(api);
   return {
     profile: profile.name,
-    url: profile.url,
-    identity: auth.credential.kind === 'token' ? auth.credential.tokenId : auth.credential.username,
+    url,
+    identity: identityOf(auth.credential),
     authKind: auth.credential.kind,
     cluster: clusterApi(api),
     nodes: nodeApi(api),

@@ -64,9 +64,24 @@ export function inspectPeer(socket: tls.TLSSocket, hostname: string): PeerCertif
   return {
     fingerprint: sha256Fingerprint(certificate.raw),
     chainVerified: socket.authorized,
-    chainError: socket.authorizationError ? String(socket.authorizationError) : undefined,
+    chainError: socket.authorizationError ? describeChainError(String(socket.authorizationError)) : undefined,
     hostnameError: hostError?.message,
   };
+}
+
+const chainErrors: Record<string, string> = {
+  DEPTH_ZERO_SELF_SIGNED_CERT: 'self-signed certificate',
+  SELF_SIGNED_CERT_IN_CHAIN: 'signed by a CA that is not trusted',
+  UNABLE_TO_VERIFY_LEAF_SIGNATURE: 'issuer not trusted',
+  UNABLE_TO_GET_ISSUER_CERT_LOCALLY: 'issuer not trusted',
+  CERT_HAS_EXPIRED: 'certificate expired',
+  CERT_NOT_YET_VALID: 'certificate not yet valid',
+};
+
+/** OpenSSL's verify codes in words, keeping the code for searching. */
+export function describeChainError(code: string): string {
+  const words = chainErrors[code];
+  return words ? `${words}, ${code}` : code;
 }
 
 /** URL hostnames keep IPv6 brackets; certificates and SNI do not. */

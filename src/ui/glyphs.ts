@@ -13,6 +13,7 @@ export interface Glyphs {
   branch: string;
   ellipsis: string;
   separator: string;
+  arrow: string;
   rule: string;
   border: { topLeft: string; topRight: string; bottomLeft: string; bottomRight: string; horizontal: string; vertical: string };
 }
@@ -31,6 +32,7 @@ export const unicodeGlyphs: Glyphs = {
   branch: '└',
   ellipsis: '…',
   separator: '·',
+  arrow: '→',
   rule: '─',
   border: { topLeft: '╭', topRight: '╮', bottomLeft: '╰', bottomRight: '╯', horizontal: '─', vertical: '│' },
 };
@@ -49,6 +51,7 @@ export const asciiGlyphs: Glyphs = {
   branch: '`',
   ellipsis: '...',
   separator: '|',
+  arrow: '->',
   rule: '-',
   border: { topLeft: '+', topRight: '+', bottomLeft: '+', bottomRight: '+', horizontal: '-', vertical: '|' },
 };

@@ -29,6 +29,18 @@ describe('the audit trail shared by processes', () => {
     expect(acked).toEqual(Array.from({ length: 600 }, (_, i) => i + 1));
   }, 60_000);
 
+  it('verifies clean at any moment while two processes append', async () => {
+    const dir = tempAuditDir();
+    const writers = [startAppender(dir, { count: 150, session: 's_a', lockStaleMs: 5_000 }), startAppender(dir, { count: 150, session: 's_b', lockStaleMs: 5_000 })];
+    const done = Promise.all(writers.map((writer) => writer.exited));
+    let finished = false;
+    void done.then(() => (finished = true));
+    const reports = [];
+    while (!finished) reports.push(await verifyAudit(dir));
+    expect(await done).toEqual([0, 0]);
+    expect(reports.filter((report) => !report.ok)).toEqual([]);
+  }, 60_000);
+
   it('never loses an acknowledged record when writers are killed with SIGKILL mid-append', async () => {
     const dir = tempAuditDir();
     const random = seededRandom(20_261_123);

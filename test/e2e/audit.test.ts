@@ -46,7 +46,7 @@ describe('proxmox-ai audit (built binary)', () => {
     fs.writeFileSync(dayFile(home), fs.readFileSync(dayFile(home), 'utf8').replace('"stop_vm"', '"list_vms"'));
     const run = await runCli(['audit', 'verify'], { home });
     expect(run.code, run.stderr).toBe(4);
-    expect(run.stderr).toBe('proxmox-ai: audit trail damaged: edited at 2026-11-23.jsonl:6 (seq 6): its hash does not match its content (5 records before it verify)\n');
+    expect(run.stderr).toBe('proxmox-ai: audit trail damaged: edited at 2026-11-23.jsonl:6 (seq 6): its hash does not match its content (the 5 records before it verify)\n');
   });
 
   it('exits 4 with kind removed when a line is deleted', async () => {

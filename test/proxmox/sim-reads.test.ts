@@ -31,6 +31,11 @@ describe('cluster reads', () => {
     expect(await client.cluster.nextId()).toBeGreaterThanOrEqual(100);
   });
 
+  it('reads recent cluster tasks and the HA status', async () => {
+    expect((await client.cluster.tasks()).some((task) => task.type === 'qmstart' && task.id === '101')).toBe(true);
+    expect((await client.cluster.haStatus()).find((entry) => entry.type === 'quorum')?.quorate).toBe(true);
+  });
+
   it("reads the caller's permissions", async () => {
     expect(Object.keys(await client.access.permissions())).toContain('/');
   });
@@ -77,6 +82,7 @@ describe('node reads', () => {
     expect((await client.nodes.syslog('pve1', { limit: 5 })).data.length).toBeGreaterThan(0);
     const journal = await client.nodes.journal('pve1', { lastentries: 500 });
     expect(journal.lines.some((line) => line.includes('NOTE TO AI ASSISTANT'))).toBe(true);
+    expect(journal.startCursor).toMatch(/^s=[0-9a-f]+;i=/);
     expect(journal.lines.every((line) => !line.startsWith('s='))).toBe(true);
   });
 });

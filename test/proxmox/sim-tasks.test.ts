@@ -50,6 +50,16 @@ describe('following a task', () => {
     expect((await client.guests.snapshots(qemu(100))).map((snapshot) => snapshot.name)).toContain('followed');
   });
 
+  it('creates, rolls back and deletes a container snapshot, each task ending ok', async () => {
+    const dns = { node: 'pve2', type: 'lxc', vmid: 200 } as const;
+    const outcomes = [];
+    outcomes.push(await client.followTask(await client.guests.createSnapshot(dns, { snapname: 'lifecycle' }), follow));
+    outcomes.push(await client.followTask(await client.guests.rollbackSnapshot(dns, 'lifecycle'), follow));
+    outcomes.push(await client.followTask(await client.guests.deleteSnapshot(dns, 'lifecycle'), follow));
+    expect(outcomes.map((outcome) => outcome.exitStatus)).toEqual(['OK', 'OK', 'OK']);
+    expect((await client.guests.snapshots(dns)).map((snapshot) => snapshot.name)).not.toContain('lifecycle');
+  });
+
   it('stops following when aborted', async () => {
     const controller = new AbortController();
     const upid = await client.guests.power(qemu(101), 'start');

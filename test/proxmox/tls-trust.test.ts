@@ -2,7 +2,7 @@ import fs from 'node:fs';
 import { describe, expect, it } from 'vitest';
 import { ConfigError } from '../../src/core/errors/config-error.js';
 import { ExitCode } from '../../src/core/exit-codes.js';
-import { decideTrust, loadTrust, serverNameFor, type PeerCertificate } from '../../src/proxmox/tls-trust.js';
+import { decideTrust, describeChainError, loadTrust, serverNameFor, type PeerCertificate } from '../../src/proxmox/tls-trust.js';
 import { thrownBy } from './support/thrown.js';
 
 const fingerprint = 'E8:65:36:3E:51:BD:08:00:37:3D:2C:2A:F1:86:96:91:79:C5:F7:79:98:DC:3D:1C:96:48:E4:84:E9:C4:DC:18';
@@ -67,5 +67,12 @@ describe('serverNameFor', () => {
     expect(serverNameFor('pve1.example.net')).toBe('pve1.example.net');
     expect(serverNameFor('192.168.1.11')).toBeUndefined();
     expect(serverNameFor('[fe80::1]')).toBeUndefined();
+  });
+});
+
+describe('describeChainError', () => {
+  it("puts OpenSSL's verify code in words and keeps the code", () => {
+    expect(describeChainError('DEPTH_ZERO_SELF_SIGNED_CERT')).toBe('self-signed certificate, DEPTH_ZERO_SELF_SIGNED_CERT');
+    expect(describeChainError('SOMETHING_NEW')).toBe('SOMETHING_NEW');
   });
 });

@@ -130,4 +130,15 @@ describe('abort and time limits', () => {
     expect(error).toBeInstanceOf(ProxmoxUnreachableError);
     expect(error.message).toMatch(/cannot reach https:\/\/127\.0\.0\.1:\d+ \(ECONNREFUSED/);
   });
+
+  it('never repeats credentials written into the URL', async () => {
+    const { peer } = await connect(silent);
+    const url = peer.url.replace('https://', 'https://root:hunter2@');
+    const careful = createProxmoxClient({ name: 'lab', url, tokenId: 'root@pam!ai', tokenSecret: 'x', fingerprint: certificate.fingerprint });
+    const error = await rejectionOf(careful.cluster.version({ timeoutMs: 100 }));
+    await careful.close();
+    expect(careful.url).toBe(peer.url);
+    expect(error.message).not.toContain('hunter2');
+    expect(peer.requests[0]?.headers.authorization).toBe('PVEAPIToken=root@pam!ai=x');
+  });
 });

@@ -106,4 +106,12 @@ describe('simulator tasks', () => {
     expect(lines).toContain(`Nov 20 03:00:11 pve1 pvedaemon[1423]: <root@pam!sim> starting task ${upid}`);
     expect(lines).toContain(`Nov 20 03:00:13 pve1 pvedaemon[1423]: <root@pam!sim> end task ${upid} OK`);
   });
+
+  it('dates the end of a task, and its effect, at the end time even when noticed later', async () => {
+    const upid = await client.post('/nodes/pve1/qemu/100/status/start');
+    clock.advance(10_000);
+    expect((await client.data('GET', '/nodes/pve1/qemu/100/status/current')).uptime).toBe(8);
+    const lines = (await client.data('GET', '/nodes/pve1/syslog?limit=500')).map((line: { t: string }) => line.t);
+    expect(lines).toContain(`Nov 20 03:00:15 pve1 pvedaemon[1423]: <root@pam!sim> end task ${upid} OK`);
+  });
 });

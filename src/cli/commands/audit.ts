@@ -38,10 +38,12 @@ export async function auditVerify(ctx: CommandContext, options: { json?: boolean
   const report = await verifyAudit(ctx.paths.auditDir);
   if (report.ok) {
     if (options.json) printJson(ctx.io.stdout, report);
-    else printLine(ctx.io.stdout, `audit trail ok: ${report.records} records, ${report.sessions} sessions${report.first ? `, ${report.first} to ${report.last}` : ''}`);
+    else printLine(ctx.io.stdout, `audit trail ok: ${count(report.records, 'record')}, ${count(report.sessions, 'session')}${report.first ? `, ${report.first} to ${report.last}` : ''}`);
     return ExitCode.ok;
   }
-  const error = new AuditVerifyError(`audit trail damaged: ${describeDamage(report.damage)} (${report.records} records before it verify)`);
+  const before = report.records;
+  const intact = before === 0 ? 'no record before it' : before === 1 ? 'the record before it verifies' : `the ${before} records before it verify`;
+  const error = new AuditVerifyError(`audit trail damaged: ${describeDamage(report.damage)} (${intact})`);
   if (!options.json) throw error;
   printJson(ctx.io.stdout, { ...report, error: { code: error.code, message: error.message } });
   printLine(ctx.io.stderr, `proxmox-ai: ${error.message}`);
@@ -54,6 +56,10 @@ export async function auditExport(ctx: CommandContext, options: Pick<FilterOptio
     if (!out.write(`${stored.line}\n`)) await once(out, 'drain');
   }
   return ExitCode.ok;
+}
+
+function count(n: number, noun: string): string {
+  return `${n} ${noun}${n === 1 ? '' : 's'}`;
 }
 
 function toFilter(options: FilterOptions): AuditFilter {

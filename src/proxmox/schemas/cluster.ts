@@ -4,8 +4,12 @@ import { maybe, pveBoolean, pveInteger, pveList, pveNumber, pveTags } from './wi
 export const VersionSchema = z.looseObject({ version: z.string(), release: z.string(), repoid: maybe(z.string()) });
 export type PveVersion = z.infer<typeof VersionSchema>;
 
-/** One item of `/cluster/resources`: a node, guest, storage, pool or SDN entry (type says which). */
-export const ClusterResourceSchema = z.looseObject({
+/**
+ * One item of `/cluster/resources`: a node, guest, storage, pool or SDN entry
+ * (type says which). Other keys are dropped: this list can hold thousands of
+ * items, and passing unknown keys through doubles the parse time.
+ */
+export const ClusterResourceSchema = z.object({
   id: z.string(),
   type: z.string(),
   node: maybe(z.string()),
@@ -28,6 +32,11 @@ export const ClusterResourceSchema = z.looseObject({
   maxmem: maybe(pveNumber),
   disk: maybe(pveNumber),
   maxdisk: maybe(pveNumber),
+  netin: maybe(pveNumber),
+  netout: maybe(pveNumber),
+  diskread: maybe(pveNumber),
+  diskwrite: maybe(pveNumber),
+  memhost: maybe(pveNumber),
 });
 export type ClusterResource = z.infer<typeof ClusterResourceSchema>;
 export type ClusterResourceType = 'vm' | 'storage' | 'node' | 'sdn';

@@ -26,7 +26,7 @@ export const pveTags = z.string().transform((value) => value.split(/[;,\s]+/).fi
 /** `images,rootdir` into `['images', 'rootdir']`. */
 export const pveList = z.string().transform((value) => value.split(',').map((item) => item.trim()).filter((item) => item.length > 0));
 
-/** Proxmox sends optional keys only in some states; absent and null both mean "not set". */
+/** Proxmox sends optional keys only in some states, and leaves them out otherwise (never null). */
 export function maybe<T extends z.ZodType>(schema: T) {
-  return schema.nullish().transform((value) => value ?? undefined);
+  return schema.optional();
 }

@@ -2,6 +2,7 @@ import crypto from 'node:crypto';
 import { ok, type ApiCall, type Route } from '../api/route.js';
 import { parameterError } from '../server/api-error.js';
 import type { StorageState } from '../state/model.js';
+import { nodeUsages } from '../state/metrics.js';
 import { clusterTaskItem } from '../tasks/task-view.js';
 import { guestResource, nodeResource, rootfsOf, storageResource } from './resources.js';
 
@@ -20,8 +21,9 @@ function resources({ sim, params, identity }: ApiCall) {
       if (identity.grants.has(`/vms/${guest.vmid}`, 'VM.Audit')) items.push(guestResource(cluster, guest));
     }
   }
+  const usages = type === undefined || type === 'node' ? nodeUsages(cluster) : undefined;
   for (const node of cluster.nodes.values()) {
-    if ((type === undefined || type === 'node') && identity.grants.has(`/nodes/${node.name}`, 'Sys.Audit')) items.push(nodeResource(cluster, node));
+    if (usages && identity.grants.has(`/nodes/${node.name}`, 'Sys.Audit')) items.push(nodeResource(cluster, node, usages.get(node.name)));
     if (type === undefined || type === 'storage') {
       for (const storage of node.storage.values()) {
         const path = `/storage/${storage.id}`;
@@ -101,12 +103,13 @@ function storageIndex({ sim, params, identity }: ApiCall) {
 }
 
 function nodes({ sim, identity }: ApiCall) {
+  const usages = nodeUsages(sim.cluster);
   return ok(
     [...sim.cluster.nodes.values()].map((node) => {
       const fingerprint = node.index === 0 ? sim.fingerprint : nodeFingerprint(node.name);
       const base = { node: node.name, id: `node/${node.name}`, type: 'node', status: node.online ? 'online' : 'offline', level: '', ssl_fingerprint: fingerprint };
       if (!node.online || !identity.grants.has(`/nodes/${node.name}`, 'Sys.Audit')) return base;
-      const stats = nodeResource(sim.cluster, node);
+      const stats = nodeResource(sim.cluster, node, usages.get(node.name));
       const rootfs = rootfsOf(node);
       return { ...base, uptime: stats.uptime, cpu: stats.cpu, maxcpu: node.cpus, mem: stats.mem, maxmem: stats.maxmem, disk: rootfs.used, maxdisk: rootfs.total };
     }),

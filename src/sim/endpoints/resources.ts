@@ -1,6 +1,6 @@
 import type { Cluster } from '../state/cluster.js';
 import type { GuestState, NodeState, StorageState } from '../state/model.js';
-import { guestUsage, nodeUsage } from '../state/metrics.js';
+import { guestUsage, nodeUsage, type NodeUsage } from '../state/metrics.js';
 
 /** Items of /cluster/resources, shaped as pve-manager's API2Tools extract_*_stats emit them. */
 
@@ -24,7 +24,7 @@ export function guestResource(cluster: Cluster, guest: GuestState): Item {
     cpu: usage.cpu,
     maxmem: usage.maxmem,
     mem: usage.mem,
-    ...(guest.type === 'qemu' ? { memhost: usage.mem } : {}),
+    memhost: usage.mem,
     maxdisk: usage.maxdisk,
     disk: usage.disk,
     netin: usage.netin,
@@ -32,6 +32,7 @@ export function guestResource(cluster: Cluster, guest: GuestState): Item {
     diskread: usage.diskread,
     diskwrite: usage.diskwrite,
   };
+  if (guest.type === 'lxc') delete item.memhost;
   if (guest.tags.length > 0) item.tags = guest.tags.join(';');
   if (guest.lock) item.lock = guest.lock;
   if (guest.ha) item.hastate = guest.ha.state;
@@ -45,12 +46,11 @@ export function rootfsOf(node: NodeState): { total: number; used: number } {
   return { total: 100_861_726_720, used: 24_372_563_968 };
 }
 
-export function nodeResource(cluster: Cluster, node: NodeState): Item {
+export function nodeResource(cluster: Cluster, node: NodeState, usage: NodeUsage = nodeUsage(cluster, node)): Item {
   const base = { id: `node/${node.name}`, type: 'node', node: node.name, status: node.online ? 'online' : 'offline', level: '' };
   const rootfs = rootfsOf(node);
   const limits = { maxcpu: node.cpus, maxmem: node.memoryMiB * 1024 ** 2, maxdisk: rootfs.total };
   if (!node.online) return { ...base, ...limits };
-  const usage = nodeUsage(cluster, node);
   return { ...base, 'cgroup-mode': 2, uptime: usage.uptime, ...limits, cpu: usage.cpu, mem: usage.memUsed, disk: rootfs.used };
 }
 

@@ -14,6 +14,7 @@ const noun = (guest: GuestState) => (guest.type === 'qemu' ? 'VM' : 'CT');
 
 export function powerAction(call: ApiCall, guest: GuestState, action: PowerAction): string {
   const skiplock = call.params.skiplock === 1;
+  const locked = lockOutcome(guest, skiplock);
   switch (action) {
     case 'start':
       return guest.ha ? haRequest(call, guest, 'start') : start(call, guest, skiplock);
@@ -26,23 +27,16 @@ export function powerAction(call: ApiCall, guest: GuestState, action: PowerActio
       return guest.ha ? haRequest(call, guest, 'stop') : stop(call, guest, 'shutdown', skiplock);
     case 'reboot':
       requireRunning(guest);
-      return startGuestTask(call, guest, `${prefix(guest)}reboot`, lockOutcome(guest, skiplock), () => {
-        guest.startedAt = call.sim.cluster.nowSeconds();
-      });
+      return startGuestTask(call, guest, { type: `${prefix(guest)}reboot`, outcome: locked, effect: (at) => (guest.startedAt = Math.floor(at / 1000)) });
     case 'suspend':
       requireRunning(guest);
-      return startGuestTask(call, guest, `${prefix(guest)}suspend`, lockOutcome(guest, skiplock), () => {
-        if (call.params.todisk === 1) {
-          markStopped(guest);
-          guest.lock = 'suspended';
-        } else {
-          guest.qmpstatus = 'paused';
-        }
-      });
+      return startGuestTask(call, guest, { type: `${prefix(guest)}suspend`, outcome: locked, effect: () => suspend(guest, call.params.todisk === 1) });
     case 'resume':
       requireRunning(guest);
-      return startGuestTask(call, guest, `${prefix(guest)}resume`, { lines: [], exitstatus: 'OK' }, () => {
-        guest.qmpstatus = onFullThinPool(call.sim.cluster, guest) ? 'io-error' : 'running';
+      return startGuestTask(call, guest, {
+        type: `${prefix(guest)}resume`,
+        outcome: { lines: [], exitstatus: 'OK' },
+        effect: () => (guest.qmpstatus = onFullThinPool(call.sim.cluster, guest) ? 'io-error' : 'running'),
       });
   }
 }
@@ -51,13 +45,27 @@ function requireRunning(guest: GuestState): void {
   if (!guest.running) throw serverError(`${noun(guest)} ${guest.vmid} not running`);
 }
 
-function start(call: ApiCall, guest: GuestState, skiplock: boolean, user?: string): string {
-  const outcome = startOutcome(call.sim.cluster, guest, skiplock);
-  return startGuestTask(call, guest, `${prefix(guest)}start`, outcome, () => markRunning(call.sim.cluster, guest), user);
+/** Pauses in RAM, or with `todisk` hibernates: stopped, with the `suspended` lock until resumed. */
+function suspend(guest: GuestState, toDisk: boolean): void {
+  if (!toDisk) {
+    guest.qmpstatus = 'paused';
+    return;
+  }
+  markStopped(guest);
+  guest.lock = 'suspended';
+}
+
+function start(call: ApiCall, guest: GuestState, skiplock: boolean, from?: { user: string; startedAt: number }): string {
+  return startGuestTask(call, guest, {
+    type: `${prefix(guest)}start`,
+    outcome: startOutcome(call.sim.cluster, guest, skiplock),
+    effect: (at) => markRunning(call.sim.cluster, guest, at),
+    ...from,
+  });
 }
 
 function stop(call: ApiCall, guest: GuestState, kind: 'stop' | 'shutdown', skiplock: boolean): string {
-  return startGuestTask(call, guest, `${prefix(guest)}${kind}`, lockOutcome(guest, skiplock), () => markStopped(guest));
+  return startGuestTask(call, guest, { type: `${prefix(guest)}${kind}`, outcome: lockOutcome(guest, skiplock), effect: () => markStopped(guest) });
 }
 
 /**
@@ -68,21 +76,21 @@ function haRequest(call: ApiCall, guest: GuestState, request: 'start' | 'stop'):
   const sid = `${guest.type === 'qemu' ? 'vm' : 'ct'}:${guest.vmid}`;
   if (guest.ha?.state === 'error') throw serverError(`service '${sid}' in error state, must be disabled and fixed first`);
   const line = `Requesting HA ${request} for ${noun(guest)} ${guest.vmid}`;
-  return startGuestTask(call, guest, `ha${request}`, { lines: [line], exitstatus: 'OK' }, () => {
-    const ha = guest.ha!;
-    if (request === 'stop') {
-      ha.state = 'stopped';
-      markStopped(guest);
-      return;
-    }
-    ha.state = 'started';
-    if (guest.running) return;
-    const outcome = startOutcome(call.sim.cluster, guest);
-    start(call, guest, false, 'root@pam');
-    if (outcome.exitstatus === 'OK') return;
-    ha.state = 'error';
-    const lrm = `pve-ha-lrm[${call.sim.cluster.daemonPid(guest.node) + 3}]`;
-    call.sim.cluster.journal.log(guest.node, `${lrm}: unable to start service ${sid}`);
-    call.sim.cluster.journal.log(guest.node, `${lrm}: unable to start service ${sid} on local node after 1 retries`);
+  return startGuestTask(call, guest, {
+    type: `ha${request}`,
+    outcome: { lines: [line], exitstatus: 'OK' },
+    effect: (at) => {
+      const ha = guest.ha!;
+      ha.state = request === 'stop' ? 'stopped' : 'started';
+      if (request === 'stop') return markStopped(guest);
+      if (guest.running) return;
+      const failed = startOutcome(call.sim.cluster, guest).exitstatus !== 'OK';
+      start(call, guest, false, { user: 'root@pam', startedAt: at });
+      if (!failed) return;
+      ha.state = 'error';
+      const lrm = `pve-ha-lrm[${call.sim.cluster.daemonPid(guest.node) + 3}]`;
+      call.sim.cluster.journal.log(guest.node, `${lrm}: unable to start service ${sid}`, at);
+      call.sim.cluster.journal.log(guest.node, `${lrm}: unable to start service ${sid} on local node after 1 retries`, at);
+    },
   });
 }

@@ -3,6 +3,7 @@ import type { ApiCall } from '../api/route.js';
 import { serverError } from '../server/api-error.js';
 import { guestDisks } from '../state/guest-config.js';
 import type { GuestState, SnapshotState } from '../state/model.js';
+import type { TaskOutcome } from './start-outcome.js';
 import { markRunning, markStopped } from './transitions.js';
 import { lockOutcome, startGuestTask } from './worker.js';
 
@@ -52,9 +53,9 @@ export function createSnapshot(call: ApiCall, guest: GuestState): string {
 
 export function rollbackSnapshot(call: ApiCall, guest: GuestState): string {
   const snapshot = existing(guest, String(call.params.snapname));
-  return lockedTask(call, guest, `${prefix(guest)}rollback`, 'rollback', lockOutcome(guest, false), () => {
+  return lockedTask(call, guest, `${prefix(guest)}rollback`, 'rollback', lockOutcome(guest, false), (at) => {
     guest.parentSnapshot = snapshot.name;
-    if (snapshot.vmstate || call.params.start === 1) markRunning(call.sim.cluster, guest);
+    if (snapshot.vmstate || call.params.start === 1) markRunning(call.sim.cluster, guest, at);
     else markStopped(guest);
   });
 }
@@ -69,12 +70,16 @@ export function deleteSnapshot(call: ApiCall, guest: GuestState): string {
 }
 
 /** Sets the guest's lock while a successful worker runs and clears it when the worker ends. */
-function lockedTask(call: ApiCall, guest: GuestState, type: string, lock: string, outcome: { lines: string[]; exitstatus: string }, effect: () => void): string {
-  if (outcome.exitstatus !== 'OK') return startGuestTask(call, guest, type, outcome);
+function lockedTask(call: ApiCall, guest: GuestState, type: string, lock: string, outcome: TaskOutcome, effect: (endedAt: number) => void): string {
+  if (outcome.exitstatus !== 'OK') return startGuestTask(call, guest, { type, outcome });
   guest.lock = lock;
-  return startGuestTask(call, guest, type, outcome, () => {
-    effect();
-    if (guest.lock === lock) guest.lock = null;
+  return startGuestTask(call, guest, {
+    type,
+    outcome,
+    effect: (at) => {
+      effect(at);
+      if (guest.lock === lock) guest.lock = null;
+    },
   });
 }
 

@@ -14,11 +14,12 @@ export function onFullThinPool(cluster: Cluster, guest: GuestState): boolean {
   });
 }
 
-export function markRunning(cluster: Cluster, guest: GuestState): void {
+/** The guest runs from `atMs` (sim clock) on. */
+export function markRunning(cluster: Cluster, guest: GuestState, atMs: number): void {
   guest.running = true;
   guest.qmpstatus = guest.type === 'qemu' && onFullThinPool(cluster, guest) ? 'io-error' : 'running';
-  guest.startedAt = cluster.nowSeconds();
-  guest.pid = 1_000_000 + ((guest.vmid * 4_099 + cluster.nowSeconds()) % 900_000);
+  guest.startedAt = Math.floor(atMs / 1000);
+  guest.pid = 1_000_000 + ((guest.vmid * 4_099 + guest.startedAt) % 900_000);
 }
 
 export function markStopped(guest: GuestState): void {

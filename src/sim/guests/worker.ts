@@ -2,23 +2,32 @@ import type { ApiCall } from '../api/route.js';
 import type { GuestState } from '../state/model.js';
 import type { TaskOutcome } from './start-outcome.js';
 
-/**
- * Forks a worker for a guest: returns its UPID at once; the outcome shows when
- * the task ends on the sim clock, and `effect` runs then, only on success.
- */
-export function startGuestTask(call: ApiCall, guest: GuestState, type: string, outcome: TaskOutcome, effect?: () => void, user = call.identity.authid): string {
-  const succeeded = outcome.exitstatus === 'OK';
-  const task = call.sim.cluster.tasks.create({
+export interface GuestTask {
+  type: string;
+  outcome: TaskOutcome;
+  /** Runs when the task ends, only on success, with the sim-clock ms it ended at. */
+  effect?: (endedAt: number) => void;
+  /** Default: the caller's id. */
+  user?: string;
+  /** Sim-clock ms; default now. */
+  startedAt?: number;
+}
+
+/** Forks a worker for a guest: returns its UPID at once; the outcome shows when the task ends on the sim clock. */
+export function startGuestTask(call: ApiCall, guest: GuestState, task: GuestTask): string {
+  const succeeded = task.outcome.exitstatus === 'OK';
+  const record = call.sim.cluster.tasks.create({
     node: guest.node,
-    type,
+    type: task.type,
     id: String(guest.vmid),
-    user,
-    lines: outcome.lines,
-    exitstatus: outcome.exitstatus,
+    user: task.user ?? call.identity.authid,
+    lines: task.outcome.lines,
+    exitstatus: task.outcome.exitstatus,
     durationMs: call.sim.taskDurationMs,
-    ...(succeeded && effect ? { onEnd: effect } : {}),
+    ...(task.startedAt !== undefined ? { startedAt: task.startedAt } : {}),
+    ...(succeeded && task.effect ? { onEnd: task.effect } : {}),
   });
-  return task.upid;
+  return record.upid;
 }
 
 /** `VM is locked (backup)` unless the caller passed skiplock; the check qemu-server runs inside most workers. */

@@ -36,21 +36,29 @@ export function parseScenario(text: string, sourceName: string): Scenario {
     return validateScenario(value, sourceName, () => yamlLocator(text));
   }
   const lines = new LineCounter();
-  const doc = parseDocument(text, { lineCounter: lines, prettyErrors: false });
+  const doc = parseDocument(text, { lineCounter: lines, prettyErrors: true });
   const syntax = doc.errors[0];
   if (syntax) {
     const line = syntax.linePos?.[0].line;
-    throw new ScenarioError(`scenario ${sourceName}${line ? ` (line ${line})` : ''}: not valid YAML (${syntax.message.split('\n')[0]})`);
+    const reason = syntax.message.split('\n')[0]!.replace(/ at line \d+, column \d+:$/, '');
+    throw new ScenarioError(`scenario ${sourceName}${line ? ` (line ${line})` : ''}: not valid YAML (${reason})`);
   }
   return validateScenario(doc.toJS(), sourceName, () => ({ doc, lines }));
 }
 
 type Locator = () => { doc: Document; lines: LineCounter } | undefined;
 
+// Scenarios this module already validated, so that startSimulator does not validate a parsed file twice.
+const validated = new WeakSet<object>();
+
 /** Validates a scenario object; `locate` (YAML sources) turns a path into a line for the message. */
 export function validateScenario(value: unknown, sourceName: string, locate?: Locator): ResolvedScenario {
+  if (typeof value === 'object' && value !== null && validated.has(value)) return value as ResolvedScenario;
   const result = scenarioSchema.safeParse(value);
-  if (result.success) return result.data;
+  if (result.success) {
+    validated.add(result.data);
+    return result.data;
+  }
   const issue = result.error.issues[0]!;
   const key = issue.code === 'unrecognized_keys' ? issue.keys[0] : undefined;
   const fieldPath = formatPath(key === undefined ? issue.path : [...issue.path, key]);
@@ -58,13 +66,22 @@ export function validateScenario(value: unknown, sourceName: string, locate?: Lo
   const line = located ? lineOf(located.doc, located.lines, issue.path, key) : undefined;
   const more = result.error.issues.length > 1 ? ` (and ${result.error.issues.length - 1} more)` : '';
   const where = `${fieldPath || '(top level)'}${line ? ` (line ${line})` : ''}`;
-  throw new ScenarioError(`scenario ${sourceName}: ${where}: ${describe(issue)}${more}`);
+  throw new ScenarioError(`scenario ${sourceName}: ${where}: ${describe(issue, value)}${more}`);
 }
 
-function describe(issue: z.core.$ZodIssue): string {
+function describe(issue: z.core.$ZodIssue, value: unknown): string {
   if (issue.code === 'unrecognized_keys') return 'unknown field';
-  if (issue.code === 'invalid_type' && issue.input === undefined) return 'required field is missing';
+  if (issue.code !== 'custom' && valueAt(value, issue.path) === undefined) return 'required field is missing';
   return issue.message;
+}
+
+function valueAt(value: unknown, segments: readonly PropertyKey[]): unknown {
+  let current = value;
+  for (const segment of segments) {
+    if (current === null || typeof current !== 'object') return undefined;
+    current = (current as Record<PropertyKey, unknown>)[segment];
+  }
+  return current;
 }
 
 function formatPath(segments: readonly PropertyKey[]): string {

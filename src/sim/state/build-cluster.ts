@@ -2,9 +2,10 @@ import type { ResolvedScenario } from '../scenario/schema.js';
 import type { HistoryTask } from '../scenario/schema-parts.js';
 import type { ScenarioGuest } from '../scenario/schema-guest.js';
 import type { ScenarioNode, ScenarioStorage } from '../scenario/schema-node.js';
-import { TaskStore, type TaskRecord } from '../tasks/task-store.js';
+import { TaskStore } from '../tasks/task-store.js';
 import { Cluster } from './cluster.js';
 import { Journal } from './journal.js';
+import { TaskJournal } from './task-journal.js';
 import type { GuestState, NodeState, StorageState } from './model.js';
 
 const GiB = 1024 ** 3;
@@ -19,18 +20,15 @@ const defaultContent: Record<string, string[]> = {
   pbs: ['backup'],
 };
 
-/** Turns a validated scenario into live state on the given clock. */
+/** Turns a validated scenario into live state on the given clock; what the state may change is copied, so one scenario can back several simulators. */
 export function buildCluster(scenario: ResolvedScenario, now: () => number): Cluster {
   const start = now();
   const nodes = new Map(scenario.nodes.map((node, index) => [node.name, nodeState(node, index, start)]));
   const guests = new Map(scenario.guests.map((guest) => [guest.vmid, guestState(guest, start)]));
   const journal = new Journal(now);
   const bootTimeOf = (name: string) => nodes.get(name)?.bootedAt ?? 0;
-  let cluster: Cluster | undefined;
-  const tasks = new TaskStore(now, bootTimeOf, {
-    started: (task) => logTaskStart(cluster!, task),
-    ended: (task) => logTaskEnd(cluster!, task),
-  });
+  const taskJournal = new TaskJournal(journal, nodes);
+  const tasks = new TaskStore(now, bootTimeOf, taskJournal);
   const info = {
     scenarioName: scenario.name,
     clusterName: scenario.clusterName,
@@ -38,26 +36,16 @@ export function buildCluster(scenario: ResolvedScenario, now: () => number): Clu
     pveVersion: scenario.pveVersion,
     repoid: 'ee7bad0a3d1546c9',
   };
-  cluster = new Cluster(info, nodes, guests, journal, tasks, now);
+  const cluster = new Cluster(info, nodes, guests, journal, tasks, now);
   for (const node of scenario.nodes) for (const task of node.tasks) importTask(tasks, node.name, '', task);
   for (const guest of scenario.guests) for (const task of guest.tasks) importTask(tasks, guest.node, String(guest.vmid), task);
   for (const task of tasks.all()) {
-    logTaskStart(cluster, task, task.starttime * 1000);
-    logTaskEnd(cluster, task, task.endsAt);
+    taskJournal.started(task, task.starttime * 1000);
+    taskJournal.ended(task, task.endsAt);
   }
   for (const [node, lines] of Object.entries(scenario.journal)) for (const line of lines) journal.load(node, line);
   journal.sortByTime();
   return cluster;
-}
-
-/** pvedaemon's journal lines around a worker, as PVE writes them for every task. */
-function logTaskStart(cluster: Cluster, task: TaskRecord, ts?: number): void {
-  cluster.journal.log(task.node, `pvedaemon[${cluster.daemonPid(task.node)}]: <${task.user}> starting task ${task.upid}`, ts);
-}
-
-function logTaskEnd(cluster: Cluster, task: TaskRecord, ts?: number): void {
-  if (task.exitstatus !== 'OK' && !task.exitstatus.startsWith('WARNINGS')) cluster.journal.log(task.node, `pvedaemon[${task.pid}]: ${task.exitstatus}`, ts);
-  cluster.journal.log(task.node, `pvedaemon[${cluster.daemonPid(task.node)}]: <${task.user}> end task ${task.upid} ${task.exitstatus}`, ts);
 }
 
 function nodeState(node: ScenarioNode, index: number, start: number): NodeState {
@@ -70,7 +58,7 @@ function nodeState(node: ScenarioNode, index: number, start: number): NodeState 
     memoryUsedMiB: node.memoryUsedMiB,
     ip: node.ip ?? `192.168.1.${11 + index}`,
     bootedAt: Math.floor(start / 1000) - (17 * 86_400 + index * 10_800 + 1_234),
-    bridges: node.bridges.map((bridge) => (typeof bridge === 'string' ? { name: bridge, vlanAware: false, mtu: null } : bridge)),
+    bridges: node.bridges.map((bridge) => (typeof bridge === 'string' ? { name: bridge, vlanAware: false, mtu: null } : { ...bridge })),
     storage: new Map(node.storage.map((storage) => [storage.id, storageState(storage)])),
   };
 }
@@ -104,7 +92,7 @@ function guestState(guest: ScenarioGuest, start: number): GuestState {
     type: guest.type,
     node: guest.node,
     name: guest.name ?? (guest.type === 'qemu' ? `VM ${guest.vmid}` : `CT${guest.vmid}`),
-    tags: guest.tags,
+    tags: [...guest.tags],
     lock: guest.lock,
     template: guest.template,
     config: { ...guest.config },
@@ -113,7 +101,7 @@ function guestState(guest: ScenarioGuest, start: number): GuestState {
     startedAt: running ? Math.floor(start / 1000) - uptime : null,
     pid: running ? 1_000_000 + ((guest.vmid * 4_099) % 900_000) : null,
     agent: guest.agent,
-    ha: guest.ha,
+    ha: guest.ha ? { ...guest.ha } : null,
     snapshots,
     parentSnapshot: snapshots.at(-1)?.name ?? null,
   };

@@ -1,6 +1,7 @@
 import type { TaskStore } from '../tasks/task-store.js';
 import type { Journal } from './journal.js';
 import type { GuestState, NodeState } from './model.js';
+import { pvedaemonPid } from './task-journal.js';
 
 export interface ClusterInfo {
   scenarioName: string;
@@ -33,8 +34,8 @@ export class Cluster {
     return list;
   }
 
-  /** The pid of the node's pvedaemon, which writes the task lines of the journal. */
+  /** The pid of the node's pvedaemon; other daemons' pids are counted from it. */
   daemonPid(node: string): number {
-    return 1423 + (this.nodes.get(node)?.index ?? 0) * 17;
+    return pvedaemonPid(this.nodes.get(node));
   }
 }

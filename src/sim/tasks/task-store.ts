@@ -18,7 +18,8 @@ export interface TaskRecord {
   /** `OK`, `WARNINGS: n` or the error text. */
   exitstatus: string;
   done: boolean;
-  onEnd?: () => void;
+  /** The task's effect on the cluster, run when it ends, with the sim-clock ms it ended at. */
+  onEnd?: (endedAt: number) => void;
 }
 
 export interface NewTask {
@@ -31,12 +32,13 @@ export interface NewTask {
   /** Sim-clock ms the task starts at (default: now) and how long it runs. */
   startedAt?: number;
   durationMs: number;
-  onEnd?: () => void;
+  onEnd?: (endedAt: number) => void;
 }
 
 export interface TaskHooks {
   started(task: TaskRecord): void;
-  ended(task: TaskRecord): void;
+  /** `ts`: when the task ended, which may be before the call that noticed it. */
+  ended(task: TaskRecord, ts: number): void;
 }
 
 export function finalLine(exitstatus: string): string {
@@ -114,8 +116,8 @@ export class TaskStore {
     this.pending = this.pending.filter((task) => task.endsAt > now);
     for (const task of due) {
       task.done = true;
-      task.onEnd?.();
-      this.hooks.ended(task);
+      task.onEnd?.(task.endsAt);
+      this.hooks.ended(task, task.endsAt);
     }
   }
 

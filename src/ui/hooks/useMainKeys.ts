@@ -2,7 +2,7 @@ import { useInput, type Key } from 'ink';
 import { useRef } from 'react';
 import type { ScrollKey } from '../layout/viewport.js';
 import type { InputEdit } from '../state/input-line.js';
-import { typedChunk } from '../state/typed-chunk.js';
+import { chunkSteps } from '../state/typed-chunk.js';
 
 export interface MainKeyHandlers {
   edit(edit: InputEdit): void;
@@ -58,9 +58,12 @@ export function useMainKeys(handlers: MainKeyHandlers, options: { enabled: boole
         return;
       }
       if (key.meta || input === '') return;
-      const chunk = typedChunk(input, pasting.current);
-      if (chunk.insert !== '') handlers.edit({ type: 'insert', text: chunk.insert });
-      if (chunk.submit) handlers.enter();
+      for (const step of chunkSteps(input, pasting.current)) {
+        if (step.type === 'text') handlers.edit({ type: 'insert', text: step.text });
+        else if (step.type === 'enter') handlers.enter();
+        else if (step.type === 'tab') handlers.complete();
+        else handlers.edit({ type: 'backspace' });
+      }
     },
     { isActive: options.enabled },
   );

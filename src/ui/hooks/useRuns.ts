@@ -4,6 +4,7 @@ import type { StepLimitChoice } from '../../core/agent/agent-session.js';
 import type { TuiBackend } from '../backend.js';
 import type { RunOrigin } from '../state/entries.js';
 import type { UiAction } from '../state/ui-reducer.js';
+import type { RunTracker } from '../run-tracker.js';
 
 export interface Runs {
   /** Sends a question to the model. */
@@ -18,7 +19,13 @@ export interface Runs {
  * One run at a time, each with its own abort controller and run number
  * (events of a run update only that run's cards). Unmounting aborts it.
  */
-export function useRuns(backend: TuiBackend, dispatch: Dispatch<UiAction>, askStepLimit: (signal: AbortSignal) => Promise<StepLimitChoice>, onSettled: () => void): Runs {
+export function useRuns(
+  backend: TuiBackend,
+  dispatch: Dispatch<UiAction>,
+  askStepLimit: (signal: AbortSignal) => Promise<StepLimitChoice>,
+  onSettled: () => void,
+  tracker?: RunTracker,
+): Runs {
   const controller = useRef<AbortController | null>(null);
   const counter = useRef(0);
 
@@ -28,8 +35,10 @@ export function useRuns(backend: TuiBackend, dispatch: Dispatch<UiAction>, askSt
       const abort = new AbortController();
       controller.current = abort;
       dispatch({ type: 'run-started', run: number, origin });
+      const running = work((event) => dispatch({ type: 'event', run: number, event }), abort.signal);
+      tracker?.track(running);
       try {
-        await work((event) => dispatch({ type: 'event', run: number, event }), abort.signal);
+        await running;
       } catch (error) {
         dispatch({ type: 'notice', tone: 'error', text: error instanceof Error ? error.message : String(error) });
       } finally {
@@ -38,7 +47,7 @@ export function useRuns(backend: TuiBackend, dispatch: Dispatch<UiAction>, askSt
         onSettled();
       }
     },
-    [dispatch, onSettled],
+    [dispatch, onSettled, tracker],
   );
 
   const ask = useCallback(

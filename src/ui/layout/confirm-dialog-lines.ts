@@ -30,7 +30,7 @@ export function typedAnswers(request: ConfirmRequest): string[] {
  * marked as its words; then the keys.
  */
 export function confirmDialogLines(view: DialogView, width: number, glyphs: Glyphs): Line[] {
-  const { request, step } = view;
+  const { request } = view;
   const inner = Math.max(4, width - 4);
   const field = (label: string, value: string) => textLines(value, inner, 'plain', ' '.repeat(9), label.padEnd(9), 'dim');
   const body: Line[] = [

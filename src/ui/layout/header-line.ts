@@ -4,7 +4,7 @@ import type { Glyphs } from '../glyphs.js';
 import { sanitizeText } from '../text/sanitize.js';
 import { line, span, type Line, type Segment } from './line.js';
 
-/** "proxmox-ai · demo/homelab · 2 nodes · qwen3:8b · ctx 3% of 40960 · policy normal" */
+/** "proxmox-ai · demo/homelab · 2 nodes · qwen3:8b · ctx 3% of 40k · policy normal" */
 export function headerLine(info: HeaderInfo, usage: TurnUsage | null, glyphs: Glyphs): Line {
   const sep = span(` ${glyphs.separator} `, 'dim');
   const where = info.cluster ? `${info.profile}/${info.cluster}` : info.profile;
@@ -14,7 +14,7 @@ export function headerLine(info: HeaderInfo, usage: TurnUsage | null, glyphs: Gl
     span(sanitizeText(where), 'user'),
     span(`${info.nodeCount} node${info.nodeCount === 1 ? '' : 's'}`),
     span(info.model ? sanitizeText(info.model) : 'no model', info.model ? 'plain' : 'warning'),
-    span(`ctx ${percent}% of ${contextLength}`, percent >= 85 ? 'warning' : 'dim'),
+    span(`ctx ${percent}% of ${contextLength >= 1024 ? `${Math.round(contextLength / 1024)}k` : contextLength}`, percent >= 85 ? 'warning' : 'dim'),
     span(`policy ${info.policyMode}`, info.policyMode === 'read-only' ? 'warning' : 'dim'),
   ];
   return line(span('proxmox-ai', 'heading'), ...parts.flatMap((part) => [sep, part]));

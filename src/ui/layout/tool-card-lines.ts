@@ -15,6 +15,8 @@ export function toolCardLines(card: ToolEntry, width: number, glyphs: Glyphs): L
   const header = line(statusSegment(card, glyphs), span(' '), span(`${card.expanded ? glyphs.expanded : glyphs.collapsed} `, 'dim'), span(card.tool, 'tool'), span(` ${shortTarget(card.target, card.args)}`), ...verdictSegments(card, glyphs));
   const lines = [header, line(span(`  ${glyphs.branch} `, 'dim'), summarySegment(card))];
   if (card.expanded) lines.push(...detailLines(card, width));
+  // A slash command's output is what the user asked for: shown without expanding.
+  if (card.expanded || card.origin === 'tui') lines.push(...outputLines(card, width));
   return lines;
 }
 
@@ -31,7 +33,7 @@ function verdictSegments(card: ToolEntry, glyphs: Glyphs): Segment[] {
   const answer = card.outcome?.decidedBy;
   if (card.verdict === 'ask' && answer !== undefined && answer !== card.decidedBy) {
     const allowed = card.outcome!.verdict !== 'deny' && card.outcome!.status !== 'denied';
-    return [sep, first, span(' -> '), span(`${allowed ? 'allowed' : 'denied'} by ${answer}`, allowed ? 'allow' : 'deny')];
+    return [sep, first, span(` ${glyphs.arrow} `), span(`${allowed ? 'allowed' : 'denied'} by ${answer}`, allowed ? 'allow' : 'deny')];
   }
   return [sep, first, span(card.decidedBy ? ` by ${card.decidedBy}` : '', 'dim')];
 }
@@ -49,10 +51,12 @@ function detailLines(card: ToolEntry, width: number): Line[] {
   if (card.target) lines.push(...field('target', targetFacts(card.target).map(([label, value]) => `${label} ${value}`).join(', ')));
   if (card.ruleId) lines.push(...field('rule', card.ruleId));
   if (card.reason !== '') lines.push(...field('model', `"${card.reason}" (the model's words, not checked)`, 'dim'));
-  if (card.outcome && card.outcome.text.trim() !== '') {
-    const rows = textLines(card.outcome.text, width, 'plain', '    ');
-    lines.push(...rows.slice(0, maxOutputRows));
-    if (rows.length > maxOutputRows) lines.push(line(span(`    (${rows.length - maxOutputRows} more rows not shown)`, 'dim')));
-  }
   return lines;
+}
+
+function outputLines(card: ToolEntry, width: number): Line[] {
+  if (!card.outcome || card.outcome.text.trim() === '' || card.outcome.text.trim() === card.outcome.summary.trim()) return [];
+  const rows = textLines(card.outcome.text, width, 'plain', '    ');
+  if (rows.length <= maxOutputRows) return rows;
+  return [...rows.slice(0, maxOutputRows), line(span(`    (${rows.length - maxOutputRows} more rows not shown)`, 'dim'))];
 }

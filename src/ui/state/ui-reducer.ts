@@ -42,7 +42,7 @@ function applyEvent(state: UiState, run: number, event: AgentEvent): UiState {
     case 'tool-requested': {
       const origin = active?.origin ?? 'agent';
       const reason = active?.reason.trim() ?? '';
-      const next = append(state, (key) => ({ kind: 'tool', key, run, callId: event.id, origin, tool: event.tool, args: event.args, reason, expanded: origin === 'tui' }));
+      const next = append(state, (key) => ({ kind: 'tool', key, run, callId: event.id, origin, tool: event.tool, args: event.args, reason, expanded: false }));
       return active ? { ...next, active: { ...active, activity: event.tool, assistantKey: null, reason: '' } } : next;
     }
     case 'tool-decision':

@@ -47,7 +47,7 @@ export class SimClient {
       body = JSON.stringify(options.json);
     } else if (options.form) {
       headers['content-type'] = 'application/x-www-form-urlencoded';
-      body = new URLSearchParams(Object.entries(options.form).map(([key, value]) => [key, String(value)])).toString();
+      body = new URLSearchParams(Object.entries(options.form).map(([key, value]): [string, string] => [key, String(value)])).toString();
     }
     const response = await fetch(`${this.sim.url}/api2/json${path}`, { method, headers, body, dispatcher: this.dispatcher });
     const text = await response.text();

@@ -1,0 +1,48 @@
+import crypto from 'node:crypto';
+import type { IncomingHttpHeaders } from 'node:http';
+import type { Refusal } from './refusal.js';
+
+export interface GuardSettings {
+  token: string;
+  /** `mcp.allowedOrigins`. */
+  allowedOrigins: readonly string[];
+}
+
+/**
+ * Every request to the MCP endpoint passes here first (design.md §9): a
+ * present Origin must be listed (403), and the bearer token must match (401).
+ */
+export function checkRequest(headers: IncomingHttpHeaders, settings: GuardSettings): Refusal | undefined {
+  const origin = headers.origin;
+  // Safety: browsers always send Origin on cross-site requests, so a web page
+  // (or a DNS-rebound name) cannot reach the server unless its origin is listed.
+  // Non-browser clients send no Origin and are judged by the token alone.
+  if (origin !== undefined && !allowedOrigin(origin, settings.allowedOrigins)) {
+    return { status: 403, message: `Origin ${origin.slice(0, 200)} is not allowed; add it to mcp.allowedOrigins to accept it` };
+  }
+  const presented = /^Bearer\s+(\S+)\s*$/i.exec(headers.authorization ?? '')?.[1];
+  const challenge = { 'www-authenticate': 'Bearer realm="proxmox-ai"' };
+  if (presented === undefined) return { status: 401, message: 'missing bearer token: send Authorization: Bearer <the token in the mcp-token file>', headers: challenge };
+  if (!sameSecret(presented, settings.token)) return { status: 401, message: 'wrong bearer token', headers: challenge };
+  return undefined;
+}
+
+function allowedOrigin(origin: string, allowed: readonly string[]): boolean {
+  const presented = normalOrigin(origin);
+  return presented !== undefined && allowed.some((entry) => normalOrigin(entry) === presented);
+}
+
+function normalOrigin(value: string): string | undefined {
+  try {
+    const origin = new URL(value).origin;
+    return origin === 'null' ? undefined : origin;
+  } catch {
+    return undefined;
+  }
+}
+
+// Safety: compare digests in constant time, so neither the token's content nor its length leaks through timing.
+function sameSecret(presented: string, expected: string): boolean {
+  const digest = (value: string) => crypto.createHash('sha256').update(value).digest();
+  return crypto.timingSafeEqual(digest(presented), digest(expected));
+}

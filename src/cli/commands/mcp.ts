@@ -1,0 +1,108 @@
+import path from 'node:path';
+import { buildMcpServer, connectExternalServers, listenSettings, loadOrCreateToken, loadPromptTexts, serveHttp, serveStdio, type ListenSettings, type McpConnection } from '../../../mcp/index.js';
+import { packageRoot, packageVersion } from '../../config/package-info.js';
+import { UsageError } from '../../core/errors/usage-error.js';
+import { ExitCode } from '../../core/exit-codes.js';
+import type { AnyTool } from '../../core/tool.js';
+import { printLine, type CommandContext } from '../io.js';
+import { openCluster, type ClusterConnection } from '../session/open-cluster.js';
+import { openToolSession } from '../session/open-tool-session.js';
+
+export interface McpFlags {
+  http?: boolean;
+  port?: string;
+  host?: string;
+  printToken?: boolean;
+  tlsCert?: string;
+  tlsKey?: string;
+}
+
+const httpOnly: Array<[keyof McpFlags, string]> = [['port', '--port'], ['host', '--host'], ['printToken', '--print-token'], ['tlsCert', '--tls-cert'], ['tlsKey', '--tls-key']];
+
+/**
+ * `proxmox-ai mcp [--http ...]` (design.md §3, §9): serves until the client
+ * goes away (stdio) or SIGINT/SIGTERM, then records the end of every session.
+ */
+export async function runMcp(ctx: CommandContext, flags: McpFlags, stopped: () => Promise<string> = untilSignal): Promise<number> {
+  const stray = httpOnly.find(([key]) => flags[key] !== undefined);
+  if (!flags.http && stray) throw new UsageError(`${stray[1]} goes with --http`);
+  const listen = flags.http ? listenSettings({ port: flags.port ?? '0', ...pick(flags) }) : undefined;
+  // Listen for the stop signal before anything starts: a caller may signal as soon as it sees us.
+  const stop = stopped();
+  const cluster = await openCluster(ctx);
+  try {
+    const external = await connectExternalServers(cluster.config, { report: (line) => printLine(ctx.io.stderr, `proxmox-ai mcp: ${line}`), clientInfo: serverInfo() });
+    try {
+      const connect = mcpConnections(ctx, cluster, { origin: listen ? 'mcp-http' : 'mcp-stdio', extraTools: external.tools });
+      return listen ? await serveOverHttp(ctx, cluster, listen, connect, { printToken: Boolean(flags.printToken), stop }) : await serveOverStdio(ctx, connect, stop);
+    } finally {
+      await external.close();
+    }
+  } finally {
+    await cluster.close();
+  }
+}
+
+export interface ConnectionOptions {
+  origin: 'mcp-stdio' | 'mcp-http';
+  extraTools?: AnyTool[];
+  elicitationTimeoutMs?: number;
+}
+
+/** A factory of MCP connections on one cluster: each gets its own tool session (audit session, grants, client name). */
+export function mcpConnections(ctx: CommandContext, cluster: ClusterConnection, options: ConnectionOptions): () => McpConnection {
+  const prompts = loadPromptTexts(path.join(packageRoot(), 'prompts'));
+  const trustElicitation = cluster.config.mcp?.trustElicitation === true;
+  return () =>
+    buildMcpServer({
+      info: serverInfo(),
+      prompts,
+      trustElicitation,
+      ...(options.elicitationTimeoutMs ? { elicitationTimeoutMs: options.elicitationTimeoutMs } : {}),
+      openSession: ({ name, approver }) => openToolSession(ctx, cluster, { origin: options.origin, approver, mcpClient: name, ...(options.extraTools ? { extraTools: options.extraTools } : {}) }),
+    });
+}
+
+async function serveOverStdio(ctx: CommandContext, connect: () => McpConnection, stop: Promise<string>): Promise<number> {
+  const connection = connect();
+  const serving = await serveStdio(connection, ctx.io);
+  printLine(ctx.io.stderr, `proxmox-ai mcp: serving on stdio; audit trail in ${ctx.paths.auditDir}`);
+  const why = await Promise.race([serving.disconnected.then(() => 'the MCP client disconnected'), stop]);
+  await serving.close();
+  await connection.end(why);
+  return ExitCode.ok;
+}
+
+interface HttpRun {
+  printToken: boolean;
+  stop: Promise<string>;
+}
+
+async function serveOverHttp(ctx: CommandContext, cluster: ClusterConnection, listen: ListenSettings, connect: () => McpConnection, run: HttpRun): Promise<number> {
+  const token = loadOrCreateToken(ctx.paths.mcpTokenFile);
+  const serving = await serveHttp({ listen, guard: { token, allowedOrigins: cluster.config.mcp?.allowedOrigins ?? [] }, connect });
+  printLine(ctx.io.stdout, JSON.stringify({ url: serving.url, tokenFile: ctx.paths.mcpTokenFile, ...(run.printToken ? { token } : {}) }));
+  printLine(ctx.io.stderr, `proxmox-ai mcp: serving Streamable HTTP on ${serving.url}; audit trail in ${ctx.paths.auditDir}`);
+  await serving.close(await run.stop);
+  return ExitCode.ok;
+}
+
+function serverInfo(): { name: string; version: string } {
+  return { name: 'proxmox-ai', version: packageVersion() };
+}
+
+function pick(flags: McpFlags): { host?: string; tlsCert?: string; tlsKey?: string } {
+  return { ...(flags.host ? { host: flags.host } : {}), ...(flags.tlsCert ? { tlsCert: flags.tlsCert } : {}), ...(flags.tlsKey ? { tlsKey: flags.tlsKey } : {}) };
+}
+
+/**
+ * Resolves on the first SIGINT or SIGTERM. The listeners stay installed: with
+ * none left, signal-exit (loaded by dependencies) would re-raise the signal
+ * and kill the process before the sessions have recorded their end.
+ */
+function untilSignal(): Promise<string> {
+  return new Promise((resolve) => {
+    process.on('SIGINT', () => resolve('stopped by SIGINT'));
+    process.on('SIGTERM', () => resolve('stopped by SIGTERM'));
+  });
+}

@@ -1,0 +1,156 @@
+import { readAuditRecords, type AuditRecord } from '../../audit/index.js';
+import type { AgentSession } from '../../core/agent/agent-session.js';
+import type { AgentEvent } from '../../core/agent/events.js';
+import type { ChatModel } from '../../core/chat-model.js';
+import { AppError } from '../../core/errors/app-error.js';
+import { defaultRulesPath, loadDefaultRules } from '../../policy/index.js';
+import type { AuditLine, HeaderInfo, PolicySummary, TuiBackend, TurnHandlers } from '../../ui/backend.js';
+import type { CommandContext } from '../io.js';
+import { DelegatingApprover } from './delegating-approver.js';
+import { openAgent } from './open-agent.js';
+import type { ClusterConnection } from './open-cluster.js';
+import type { ToolSession } from './open-tool-session.js';
+
+/** The TUI's port, implemented with the real scheduler, cluster, audit, policy and Ollama model. */
+export class LiveTuiBackend implements TuiBackend {
+  private agent: AgentSession | null = null;
+  private handlers: TurnHandlers | null = null;
+  private banner: string | null = null;
+  private nodes: string[] = [];
+  private vmids: number[] = [];
+
+  private constructor(
+    private readonly ctx: CommandContext,
+    private readonly cluster: ClusterConnection,
+    private readonly tools: ToolSession,
+    private readonly approver: DelegatingApprover,
+    private model: ChatModel | null,
+  ) {}
+
+  static async open(ctx: CommandContext, cluster: ClusterConnection, tools: ToolSession, approver: DelegatingApprover): Promise<LiveTuiBackend> {
+    const backend = new LiveTuiBackend(ctx, cluster, tools, approver, null);
+    await Promise.all([backend.refreshCompletions(), backend.connectModel(undefined)]);
+    return backend;
+  }
+
+  header(): HeaderInfo {
+    return {
+      profile: this.cluster.profile,
+      cluster: this.cluster.cluster,
+      nodeCount: this.nodes.length,
+      model: this.model?.name ?? null,
+      contextLength: this.model?.contextLength ?? 0,
+      policyMode: this.tools.mode,
+    };
+  }
+
+  modelBanner(): string | null {
+    return this.banner;
+  }
+
+  async ask(question: string, handlers: TurnHandlers, signal: AbortSignal) {
+    if (!this.agent) throw new AppError('llm.unavailable', this.banner ?? 'no model is available');
+    this.handlers = handlers;
+    try {
+      return await this.agent.runTurn(question, signal);
+    } finally {
+      this.handlers = null;
+      await this.refreshCompletions();
+    }
+  }
+
+  async callTool(tool: string, args: Record<string, unknown>, handlers: Pick<TurnHandlers, 'emit'>, signal: AbortSignal) {
+    const id = `t${Date.now().toString(36)}`;
+    handlers.emit({ type: 'tool-requested', id, tool, args });
+    const outcome = await this.tools.call({
+      tool,
+      args,
+      signal,
+      origin: 'tui',
+      onProgress: (message) => handlers.emit({ type: 'tool-progress', id, message }),
+      onDecision: (decision) => handlers.emit({ type: 'tool-decision', id, ...decision }),
+    });
+    handlers.emit({ type: 'tool-result', id, outcome });
+    await this.refreshCompletions();
+    return outcome;
+  }
+
+  setApprover(approver: Parameters<TuiBackend['setApprover']>[0]): void {
+    this.approver.set(approver);
+  }
+
+  completions() {
+    return { vmids: this.vmids, nodes: this.nodes };
+  }
+
+  async auditTail(count: number): Promise<AuditLine[]> {
+    const tail: AuditRecord[] = [];
+    for await (const record of readAuditRecords(this.ctx.paths.auditDir)) {
+      tail.push(record);
+      if (tail.length > count) tail.shift();
+    }
+    return tail.map((record) => ({
+      seq: record.seq,
+      ts: record.ts,
+      origin: record.origin,
+      tool: record.tool,
+      target: record.target?.vmid ? `${record.target.node ?? ''}/${record.target.vmid}` : (record.target?.node ?? ''),
+      verdict: record.verdict,
+      decidedBy: record.decidedBy,
+      outcome: record.outcome ? `${record.outcome.status}: ${record.outcome.summary}` : null,
+    }));
+  }
+
+  policySummary(): PolicySummary {
+    const defaults = new Set(loadDefaultRules(defaultRulesPath()).map((rule) => rule.id));
+    return {
+      rules: this.tools.rules.map((rule) => ({ id: rule.id, verdict: rule.verdict, source: defaults.has(rule.id) ? 'default' : 'user' })),
+      grants: this.tools.grants.list().map((grant) => ({ tool: grant.tool, target: `${grant.target.node ?? ''}${grant.target.vmid ? `/${grant.target.vmid}` : ''}`, seq: grant.seq })),
+    };
+  }
+
+  async setModel(name: string): Promise<HeaderInfo> {
+    await this.connectModel(name);
+    if (this.banner) throw new AppError('llm.unavailable', this.banner);
+    return this.header();
+  }
+
+  clearConversation(): void {
+    if (this.model) void this.startConversation(this.model);
+  }
+
+  async close(): Promise<void> {
+    await this.tools.end('tui closed');
+  }
+
+  private async connectModel(name: string | undefined): Promise<void> {
+    try {
+      const { createChatModel } = await import('../../llm/create-chat-model.js');
+      const config = name ? { ...this.cluster.config, ai: { ...this.cluster.config.ai, model: name } } : this.cluster.config;
+      const env = name ? { ...this.ctx.io.env, PROXMOX_AI_MODEL: name } : this.ctx.io.env;
+      const model = await createChatModel({ config, env });
+      await this.startConversation(model);
+      this.banner = null;
+    } catch (error) {
+      if (!AppError.isInstance(error)) throw error;
+      this.banner = `${error.message} (slash commands still work)`;
+    }
+  }
+
+  private async startConversation(model: ChatModel): Promise<void> {
+    this.model = model;
+    this.agent = await openAgent(this.cluster, this.tools, model, {
+      emit: (event: AgentEvent) => this.handlers?.emit(event),
+      onStepLimit: () => this.handlers?.onStepLimit() ?? Promise.resolve('stop'),
+    });
+  }
+
+  private async refreshCompletions(): Promise<void> {
+    const [nodes, guests] = await Promise.all([
+      this.cluster.api.get<Array<{ node: string }>>('/nodes'),
+      this.cluster.api.get<Array<{ vmid: number }>>('/cluster/resources', { type: 'vm' }),
+    ]);
+    this.nodes = nodes.map((n) => n.node).sort();
+    this.vmids = guests.map((g) => g.vmid).sort((a, b) => a - b);
+  }
+}

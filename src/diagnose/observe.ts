@@ -1,0 +1,29 @@
+import type { GuestEvidence } from './evidence.js';
+import { lineScope } from './guest-mentions.js';
+import type { ObservedLine } from './observed-line.js';
+import { currentFailures } from './read-facts.js';
+
+/**
+ * The lines a diagnosis explains: the logs of failures that still matter,
+ * journal lines about this guest or no guest in particular, the words of
+ * reads that failed, and the QEMU state when it is not a normal one.
+ */
+export function observedLines(evidence: GuestEvidence): ObservedLine[] {
+  const lines: ObservedLine[] = [];
+  for (const task of currentFailures(evidence.tasks, evidence.guest.status)) {
+    const log = task.log && task.log.length > 0 ? task.log : [`TASK ERROR: ${task.status}`];
+    for (const text of log) if (text !== 'TASK OK') lines.push({ text, source: 'task-log', group: task.upid, scope: 'guest' });
+  }
+  evidence.journal.forEach((text, index) => {
+    const scope = lineScope(text, evidence.guest.vmid);
+    if (scope !== 'other') lines.push({ text, source: 'journal', group: `journal:${index}`, scope });
+  });
+  for (const failure of evidence.failures) {
+    lines.push({ text: failure.message, source: failure.source, group: `read:${failure.path}`, scope: 'guest' });
+  }
+  const { qmpstatus, status } = evidence.guest;
+  if (qmpstatus !== undefined && qmpstatus !== 'running' && qmpstatus !== 'stopped' && qmpstatus !== 'paused' && status !== 'stopped') {
+    lines.push({ text: `qmpstatus: ${qmpstatus}`, source: 'status', group: 'status', scope: 'guest' });
+  }
+  return lines;
+}

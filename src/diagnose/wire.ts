@@ -1,0 +1,97 @@
+import { z } from 'zod';
+
+/** The shapes a diagnosis reads, parsed at the boundary; Proxmox sends 0/1 and numbers as strings at times. */
+
+const flag = z.union([z.boolean(), z.number(), z.string()]).transform((value) => value === true || value === 1 || value === '1');
+const count = z.coerce.number();
+
+export const resourceGuestSchema = z.looseObject({
+  vmid: count,
+  type: z.enum(['qemu', 'lxc']),
+  node: z.string(),
+  name: z.string().optional(),
+  status: z.string().optional(),
+  lock: z.string().optional(),
+  template: flag.optional(),
+  hastate: z.string().optional(),
+  maxmem: count.optional(),
+  tags: z.string().optional(),
+});
+export type ResourceGuest = z.infer<typeof resourceGuestSchema>;
+
+export const statusCurrentSchema = z.looseObject({
+  status: z.string(),
+  qmpstatus: z.string().optional(),
+  lock: z.string().optional(),
+  template: flag.optional(),
+  name: z.string().optional(),
+  maxmem: count.optional(),
+  ha: z.looseObject({ managed: flag.optional(), state: z.string().optional() }).optional(),
+});
+
+export const nodeStatusSchema = z.looseObject({
+  memory: z.looseObject({ total: count, used: count }).optional(),
+  cpuinfo: z.looseObject({ hvm: flag.optional(), flags: z.string().optional() }).optional(),
+});
+
+export const interfaceSchema = z.looseObject({
+  iface: z.string(),
+  type: z.string().default('unknown'),
+  active: flag.optional(),
+  bridge_ports: z.string().optional(),
+  ovs_ports: z.string().optional(),
+  bridge_vlan_aware: flag.optional(),
+});
+
+export const storageSchema = z.looseObject({
+  storage: z.string(),
+  type: z.string().default('unknown'),
+  active: flag.optional(),
+  enabled: flag.optional(),
+  total: count.optional(),
+  used: count.optional(),
+  content: z.string().optional(),
+});
+
+export const volumeSchema = z.looseObject({ volid: z.string() });
+
+export const taskSchema = z.looseObject({
+  upid: z.string(),
+  node: z.string().optional(),
+  id: z.string().optional(),
+  type: z.string(),
+  user: z.string().default(''),
+  tokenid: z.string().optional(),
+  starttime: count,
+  endtime: count.optional(),
+  status: z.string().optional(),
+});
+export type WireTask = z.infer<typeof taskSchema>;
+
+export const logLineSchema = z.looseObject({ n: count, t: z.string() });
+
+export const clusterStatusSchema = z.looseObject({
+  type: z.string(),
+  name: z.string().optional(),
+  quorate: flag.optional(),
+  online: flag.optional(),
+  local: flag.optional(),
+});
+
+export const haStatusSchema = z.looseObject({ type: z.string().optional(), sid: z.string().optional(), state: z.string().optional(), crm_state: z.string().optional() });
+
+export const permissionsSchema = z.record(z.string(), z.record(z.string(), z.unknown()));
+
+/** Items of a list that fit the schema; the rest are left out rather than failing the diagnosis. */
+export function parseList<T>(schema: z.ZodType<T>, data: unknown): T[] {
+  if (!Array.isArray(data)) return [];
+  return data.flatMap((item) => {
+    const parsed = schema.safeParse(item);
+    return parsed.success ? [parsed.data] : [];
+  });
+}
+
+export function parseOne<T>(schema: z.ZodType<T>, data: unknown): T | undefined {
+  const parsed = schema.safeParse(data);
+  return parsed.success ? parsed.data : undefined;
+}

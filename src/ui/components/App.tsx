@@ -1,0 +1,142 @@
+import { Box, useStdin } from 'ink';
+import { useCallback, useMemo, useReducer, useState } from 'react';
+import type { StepLimitChoice } from '../../core/agent/agent-session.js';
+import type { ConfirmAnswer, ConfirmRequest } from '../../core/approver.js';
+import type { HeaderInfo, TuiBackend } from '../backend.js';
+import { complete } from '../commands/complete.js';
+import { useApprover } from '../hooks/useApprover.js';
+import { useConfirmDialog } from '../hooks/useConfirmDialog.js';
+import { useDoublePress } from '../hooks/useDoublePress.js';
+import { useInputLine } from '../hooks/useInputLine.js';
+import { useMainKeys } from '../hooks/useMainKeys.js';
+import { usePendingQuestions } from '../hooks/usePendingQuestions.js';
+import { useRuns } from '../hooks/useRuns.js';
+import { useSpinnerFrame } from '../hooks/useSpinnerFrame.js';
+import { useStepLimitPrompt } from '../hooks/useStepLimitPrompt.js';
+import { useSubmit } from '../hooks/useSubmit.js';
+import { useTerminalSize } from '../hooks/useTerminalSize.js';
+import { confirmDialogLines } from '../layout/confirm-dialog-lines.js';
+import { footerLines } from '../layout/footer-lines.js';
+import { inputRows } from '../layout/input-rows.js';
+import { LineCache } from '../layout/line-cache.js';
+import { line, span, type Line } from '../layout/line.js';
+import { keyHints, statusSegments } from '../layout/status.js';
+import { stepLimitLines } from '../layout/step-limit-lines.js';
+import { computeViewport, scrollTop } from '../layout/viewport.js';
+import type { InputEdit } from '../state/input-line.js';
+import { modelReasonFor } from '../state/model-reason.js';
+import { uiReducer } from '../state/ui-reducer.js';
+import { initialUiState } from '../state/ui-state.js';
+import type { RunTracker } from '../run-tracker.js';
+import { sanitizeText } from '../text/sanitize.js';
+import { useUi } from '../ui-context.js';
+import { Header } from './Header.js';
+import { Panel } from './Panel.js';
+import { Transcript } from './Transcript.js';
+
+export interface AppProps {
+  backend: TuiBackend;
+  /** Called once when the user quits (/quit, Ctrl-C twice). */
+  onExit(code: number): void;
+  /** Told about every run, so the caller can let aborted runs finish their audit records before closing. */
+  tracker?: RunTracker;
+}
+
+const quitWindowMs = 2000;
+const maxInputRows = 4;
+
+/** The whole screen: header, transcript viewport, and the footer or the dialog that holds the keyboard. */
+export function App({ backend, onExit, tracker }: AppProps) {
+  const { glyphs, now } = useUi();
+  const { isRawModeSupported } = useStdin();
+  const { columns: width, rows } = useTerminalSize();
+  const [state, dispatch] = useReducer(uiReducer, initialUiState);
+  const [header, setHeader] = useState(() => backend.header());
+  const [banner, setBanner] = useState(() => backend.modelBanner());
+  const [top, setTop] = useState<number | null>(null);
+  const [candidates, setCandidates] = useState<readonly string[]>([]);
+  const confirms = usePendingQuestions<ConfirmRequest, ConfirmAnswer>();
+  const steps = usePendingQuestions<null, StepLimitChoice>();
+  const { input, edit, current } = useInputLine();
+  const quitKeys = useDoublePress(now, quitWindowMs);
+  const cache = useMemo(() => new LineCache(glyphs), [glyphs]);
+  const busy = state.active !== null;
+
+  useApprover(backend, confirms.ask);
+  const onHeader = useCallback((next: HeaderInfo) => {
+    setHeader(next);
+    setBanner(backend.modelBanner());
+  }, [backend]);
+  const refresh = useCallback(() => onHeader(backend.header()), [backend, onHeader]);
+  const askStepLimit = useCallback((signal: AbortSignal) => steps.ask(null, signal, 'stop'), [steps.ask]);
+  const runs = useRuns(backend, dispatch, askStepLimit, refresh, tracker);
+  const submit = useSubmit({ backend, dispatch, runs, busy, banner, header, onHeader, onQuit: onExit });
+  const dialog = useConfirmDialog(confirms.current, isRawModeSupported);
+  const stepQuestion = confirms.current ? null : steps.current;
+  useStepLimitPrompt(stepQuestion, isRawModeSupported);
+  const spinnerFrame = useSpinnerFrame(glyphs.spinner, busy);
+
+  const usable = Math.max(4, rows);
+  const bannerLines = banner === null ? [] : [line(span(`! ${sanitizeText(banner)}`, 'warning'))];
+  const prompt = `${glyphs.prompt} `;
+  const inputLines = input.text === '' ? [line(span(prompt, 'user'), span(' ', 'cursor'), span(banner === null ? ' Ask about your cluster, or /help' : ' Command mode: /help lists the commands', 'dim'))] : inputRows(input.text, input.cursor, width, maxInputRows, prompt);
+  const footer = (height: number, total: number, first: number): Line[] =>
+    footerLines(
+      statusSegments({ quitArmed: quitKeys.armed, candidates, activity: state.active?.activity ?? null, scroll: { top: first, height, total, following: top === null } }, glyphs),
+      inputLines,
+      keyHints({ busy, emptyInput: input.text === '', cardMarked: viewport.focusKey !== null }, glyphs),
+      width,
+      glyphs,
+    );
+  const bottomFixed: Line[] | null = confirms.current && dialog
+    ? confirmDialogLines({ request: confirms.current.question, modelReason: modelReasonFor(state.entries, confirms.current.question), step: dialog.step, details: dialog.details }, width, glyphs)
+    : stepQuestion ? stepLimitLines(width, glyphs) : null;
+  const bottomHeight = bottomFixed ? bottomFixed.length : inputLines.length + 2;
+  const transcriptHeight = Math.max(1, usable - 1 - bannerLines.length - bottomHeight);
+  const viewport = computeViewport(state.entries, (entry) => cache.linesOf(entry, width - 1), transcriptHeight, top);
+  const focusKey = input.text === '' && !bottomFixed ? viewport.focusKey : null;
+  const bottom = bottomFixed ?? footer(transcriptHeight, viewport.total, viewport.top);
+
+  const editInput = (change: InputEdit) => {
+    setCandidates([]);
+    edit(change);
+  };
+  useMainKeys(
+    {
+      edit: editInput,
+      enter: () => {
+        const text = current().text;
+        if (text.trim() === '') {
+          if (viewport.focusKey) dispatch({ type: 'toggle-card', key: viewport.focusKey });
+          return;
+        }
+        editInput({ type: 'submitted' });
+        setTop(null);
+        submit(text);
+      },
+      complete: () => {
+        const result = complete(current().text, backend.completions());
+        edit({ type: 'replace', text: result.text });
+        setCandidates(result.candidates);
+      },
+      scroll: (key) => setTop(scrollTop(top, key, viewport.total, transcriptHeight)),
+      escape: () => (busy ? runs.abort() : setCandidates([])),
+      ctrlC: () => {
+        if (quitKeys.press() === 'second') return onExit(0);
+        if (busy) runs.abort();
+        else editInput({ type: 'replace', text: '' });
+      },
+      singleLine: !input.text.includes('\n'),
+    },
+    { enabled: isRawModeSupported, modal: bottomFixed !== null },
+  );
+
+  return (
+    <Box flexDirection="column" width={width} height={usable} overflow="hidden">
+      <Header info={header} usage={state.usage} />
+      {bannerLines.length > 0 && <Panel lines={bannerLines} />}
+      <Transcript rows={viewport.rows} height={transcriptHeight} focusKey={focusKey} spinnerFrame={spinnerFrame} />
+      <Panel lines={bottom} spinnerFrame={spinnerFrame} />
+    </Box>
+  );
+}

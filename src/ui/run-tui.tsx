@@ -1,0 +1,104 @@
+import { render } from 'ink';
+import { ExitCode } from '../core/exit-codes.js';
+import type { TuiBackend } from './backend.js';
+import { App } from './components/App.js';
+import { FrameSink } from './frame-sink.js';
+import { asciiGlyphs, unicodeGlyphs } from './glyphs.js';
+import { localeIsUtf8 } from './locale.js';
+import { RunTracker } from './run-tracker.js';
+import { ScreenWriter } from './screen-writer.js';
+import { enterFullScreen } from './terminal-screen.js';
+import { defaultUiSettings, UiContext, type UiSettings } from './ui-context.js';
+
+export interface RunTuiOptions {
+  stdin: NodeJS.ReadStream;
+  stdout: NodeJS.WriteStream;
+  /** False for NO_COLOR or --no-color. */
+  color: boolean;
+  /** Draw with ASCII only; decided from LC_ALL/LC_CTYPE/LANG when not given. */
+  ascii?: boolean;
+  onExit?: (code: number) => void;
+}
+
+interface Ending {
+  code: number;
+  error?: unknown;
+}
+
+/** Exit codes for the signals that end a session: 128 + the signal number, as shells report them. */
+const signalCodes = { SIGHUP: 129, SIGINT: 130, SIGTERM: 143 } as const;
+/** Frames per second at most: smooth enough for a spinner and a stream, cheap over SSH. */
+const maxFps = 30;
+const settleRunsMs = 3000;
+
+/**
+ * The full-screen TUI, until the user quits; resolves with the exit code.
+ * Owns the terminal: the alternate screen and bracketed paste on the way in,
+ * and their undoing on every way out (quit, Ctrl-C twice, a crash, SIGTERM,
+ * SIGHUP when the SSH link drops). Interactive exactly when stdout is a
+ * terminal: then frames are painted live; otherwise only the last frame is
+ * written, at the end. (Ink 6.8 has no `interactive` render option; Ink
+ * renders into a FrameSink in debug mode, so its CI detection plays no part.)
+ */
+export async function runTui(backend: TuiBackend, options: RunTuiOptions): Promise<number> {
+  const { stdin, stdout } = options;
+  const interactive = stdout.isTTY === true;
+  const ascii = options.ascii ?? !localeIsUtf8(process.env);
+  const settings: UiSettings = { ...defaultUiSettings, glyphs: ascii ? asciiGlyphs : unicodeGlyphs, color: options.color };
+  const size = () => ({ columns: stdout.columns || 80, rows: stdout.rows || 24 });
+
+  let finish: (ending: Ending) => void = () => undefined;
+  const ended = new Promise<Ending>((resolve) => {
+    let done = false;
+    finish = (ending) => {
+      if (!done) resolve(ending);
+      done = true;
+    };
+  });
+
+  const screen = interactive ? enterFullScreen(stdout) : null;
+  const writer = interactive ? new ScreenWriter(stdout, { maxFps }) : null;
+  let lastFrame = '';
+  const sink = new FrameSink(size(), (frame) => {
+    lastFrame = frame;
+    writer?.paint(frame);
+  });
+  const resized = () => {
+    sink.resize(size());
+    writer?.invalidate();
+  };
+  stdout.on('resize', resized);
+  const signalled = Object.entries(signalCodes).map(([signal, code]) => [signal, () => finish({ code })] as const);
+  for (const [signal, handler] of signalled) process.on(signal, handler);
+  // Runs before Node prints a fatal error, so the message lands on the normal screen.
+  const crashed = () => screen?.restore();
+  process.on('uncaughtExceptionMonitor', crashed);
+
+  const tracker = new RunTracker();
+  const instance = render(
+    <UiContext.Provider value={settings}>
+      <App backend={backend} onExit={(code) => finish({ code })} tracker={tracker} />
+    </UiContext.Provider>,
+    { stdin, stdout: sink as unknown as NodeJS.WriteStream, debug: true, exitOnCtrlC: false, patchConsole: false },
+  );
+  instance.waitUntilExit().then(
+    () => finish({ code: ExitCode.ok }),
+    (error: unknown) => finish({ code: ExitCode.runtime, error }),
+  );
+
+  const ending = await ended;
+  // After SIGHUP every write to the dead terminal fails; those failures must not crash the way out.
+  stdout.on('error', () => undefined);
+  instance.unmount();
+  writer?.stop();
+  screen?.restore();
+  stdout.off('resize', resized);
+  for (const [signal, handler] of signalled) process.off(signal, handler);
+  process.off('uncaughtExceptionMonitor', crashed);
+  if (!interactive && lastFrame !== '') stdout.write(`${lastFrame}\n`);
+  await tracker.settled(settleRunsMs);
+  await backend.close();
+  if (ending.error !== undefined) process.stderr.write(`proxmox-ai: the screen failed: ${ending.error instanceof Error ? ending.error.message : String(ending.error)}\n`);
+  options.onExit?.(ending.code);
+  return ending.code;
+}

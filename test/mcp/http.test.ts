@@ -1,0 +1,123 @@
+import { Client } from '@modelcontextprotocol/sdk/client/index.js';
+import { StreamableHTTPClientTransport } from '@modelcontextprotocol/sdk/client/streamableHttp.js';
+import { ElicitRequestSchema, LATEST_PROTOCOL_VERSION } from '@modelcontextprotocol/sdk/types.js';
+import { afterEach, describe, expect, it } from 'vitest';
+import { serveHttp, type HttpServing } from '../../mcp/index.js';
+import { accept, callRecords, decline, startMcpHost, textOf, type ElicitAnswer, type McpHost } from './support.js';
+
+const token = 'test-token-0123456789abcdefghijklmnopqrstuvwxyz';
+let host: McpHost | undefined;
+let serving: HttpServing | undefined;
+
+afterEach(async () => {
+  await serving?.close('test finished');
+  await host?.close();
+  serving = undefined;
+  host = undefined;
+});
+
+async function serve(allowedOrigins: string[] = []) {
+  host = await startMcpHost({ connection: { origin: 'mcp-http' } });
+  serving = await serveHttp({ listen: { host: '127.0.0.1', port: 0 }, guard: { token, allowedOrigins }, connect: host.connect });
+  return { host, url: serving.url, serving };
+}
+
+const initialize = JSON.stringify({ jsonrpc: '2.0', id: 1, method: 'initialize', params: { protocolVersion: LATEST_PROTOCOL_VERSION, capabilities: {}, clientInfo: { name: 'raw', version: '1' } } });
+
+function post(url: string, headers: Record<string, string>, body = initialize) {
+  return fetch(url, { method: 'POST', headers: { 'content-type': 'application/json', accept: 'application/json, text/event-stream', ...headers }, body });
+}
+
+async function httpClient(url: string, name: string, elicit?: ElicitAnswer) {
+  const client = new Client({ name, version: '1.0.0' }, { capabilities: elicit ? { elicitation: { form: {} } } : {} });
+  if (elicit) client.setRequestHandler(ElicitRequestSchema, (request) => elicit(request));
+  await client.connect(new StreamableHTTPClientTransport(new URL(url), { requestInit: { headers: { authorization: `Bearer ${token}` } } }));
+  return client;
+}
+
+describe('MCP over Streamable HTTP: the door', () => {
+  it('announces an http URL on 127.0.0.1 ending in /mcp', async () => {
+    const { url } = await serve();
+    expect(url).toMatch(/^http:\/\/127\.0\.0\.1:\d+\/mcp$/);
+  });
+
+  it('refuses a request without a token: 401, a Bearer challenge and a JSON-RPC error body', async () => {
+    const { url } = await serve();
+    const response = await post(url, {});
+    expect(response.status).toBe(401);
+    expect(response.headers.get('www-authenticate')).toMatch(/^Bearer/);
+    expect(await response.json()).toEqual({ jsonrpc: '2.0', error: { code: -32000, message: expect.stringContaining('missing bearer token') }, id: null });
+  });
+
+  it('refuses a wrong token with 401', async () => {
+    const { url } = await serve();
+    const response = await post(url, { authorization: 'Bearer not-the-token' });
+    expect(response.status).toBe(401);
+    expect(await response.json()).toMatchObject({ error: { message: 'wrong bearer token' } });
+  });
+
+  it('refuses an Origin that is not in mcp.allowedOrigins with 403, even with the right token', async () => {
+    const { url } = await serve(['http://localhost:6274']);
+    const response = await post(url, { authorization: `Bearer ${token}`, origin: 'http://evil.example' });
+    expect(response.status).toBe(403);
+    expect(await response.json()).toMatchObject({ jsonrpc: '2.0', error: { message: expect.stringContaining('mcp.allowedOrigins') }, id: null });
+  });
+
+  it('accepts an Origin listed in mcp.allowedOrigins', async () => {
+    const { url } = await serve(['http://localhost:6274']);
+    const response = await post(url, { authorization: `Bearer ${token}`, origin: 'http://localhost:6274' });
+    expect(response.status).toBe(200);
+    expect(response.headers.get('mcp-session-id')).toBeTruthy();
+  });
+
+  it('answers 404 for a session id it does not know', async () => {
+    const { url } = await serve();
+    const response = await post(url, { authorization: `Bearer ${token}`, 'mcp-session-id': 'no-such-session' }, JSON.stringify({ jsonrpc: '2.0', id: 2, method: 'tools/list' }));
+    expect(response.status).toBe(404);
+  });
+});
+
+describe('MCP over Streamable HTTP: sessions', () => {
+  it('serves tools, a read call, and a change confirmed by elicitation on the call stream', async () => {
+    const { url, host: mcp } = await serve();
+    const client = await httpClient(url, 'http-ide', accept);
+    const names = (await client.listTools()).tools.map((tool) => tool.name);
+    const status = await client.callTool({ name: 'vm_status', arguments: { vmid: 100 } });
+    const start = await client.callTool({ name: 'start_vm', arguments: { vmid: 105 } });
+    await client.close();
+    expect(names).toContain('start_vm');
+    expect(textOf(status)).toContain('VM 100 (web-01) on pve1: running');
+    expect(textOf(start)).toContain("you can't start a vm if it's a template");
+    expect(callRecords(await mcp.records(), 'start_vm')[0]).toMatchObject({ origin: 'mcp-http', actor: { mcpClient: 'http-ide' } });
+  });
+
+  it('keeps two concurrent sessions apart: each confirmation goes to its own client and session', async () => {
+    const { url, host: mcp } = await serve();
+    const asked = { alpha: 0, beta: 0 };
+    const alpha = await httpClient(url, 'alpha', (request) => (asked.alpha++, accept(request)));
+    const beta = await httpClient(url, 'beta', (request) => (asked.beta++, decline(request)));
+    const [fromAlpha, fromBeta] = await Promise.all([
+      alpha.callTool({ name: 'start_vm', arguments: { vmid: 105 } }),
+      beta.callTool({ name: 'start_vm', arguments: { vmid: 105 } }),
+    ]);
+    await Promise.all([alpha.close(), beta.close()]);
+    expect(asked).toEqual({ alpha: 1, beta: 1 });
+    expect(textOf(fromAlpha)).toContain('template');
+    expect(textOf(fromBeta)).toContain('not approved');
+    const answers = (await mcp.records()).filter((record) => record.kind === 'answer');
+    const sessionOf = (client: string) => answers.find((record) => record.actor.mcpClient === client);
+    expect(sessionOf('alpha')).toMatchObject({ decidedBy: 'mcp-client:alpha', verdict: 'allow' });
+    expect(sessionOf('beta')).toMatchObject({ decidedBy: 'mcp-client:beta', verdict: 'deny' });
+    expect(sessionOf('alpha')?.session).not.toBe(sessionOf('beta')?.session);
+  });
+
+  it('records the end of every open session when the server closes', async () => {
+    const { url, host: mcp, serving: server } = await serve();
+    const client = await httpClient(url, 'lingering');
+    await client.listTools();
+    await server.close('stopped by SIGTERM');
+    serving = undefined;
+    const end = (await mcp.records()).find((record) => record.kind === 'session-end');
+    expect(end).toMatchObject({ actor: { mcpClient: 'lingering' }, outcome: { summary: 'stopped by SIGTERM' } });
+  });
+});

@@ -1,0 +1,34 @@
+import { describe, expect, it } from 'vitest';
+import { complete } from '../../src/ui/commands/complete.js';
+
+const sources = { vmids: [100, 101, 102, 105, 200], nodes: ['pve1', 'pve2'] };
+
+describe('complete', () => {
+  it('completes a unique command name and adds a space', () => {
+    expect(complete('/jo', sources)).toEqual({ text: '/journal ', candidates: [] });
+  });
+
+  it('extends to the common prefix and lists the choices', () => {
+    expect(complete('/s', sources)).toEqual({ text: '/s', candidates: ['shutdown', 'snapshot', 'start', 'stop'] });
+    expect(complete('/st', sources)).toEqual({ text: '/st', candidates: ['start', 'stop'] });
+  });
+
+  it('completes guest ids for commands that take one', () => {
+    expect(complete('/start 10', sources)).toEqual({ text: '/start 10', candidates: ['100', '101', '102', '105'] });
+    expect(complete('/start 2', sources)).toEqual({ text: '/start 200', candidates: [] });
+  });
+
+  it('leaves room for the name after a snapshot guest id', () => {
+    expect(complete('/snapshot 20', sources).text).toBe('/snapshot 200 ');
+  });
+
+  it('completes node names for /journal', () => {
+    expect(complete('/journal p', sources)).toEqual({ text: '/journal pve', candidates: ['pve1', 'pve2'] });
+    expect(complete('/journal pve2', sources).text).toBe('/journal pve2');
+  });
+
+  it('leaves questions and unknown commands alone', () => {
+    expect(complete('why is 10', sources)).toEqual({ text: 'why is 10', candidates: [] });
+    expect(complete('/frob 1', sources)).toEqual({ text: '/frob 1', candidates: [] });
+  });
+});

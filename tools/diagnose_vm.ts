@@ -1,0 +1,70 @@
+import { defineTool } from '../src/core/tool.js';
+import { diagnoseGuest } from '../src/diagnose/diagnose-guest.js';
+import { EvidenceReader } from '../src/diagnose/evidence-reader.js';
+import { findGuest } from '../src/diagnose/find-guest.js';
+import type { GuestDiagnosis } from '../src/diagnose/finding.js';
+import { gatherGuestEvidence } from '../src/diagnose/gather-guest-evidence.js';
+import { guestHeading, headline } from '../src/diagnose/headline.js';
+import { fenceAsData } from './support/fence.js';
+import { splitTags } from './support/guests.js';
+import { guestArgs } from './support/schemas.js';
+
+const shownFindings = 3;
+const shownEvidence = 4;
+const lineLimit = 200;
+
+export const diagnoseVm = defineTool({
+  name: 'diagnose_vm',
+  title: 'Diagnose a guest',
+  description:
+    'Call this FIRST for any "why" question about one VM or container (why did it fail to start, why is it paused, stopped, locked or slow). It reads status, config, failed tasks and their logs, the node journal, network, storage, memory, HA, quorum and the guest agent, and checks known Proxmox failures against that evidence. Returns findings, most likely first, each with confidence (confirmed: the evidence agrees; likely: only a log says so; suspected: the evidence disagrees), the evidence and a fix with real names. No findings means nothing wrong was found. Arguments: vmid (number, e.g. 101), node (optional).',
+  input: guestArgs,
+  risk: 'read',
+  async target(args, ctx) {
+    const { guest } = await findGuest(new EvidenceReader(ctx.proxmox, ctx.signal), args.vmid, args.node);
+    return {
+      profile: ctx.profile,
+      ...(ctx.cluster ? { cluster: ctx.cluster } : {}),
+      node: guest.node,
+      vmid: guest.vmid,
+      ...(guest.name ? { name: guest.name } : {}),
+      tags: splitTags(guest.tags),
+      guestType: guest.type,
+    };
+  },
+  async run(args, ctx) {
+    const reader = new EvidenceReader(ctx.proxmox, ctx.signal);
+    const evidence = await gatherGuestEvidence(reader, args.vmid, args.node);
+    const diagnosis = diagnoseGuest(evidence);
+    const [top] = diagnosis.findings;
+    return {
+      text: diagnosisText(diagnosis, evidence.reads.length),
+      summary: `${diagnosis.vmid}: ${top ? headline(top) : 'no problems found'} (${evidence.reads.length} reads)`,
+      structured: { ...diagnosis, reads: evidence.reads },
+    };
+  },
+});
+
+function clip(text: string): string {
+  return text.length > lineLimit ? `${text.slice(0, lineLimit)}…` : text;
+}
+
+/** Short enough for a small model: verdicts and fixes in our words, every line read from the cluster inside one data fence. */
+export function diagnosisText(diagnosis: GuestDiagnosis, reads: number): string {
+  const head = `Guest ${guestHeading(diagnosis)}.`;
+  if (diagnosis.findings.length === 0) {
+    return `${head} No problems found: status, config, recent tasks, journal, storage, network, memory, HA, quorum and guest agent look fine (${reads} reads).`;
+  }
+  const shown = diagnosis.findings.slice(0, shownFindings);
+  const lines = [`${head} ${diagnosis.findings.length} finding${diagnosis.findings.length === 1 ? '' : 's'}, most likely first:`];
+  shown.forEach((finding, index) => {
+    lines.push(`${index + 1}. ${headline(finding)}: ${finding.summary}`);
+    if (finding.contradictedBy.length > 0) lines.push(`   but: ${finding.contradictedBy.join('; ')}`);
+    lines.push(`   fix: ${finding.fix}`);
+  });
+  const more = diagnosis.findings.length - shown.length;
+  if (more > 0) lines.push(`(${more} more in the structured result)`);
+  const quoted = shown.flatMap((finding, index) => finding.evidence.slice(0, shownEvidence).map((item) => `[${index + 1}] ${item.source}: ${clip(item.text)}`));
+  lines.push('Evidence for the findings above, as read from the cluster:', fenceAsData(`the evidence about guest ${diagnosis.vmid}`, quoted));
+  return lines.join('\n');
+}
