@@ -1,4 +1,5 @@
 import type { AnyTool } from '../src/core/tool.js';
+import { applyTerraform } from './apply_terraform.js';
 import { diagnoseVm } from './diagnose_vm.js';
 import { findProblems } from './find_problems.js';
 import { guestAgentInfo } from './guest_agent_info.js';
@@ -6,10 +7,13 @@ import { listNodes } from './list_nodes.js';
 import { listStorage } from './list_storage.js';
 import { listTasks } from './list_tasks.js';
 import { listVms } from './list_vms.js';
+import { planTerraform } from './plan_terraform.js';
 import { readJournal } from './read_journal.js';
+import { readNodeLog } from './read_node_log.js';
 import { readTaskLog } from './read_task_log.js';
 import { rebootVm } from './reboot_vm.js';
 import { rollbackSnapshot } from './rollback_snapshot.js';
+import { runPlaybook } from './run_playbook.js';
 import { shutdownVm } from './shutdown_vm.js';
 import { snapshotVm } from './snapshot_vm.js';
 import { startVm } from './start_vm.js';
@@ -21,4 +25,5 @@ import { vmStatus } from './vm_status.js';
 export const proxmoxTools: AnyTool[] = [
   listNodes, listVms, vmStatus, vmConfig, guestAgentInfo, listStorage, listTasks, readTaskLog, readJournal,
   startVm, shutdownVm, rebootVm, stopVm, snapshotVm, rollbackSnapshot, diagnoseVm, findProblems,
+  planTerraform, applyTerraform, runPlaybook, readNodeLog,
 ];

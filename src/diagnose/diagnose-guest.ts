@@ -23,7 +23,7 @@ export function explainLines(evidence: GuestEvidence, observed: readonly Observe
   const nodeMatches = named.filter((match) => !concernsGuest(evidence, match));
   const results = analyzers.map((analyzer) => analyzer.analyze({ evidence, matches, nodeMatches }));
   const claimed = new Set(results.flatMap((result) => result.claimed));
-  const explained = new Set([...claimed].map((line) => line.group));
+  const explained = new Set([...[...claimed].map((line) => line.group), ...results.flatMap((result) => result.explainedTasks ?? [])]);
   const texts = new Set(observed.map((line) => line.text));
   const candidates: Candidate[] = results.flatMap((result) =>
     result.findings.map((finding) => ({ finding, backed: finding.evidence.some((item) => texts.has(item.text)), vague: false })),

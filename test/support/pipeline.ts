@@ -5,6 +5,7 @@ import { createRedactor, openAuditSink, readAuditRecords, type AuditRecord, type
 import type { Approver, ConfirmAnswer, ConfirmRequest } from '../../src/core/approver.js';
 import { ToolRegistry } from '../../src/core/registry.js';
 import { callTool, type CallDeps, type ToolRequest } from '../../src/core/scheduler.js';
+import type { ToolContext } from '../../src/core/tool.js';
 import { SessionGrants, defaultRulesPath, loadDefaultRules, parseRules, type PolicyMode } from '../../src/policy/index.js';
 import { createProxmoxClient } from '../../src/proxmox/index.js';
 import { toProxmoxApi } from '../../src/proxmox/proxmox-api-adapter.js';
@@ -28,6 +29,8 @@ export interface PipelineOptions {
   mode?: PolicyMode;
   audit?: AuditSink;
   taskDurationMs?: number;
+  /** Adapters the composition root would wire (src/iac, src/ssh); given the simulator's URL once it runs. */
+  adapters?: (sim: { url: string }) => Pick<ToolContext, 'iac' | 'nodeShell'>;
 }
 
 /** The real pipeline against the real simulator over HTTPS: scheduler, policy, audit, client, tools. */
@@ -48,7 +51,7 @@ export async function startPipeline(options: PipelineOptions = {}) {
     grants: new SessionGrants(),
     ...(options.approver ? { approver: options.approver } : {}),
     session: { id: 's_testsession1', origin: 'cli', actor: { osUser: 'tester', pveIdentity: sim.tokenId, mcpClient: null }, profile: 'demo', cluster: 'homelab' },
-    context: { proxmox: api, profile: 'demo', cluster: 'homelab', now: () => new Date() },
+    context: { proxmox: api, profile: 'demo', cluster: 'homelab', now: () => new Date(), ...options.adapters?.(sim) },
     timeoutMs: { read: 10_000, write: 20_000 },
   };
   return {

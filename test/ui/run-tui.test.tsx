@@ -1,4 +1,4 @@
-import { describe, expect, it } from 'vitest';
+import { afterEach, describe, expect, it, vi } from 'vitest';
 import { runTui } from '../../src/ui/run-tui.js';
 import { FakeBackend } from './support/fake-backend.js';
 import { FakeTtyIn, FakeTtyOut } from './support/fake-tty.js';
@@ -31,6 +31,10 @@ function start(options: { isTTY?: boolean } = {}) {
 }
 
 describe('runTui', () => {
+  afterEach(() => {
+    vi.useRealTimers();
+  });
+
   it('enters the alternate screen with bracketed paste and paints the header', async () => {
     const { stdout, press, done } = start();
     await settle();
@@ -77,11 +81,13 @@ describe('runTui', () => {
   });
 
   it('repaints the whole screen at the new size after a resize', async () => {
+    vi.useFakeTimers({ toFake: ['setTimeout', 'clearTimeout', 'performance'] });
     const { stdout, press, done } = start();
     await settle();
     stdout.output = '';
     stdout.resize(60, 20);
     await settle();
+    vi.advanceTimersByTime(100);
     expect(stdout.output).toContain('\u001b[H\u001b[2J');
     expect(stdout.output).toContain('\u001b[20;1H');
     expect(stdout.output).not.toContain('\u001b[21;1H');

@@ -14,6 +14,8 @@ export interface AnalyzerResult {
   findings: Finding[];
   /** Lines this analyzer explained; other lines of their task logs need no finding of their own. */
   claimed: ObservedLine[];
+  /** Whole task logs (by UPID) it explained, e.g. the backup that died holding a lock. */
+  explainedTasks?: string[];
 }
 
 /** Checks one kind of failure against the evidence (k8sgpt-style): a log line alone is only `likely`. */

@@ -26,8 +26,7 @@ export const lockAnalyzer: Analyzer = {
     if (said.length === 0 && (!evidence.guest.lock || holder)) return { findings: [], claimed: [] };
     const kind = evidence.guest.lock ?? said[0]?.groups.lock ?? 'unknown';
     const origin = holder ? undefined : evidence.tasks.find((task) => lockTasks[kind]?.test(task.type));
-    const leftBehind = origin?.failed ? input.matches.filter((match) => match.line.group === origin.upid) : [];
-    return { findings: [lockFinding(evidence, kind, said, holder, origin)], claimed: lines([...said, ...leftBehind]) };
+    return { findings: [lockFinding(evidence, kind, said, holder, origin)], claimed: lines(said), explainedTasks: origin?.failed ? [origin.upid] : [] };
   },
 };
 
