@@ -2,8 +2,10 @@ import type { BenchSuite } from './figure.js';
 import { agentFigures } from './figures/agent.js';
 import { auditAppend } from './figures/audit.js';
 import { coldStart } from './figures/cold-start.js';
+import { diagnoseBench } from './figures/diagnose.js';
+import { mcpFigures } from './figures/mcp.js';
 import { simulatorFigures } from './figures/simulator.js';
 import { toolFigures } from './figures/tools.js';
 
 /** Every benchmark; each one runs in quick mode too. Add new suites here. */
-export const suites: BenchSuite[] = [coldStart, toolFigures, agentFigures, auditAppend, simulatorFigures];
+export const suites: BenchSuite[] = [coldStart, toolFigures, agentFigures, auditAppend, simulatorFigures, mcpFigures, diagnoseBench];

@@ -4,15 +4,18 @@ import { makeKit, type Registrar } from './command-kit.js';
 import { registerAsk } from './commands/ask.register.js';
 import { registerAudit } from './commands/audit.register.js';
 import { registerConfig } from './commands/config.register.js';
+import { registerDiagnose } from './commands/diagnose.register.js';
 import { registerDoctor } from './commands/doctor.register.js';
 import { registerPolicy } from './commands/policy.register.js';
 import { registerUndo } from './commands/undo.register.js';
 import { registerMcp } from './commands/mcp.register.js';
 import { registerSim } from './commands/sim.register.js';
+import { editDistance } from '../config/edit-distance.js';
+import { UsageError } from '../core/errors/usage-error.js';
 import type { CliIo } from './io.js';
 
 /** The commands, in help order. Each registrar imports its implementation only when it runs. */
-const registrars: Registrar[] = [registerAsk, registerConfig, registerDoctor, registerPolicy, registerAudit, registerSim, registerMcp, registerUndo];
+const registrars: Registrar[] = [registerAsk, registerDiagnose, registerConfig, registerDoctor, registerPolicy, registerAudit, registerSim, registerMcp, registerUndo];
 
 /**
  * The command tree. `--version`, `--help` and `config` never load Ink, the
@@ -39,6 +42,18 @@ export function buildProgram(io: CliIo, setExitCode: (code: number) => void): Co
   const examples: Array<[string, string]> = [];
   const kit = makeKit(io, setExitCode, examples);
   for (const register of registrars) register(program, kit);
-  program.action(kit.run(async (ctx) => (await import('./commands/tui.js')).tui(ctx)));
+  // The default command (no subcommand) is the TUI; a stray word is an unknown command, not an argument.
+  program.allowExcessArguments(true).action(
+    kit.run(async (ctx) => {
+      if (program.args.length > 0) throw unknownCommand(program.args[0]!, program.commands.map((command) => command.name()));
+      return (await import('./commands/tui.js')).tui(ctx);
+    }),
+  );
   return program;
+}
+
+function unknownCommand(word: string, commands: string[]): UsageError {
+  const nearest = commands.map((name) => ({ name, distance: editDistance(word, name) })).sort((a, b) => a.distance - b.distance)[0];
+  const hint = nearest && nearest.distance <= 2 ? `; did you mean '${nearest.name}'?` : '';
+  return new UsageError(`unknown command '${word}'${hint} (see 'proxmox-ai --help')`);
 }

@@ -1,5 +1,6 @@
 import { z } from 'zod';
 import { ConfigError } from '../core/errors/config-error.js';
+import { editDistance } from './edit-distance.js';
 import { ConfigSchema, profileNamePattern, SecretsSchema } from './schema.js';
 
 export type KeyKind = 'string' | 'integer' | 'boolean' | 'enum' | 'list';
@@ -108,17 +109,4 @@ export function nearestKey(key: string): string | undefined {
   }
   if (!best) return undefined;
   return best.distance <= Math.max(2, Math.floor(key.length / 4)) ? best.key : undefined;
-}
-
-export function editDistance(a: string, b: string): number {
-  let previous = Array.from({ length: b.length + 1 }, (_, j) => j);
-  for (let i = 1; i <= a.length; i++) {
-    const current = [i];
-    for (let j = 1; j <= b.length; j++) {
-      const substitution = previous[j - 1]! + (a[i - 1] === b[j - 1] ? 0 : 1);
-      current[j] = Math.min(previous[j]! + 1, current[j - 1]! + 1, substitution);
-    }
-    previous = current;
-  }
-  return previous[b.length]!;
 }

@@ -10,13 +10,18 @@ import { currentFailures } from './read-facts.js';
  */
 export function observedLines(evidence: GuestEvidence): ObservedLine[] {
   const lines: ObservedLine[] = [];
-  for (const task of currentFailures(evidence.tasks, evidence.guest.status)) {
+  const failing = currentFailures(evidence.tasks, evidence.guest.status);
+  for (const task of failing) {
     const log = task.log && task.log.length > 0 ? task.log : [`TASK ERROR: ${task.status}`];
     for (const text of log) if (text !== 'TASK OK') lines.push({ text, source: 'task-log', group: task.upid, scope: 'guest' });
   }
+  const current = new Set(failing.map((task) => task.upid));
   evidence.journal.forEach((text, index) => {
+    // The daemons repeat a task's error in the journal: that line belongs to the task, and matters only while it does.
+    const upid = echoedTask(evidence, text);
+    if (upid !== undefined && !current.has(upid)) return;
     const scope = lineScope(text, evidence.guest.vmid);
-    if (scope !== 'other') lines.push({ text, source: 'journal', group: `journal:${index}`, scope });
+    if (scope !== 'other') lines.push({ text, source: 'journal', group: upid ?? `journal:${index}`, scope });
   });
   for (const failure of evidence.failures) {
     lines.push({ text: failure.message, source: failure.source, group: `read:${failure.path}`, scope: 'guest' });
@@ -26,4 +31,11 @@ export function observedLines(evidence: GuestEvidence): ObservedLine[] {
     lines.push({ text: `qmpstatus: ${qmpstatus}`, source: 'status', group: 'status', scope: 'guest' });
   }
   return lines;
+}
+
+/** The task a journal line speaks for: the UPID it names, or a failed task whose error it repeats. */
+function echoedTask(evidence: GuestEvidence, text: string): string | undefined {
+  const upid = /\bUPID:\S+:/.exec(text)?.[0];
+  if (upid !== undefined) return upid;
+  return evidence.tasks.find((task) => task.failed && task.status.length >= 12 && text.endsWith(task.status))?.upid;
 }

@@ -69,6 +69,8 @@ function ansibleEnv(base: NodeJS.ProcessEnv): NodeJS.ProcessEnv {
     ANSIBLE_RETRY_FILES_ENABLED: '0',
     ANSIBLE_STDOUT_CALLBACK: 'default',
     ANSIBLE_CALLBACK_RESULT_FORMAT: 'json',
+    // No ControlPersist master left running after the call: an abort or the end of a run leaves nothing behind.
+    ANSIBLE_SSH_ARGS: '-C -o ControlMaster=no',
     PYTHONUNBUFFERED: '1',
   };
 }

@@ -1,17 +1,5 @@
 import { createContext, useContext } from 'react';
-import { unicodeGlyphs, type Glyphs } from './glyphs.js';
-
-/** How the UI draws and tells time; run-tui.tsx sets it from the terminal, tests inject a clock. */
-export interface UiSettings {
-  glyphs: Glyphs;
-  color: boolean;
-  /** Milliseconds; the dialog guard and the Ctrl-C window read it. */
-  now(): number;
-  /** Keys pressed sooner than this after a dialog opens are ignored: they were typed before it appeared. */
-  keyGuardMs: number;
-}
-
-export const defaultUiSettings: UiSettings = { glyphs: unicodeGlyphs, color: true, now: () => performance.now(), keyGuardMs: 400 };
+import { defaultUiSettings, type UiSettings } from './ui-settings.js';
 
 export const UiContext = createContext<UiSettings>(defaultUiSettings);
 

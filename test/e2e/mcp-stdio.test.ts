@@ -36,11 +36,13 @@ describe('proxmox-ai mcp --demo on stdio (built binary, SDK client)', () => {
     expect(result105).toMatchObject({ tool: 'start_vm', origin: 'mcp-stdio', actor: { mcpClient: 'no-forms' }, outcome: { status: 'denied' } });
   });
 
-  it('runs start_vm 105 when the elicitation is accepted and reports the template failure', async () => {
+  it('runs start_vm 105 when the elicitation is accepted, with progress, and reports the template failure', async () => {
     const client = await stdioClient(tempHome(), 'e2e-ide', accept);
-    const result = await client.callTool({ name: 'start_vm', arguments: { vmid: 105 } });
+    const progress: string[] = [];
+    const result = await client.callTool({ name: 'start_vm', arguments: { vmid: 105 } }, undefined, { onprogress: ({ message }) => progress.push(message ?? '') });
     await client.close();
     expect(textOf(result)).toContain("you can't start a vm if it's a template");
+    expect(progress[0]).toBe('start VM 105 (ubuntu-2404-tmpl): task started');
   });
 
   it('denies start_vm 101 (prod, typed) over MCP, then with mcp.trustElicitation runs it and reports the missing bridge', async () => {

@@ -1,8 +1,10 @@
 import { Client } from '@modelcontextprotocol/sdk/client/index.js';
 import { StreamableHTTPClientTransport } from '@modelcontextprotocol/sdk/client/streamableHttp.js';
 import { ElicitRequestSchema, LATEST_PROTOCOL_VERSION } from '@modelcontextprotocol/sdk/types.js';
-import { afterEach, describe, expect, it } from 'vitest';
+import { Agent } from 'undici';
+import { afterEach, describe, expect, it, vi } from 'vitest';
 import { serveHttp, type HttpServing } from '../../mcp/index.js';
+import { createCertificate } from '../../src/sim/server/certificate.js';
 import { accept, callRecords, decline, startMcpHost, textOf, type ElicitAnswer, type McpHost } from './support.js';
 
 const token = 'test-token-0123456789abcdefghijklmnopqrstuvwxyz';
@@ -16,8 +18,8 @@ afterEach(async () => {
   host = undefined;
 });
 
-async function serve(allowedOrigins: string[] = []) {
-  host = await startMcpHost({ connection: { origin: 'mcp-http' } });
+async function serve(allowedOrigins: string[] = [], taskDurationMs = 0) {
+  host = await startMcpHost({ connection: { origin: 'mcp-http' }, taskDurationMs });
   serving = await serveHttp({ listen: { host: '127.0.0.1', port: 0 }, guard: { token, allowedOrigins }, connect: host.connect });
   return { host, url: serving.url, serving };
 }
@@ -28,10 +30,12 @@ function post(url: string, headers: Record<string, string>, body = initialize) {
   return fetch(url, { method: 'POST', headers: { 'content-type': 'application/json', accept: 'application/json, text/event-stream', ...headers }, body });
 }
 
-async function httpClient(url: string, name: string, elicit?: ElicitAnswer) {
+/** With `postOnly`, the client never opens the standalone GET stream, so server requests can only come on a call's own stream. */
+async function httpClient(url: string, name: string, elicit?: ElicitAnswer, postOnly = false) {
   const client = new Client({ name, version: '1.0.0' }, { capabilities: elicit ? { elicitation: { form: {} } } : {} });
   if (elicit) client.setRequestHandler(ElicitRequestSchema, (request) => elicit(request));
-  await client.connect(new StreamableHTTPClientTransport(new URL(url), { requestInit: { headers: { authorization: `Bearer ${token}` } } }));
+  const noGet = (input: string | URL, init?: RequestInit) => (init?.method === 'GET' ? Promise.resolve(new Response(null, { status: 405 })) : fetch(input, init));
+  await client.connect(new StreamableHTTPClientTransport(new URL(url), { requestInit: { headers: { authorization: `Bearer ${token}` } }, ...(postOnly ? { fetch: noGet } : {}) }));
   return client;
 }
 
@@ -70,6 +74,18 @@ describe('MCP over Streamable HTTP: the door', () => {
     expect(response.headers.get('mcp-session-id')).toBeTruthy();
   });
 
+  it('serves HTTPS with --tls-cert/--tls-key, verified against that certificate', async () => {
+    host = await startMcpHost({ connection: { origin: 'mcp-http' } });
+    const certificate = await createCertificate(new Date());
+    const listen = { host: '127.0.0.1', port: 0, tls: { cert: Buffer.from(certificate.cert), key: Buffer.from(certificate.key) } };
+    serving = await serveHttp({ listen, guard: { token, allowedOrigins: [] }, connect: host.connect });
+    const trusting = new Agent({ connect: { ca: certificate.cert } });
+    const response = await fetch(serving.url, { method: 'POST', headers: { 'content-type': 'application/json', authorization: `Bearer ${token}`, accept: 'application/json, text/event-stream' }, body: initialize, dispatcher: trusting } as RequestInit);
+    await trusting.close();
+    expect(serving.url).toMatch(/^https:\/\/127\.0\.0\.1:\d+\/mcp$/);
+    expect(response.status).toBe(200);
+  });
+
   it('answers 404 for a session id it does not know', async () => {
     const { url } = await serve();
     const response = await post(url, { authorization: `Bearer ${token}`, 'mcp-session-id': 'no-such-session' }, JSON.stringify({ jsonrpc: '2.0', id: 2, method: 'tools/list' }));
@@ -89,6 +105,32 @@ describe('MCP over Streamable HTTP: sessions', () => {
     expect(textOf(status)).toContain('VM 100 (web-01) on pve1: running');
     expect(textOf(start)).toContain("you can't start a vm if it's a template");
     expect(callRecords(await mcp.records(), 'start_vm')[0]).toMatchObject({ origin: 'mcp-http', actor: { mcpClient: 'http-ide' } });
+  });
+
+  it("asks for confirmation on the call's own stream, so a client without a GET stream is asked too", async () => {
+    const { url } = await serve();
+    const client = await httpClient(url, 'post-only', accept, true);
+    const start = await client.callTool({ name: 'start_vm', arguments: { vmid: 105 } });
+    await client.close();
+    expect(textOf(start)).toContain("you can't start a vm if it's a template");
+  });
+
+  it('sends progress on the call stream and aborts the wait when the client cancels', async () => {
+    const { url, host: mcp } = await serve([], 60_000);
+    const client = await httpClient(url, 'canceller', accept);
+    const cancel = new AbortController();
+    const progress: string[] = [];
+    const call = client.callTool({ name: 'start_vm', arguments: { vmid: 105 } }, undefined, {
+      signal: cancel.signal,
+      onprogress: ({ message }) => {
+        progress.push(message ?? '');
+        cancel.abort('stop');
+      },
+    });
+    await expect(call).rejects.toThrow();
+    expect(progress[0]).toBe('start VM 105 (ubuntu-2404-tmpl): task started');
+    await vi.waitFor(async () => expect(callRecords(await mcp.records(), 'start_vm').at(-1)).toMatchObject({ kind: 'result', outcome: { status: 'aborted' } }), { timeout: 5_000 });
+    await client.close();
   });
 
   it('keeps two concurrent sessions apart: each confirmation goes to its own client and session', async () => {

@@ -31,6 +31,8 @@ export interface PipelineOptions {
   taskDurationMs?: number;
   /** Adapters the composition root would wire (src/iac, src/ssh); given the simulator's URL once it runs. */
   adapters?: (sim: { url: string }) => Pick<ToolContext, 'iac' | 'nodeShell'>;
+  /** Call time limits; default 10 s for reads, 20 s for changes. */
+  timeoutMs?: { read: number; write: number };
 }
 
 /** The real pipeline against the real simulator over HTTPS: scheduler, policy, audit, client, tools. */
@@ -52,7 +54,7 @@ export async function startPipeline(options: PipelineOptions = {}) {
     ...(options.approver ? { approver: options.approver } : {}),
     session: { id: 's_testsession1', origin: 'cli', actor: { osUser: 'tester', pveIdentity: sim.tokenId, mcpClient: null }, profile: 'demo', cluster: 'homelab' },
     context: { proxmox: api, profile: 'demo', cluster: 'homelab', now: () => new Date(), ...options.adapters?.(sim) },
-    timeoutMs: { read: 10_000, write: 20_000 },
+    timeoutMs: options.timeoutMs ?? { read: 10_000, write: 20_000 },
   };
   return {
     sim,

@@ -14,7 +14,7 @@ afterAll(() => {
 const { renderApp, settle, keys } = await import('./support/render-app.js');
 
 /** SGR colour parameters: 30-37, 39, 40-47, 49, 90-97, 100-107, 38;… and 48;… */
-const colourCode = /\u001b\[(?:3\d|4\d|9\d|10\d|38;|48;)[\d;]*m/;
+const colourCode = new RegExp(`${String.fromCharCode(27)}\\[(?:3\\d|4\\d|9\\d|10\\d|38;|48;)[\\d;]*m`);
 
 async function screenWithCard(color: boolean) {
   const h = await renderApp({ color });

@@ -23,7 +23,7 @@ export interface PlaybookRecap {
 
 const recapLine = /^(\S+)\s+:\s+ok=(\d+)\s+changed=(\d+)\s+unreachable=(\d+)\s+failed=(\d+)(?:\s+skipped=(\d+))?(?:\s+rescued=(\d+))?(?:\s+ignored=(\d+))?/;
 const taskLine = /^(?:TASK|RUNNING HANDLER) \[(.*)\] \*+$/;
-const resultLine = /^(fatal|failed|changed): \[([^\]]+)\](?:[^=]*?)(?:: (FAILED!|UNREACHABLE!))?(?: => (.*))?$/;
+const resultLine = /^(fatal|failed|changed): \[([^\]]+)\](?: \(item=.*?\))?(?:: (FAILED!|UNREACHABLE!))?(?: => (.*))?$/;
 
 export function parseRecap(output: string): PlaybookRecap {
   const perHost = new Map<string, { changedTasks: string[]; failures: Array<{ task: string; message: string }> }>();

@@ -1,7 +1,8 @@
 import { render } from 'ink-testing-library';
 import { App } from '../../../src/ui/components/App.js';
 import { asciiGlyphs, unicodeGlyphs } from '../../../src/ui/glyphs.js';
-import { UiContext, type UiSettings } from '../../../src/ui/ui-context.js';
+import { UiContext } from '../../../src/ui/ui-context.js';
+import type { UiSettings } from '../../../src/ui/ui-settings.js';
 import { FakeBackend } from './fake-backend.js';
 
 export const keys = {

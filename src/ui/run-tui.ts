@@ -1,14 +1,12 @@
-import { render } from 'ink';
 import { ExitCode } from '../core/exit-codes.js';
 import type { TuiBackend } from './backend.js';
-import { App } from './components/App.js';
 import { FrameSink } from './frame-sink.js';
 import { asciiGlyphs, unicodeGlyphs } from './glyphs.js';
 import { localeIsUtf8 } from './locale.js';
 import { RunTracker } from './run-tracker.js';
 import { ScreenWriter } from './screen-writer.js';
 import { enterFullScreen } from './terminal-screen.js';
-import { defaultUiSettings, UiContext, type UiSettings } from './ui-context.js';
+import { defaultUiSettings, type UiSettings } from './ui-settings.js';
 
 export interface RunTuiOptions {
   stdin: NodeJS.ReadStream;
@@ -41,6 +39,9 @@ const settleRunsMs = 3000;
  * renders into a FrameSink in debug mode, so its CI detection plays no part.)
  */
 export async function runTui(backend: TuiBackend, options: RunTuiOptions): Promise<number> {
+  // React and Ink load their development builds unless NODE_ENV says production: several times the work per frame.
+  process.env.NODE_ENV ??= 'production';
+  const { mountApp } = await import('./mount-app.js');
   const { stdin, stdout } = options;
   const interactive = stdout.isTTY === true;
   const ascii = options.ascii ?? !localeIsUtf8(process.env);
@@ -75,12 +76,7 @@ export async function runTui(backend: TuiBackend, options: RunTuiOptions): Promi
   process.on('uncaughtExceptionMonitor', crashed);
 
   const tracker = new RunTracker();
-  const instance = render(
-    <UiContext.Provider value={settings}>
-      <App backend={backend} onExit={(code) => finish({ code })} tracker={tracker} />
-    </UiContext.Provider>,
-    { stdin, stdout: sink as unknown as NodeJS.WriteStream, debug: true, exitOnCtrlC: false, patchConsole: false },
-  );
+  const instance = mountApp(backend, { stdin, sink, settings, tracker, onExit: (code) => finish({ code }) });
   instance.waitUntilExit().then(
     () => finish({ code: ExitCode.ok }),
     (error: unknown) => finish({ code: ExitCode.runtime, error }),

@@ -1,0 +1,156 @@
+import { execFile, execFileSync } from 'node:child_process';
+import { promisify } from 'node:util';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { startScriptedOllama, type RecordedChat, type ScriptedOllama, type ScriptedTurn } from '../peers/scripted-ollama.js';
+import { binary, runCli, tempHome } from '../support/cli.js';
+
+const run = promisify(execFile);
+const requireTools = process.env.PROXMOX_AI_REQUIRE_SYSTEM_TOOLS === '1';
+const tmuxVersion = (() => {
+  try {
+    return execFileSync('tmux', ['-V'], { encoding: 'utf8' }).trim();
+  } catch {
+    return null;
+  }
+})();
+if (tmuxVersion === null && !requireTools) console.warn('!!! SKIPPED test/e2e/tui.test.ts: tmux is not installed (apt-get install tmux; set PROXMOX_AI_REQUIRE_SYSTEM_TOOLS=1 to make this a failure) !!!');
+
+/** The model of the demo conversation: a question about VM 101 gets a vm_status call, the result an answer. */
+function demoModel(chat: RecordedChat): ScriptedTurn {
+  const last = chat.body.messages[chat.body.messages.length - 1] ?? {};
+  if (last.role === 'tool') return { text: ['VM 101 (db-01) is stopped. ', "Its last start failed: bridge 'vmbr1' does not exist on pve1."] };
+  if (last.role === 'user' && String(last.content).includes('101')) return { text: 'Let me check VM 101. ', toolCalls: [{ name: 'vm_status', arguments: { vmid: 101 } }] };
+  return { text: 'Ask me about a guest.' };
+}
+
+/** One tmux server of its own, one pane running proxmox-ai --demo at 80x24. */
+class TmuxPane {
+  private readonly socket = `proxmox-ai-e2e-${process.pid}`;
+
+  constructor(private readonly env: NodeJS.ProcessEnv) {}
+
+  tmux(...args: string[]): Promise<string> {
+    return run('tmux', ['-L', this.socket, ...args], { env: this.env }).then((result) => result.stdout);
+  }
+
+  async start(): Promise<void> {
+    await this.tmux('-u', 'new-session', '-d', '-s', 'tui', '-x', '80', '-y', '24', process.execPath, binary, '--demo');
+    await this.tmux('set-option', '-t', 'tui', 'remain-on-exit', 'on');
+  }
+
+  screen(): Promise<string> {
+    return this.tmux('capture-pane', '-p', '-t', 'tui');
+  }
+
+  /** Polls the pane until `predicate` holds, failing with the last screen after `timeoutMs`. */
+  async waitFor(predicate: (screen: string) => boolean, what: string, timeoutMs = 10_000): Promise<string> {
+    const deadline = Date.now() + timeoutMs;
+    let screen = '';
+    while (Date.now() < deadline) {
+      screen = await this.screen();
+      if (predicate(screen)) return screen;
+      await new Promise((resolve) => setTimeout(resolve, 100));
+    }
+    throw new Error(`timed out waiting for ${what}; the screen was:\n${screen}`);
+  }
+
+  waitForText(text: string, timeoutMs?: number): Promise<string> {
+    return this.waitFor((screen) => screen.includes(text), JSON.stringify(text), timeoutMs);
+  }
+
+  keys(...keys: string[]): Promise<string> {
+    return this.tmux('send-keys', '-t', 'tui', ...keys);
+  }
+
+  /** Types text literally, then presses Enter. */
+  async line(text: string): Promise<void> {
+    await this.tmux('send-keys', '-t', 'tui', '-l', text);
+    await this.keys('Enter');
+  }
+
+  info(format: string): Promise<string> {
+    return this.tmux('display-message', '-p', '-t', 'tui', format).then((out) => out.trim());
+  }
+
+  async stop(): Promise<void> {
+    await this.tmux('kill-server').catch(() => undefined);
+  }
+}
+
+/** The dialog ignores keys for a moment after it opens (type-ahead protection); wait that out. */
+const pastKeyGuard = () => new Promise((resolve) => setTimeout(resolve, 600));
+
+describe.skipIf(tmuxVersion === null && !requireTools)('proxmox-ai --demo in tmux at 80x24', () => {
+  let ollama: ScriptedOllama;
+  let pane: TmuxPane;
+  const home = tempHome();
+
+  beforeAll(async () => {
+    if (tmuxVersion === null) throw new Error('tmux is required (PROXMOX_AI_REQUIRE_SYSTEM_TOOLS=1) but not installed');
+    ollama = await startScriptedOllama({ respond: demoModel });
+    // CI=true as on a CI runner: the screen must still be drawn live (Ink alone would draw nothing until exit).
+    pane = new TmuxPane({ PATH: process.env.PATH, HOME: home, PROXMOX_AI_HOME: home, OLLAMA_HOST: ollama.url, LANG: 'C.UTF-8', TERM: 'xterm-256color', CI: 'true' });
+    await pane.start();
+    await pane.waitForText('proxmox-ai', 15_000);
+  }, 30_000);
+
+  afterAll(async () => {
+    await pane?.stop();
+    await ollama?.close();
+  });
+
+  it('opens full screen with the demo header', async () => {
+    expect(await pane.info('#{alternate_on}')).toBe('1');
+    expect(await pane.screen()).toMatch(/proxmox-ai · demo/);
+  });
+
+  it('answers a question about VM 101 with a tool card and the answer', async () => {
+    await pane.line('why does VM 101 not start?');
+    const screen = await pane.waitForText('exist on pve1.');
+    expect(screen).toContain("Its last start failed: bridge 'vmbr1' does not");
+    expect(screen).toMatch(/✓ ▸ vm_status 101 db-01 @ pve1 · allow/);
+  });
+
+  it('denies /start 105 with n and records decidedBy human', async () => {
+    await pane.line('/start 105');
+    await pane.waitForText('[y] allow once');
+    await pastKeyGuard();
+    await pane.keys('n');
+    await pane.waitForText('denied by human');
+    const audit = await runCli(['audit', 'show', '--json'], { home });
+    const records = JSON.parse(audit.stdout) as Array<{ tool: string | null; kind: string; decidedBy: string | null }>;
+    expect(records).toContainEqual(expect.objectContaining({ tool: 'start_vm', kind: 'answer', decidedBy: 'human' }));
+  });
+
+  it('runs /start 105 with y and shows Proxmox refusing to start a template', async () => {
+    await pane.line('/start 105');
+    await pane.waitForText('[y] allow once');
+    await pastKeyGuard();
+    await pane.keys('y');
+    await pane.waitForText("you can't start a vm if it's a template");
+  });
+
+  it('asks for typed confirmation for /stop 101 and denies on Esc', async () => {
+    await pane.line('/stop 101');
+    await pane.waitForText('Type 101 or db-01 to confirm');
+    await pastKeyGuard();
+    await pane.keys('Escape');
+    await pane.waitFor((screen) => !screen.includes('Type 101 or db-01 to confirm'), 'the dialog to close');
+  });
+
+  it('follows a resize to 60x20 and back', async () => {
+    await pane.tmux('resize-window', '-t', 'tui', '-x', '60', '-y', '20');
+    const small = await pane.waitFor((screen) => screen.split('\n').some((row) => row.startsWith('proxmox-ai')) && !screen.includes('policy normal'), 'the 60-column header');
+    expect(small.split('\n').every((row) => row.length <= 60)).toBe(true);
+    await pane.tmux('resize-window', '-t', 'tui', '-x', '80', '-y', '24');
+    await pane.waitForText('policy normal');
+  });
+
+  it('exits 0 on /quit and gives the terminal back', async () => {
+    await pane.line('/quit');
+    const deadline = Date.now() + 10_000;
+    while ((await pane.info('#{pane_dead}')) !== '1' && Date.now() < deadline) await new Promise((resolve) => setTimeout(resolve, 100));
+    expect(await pane.info('#{pane_dead} #{pane_dead_status}')).toBe('1 0');
+    expect(await pane.info('#{alternate_on}')).toBe('0');
+  });
+});
