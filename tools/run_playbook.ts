@@ -51,7 +51,7 @@ export const runPlaybook = defineTool({
     });
     const recap = describeRecap(outcome.recap);
     const shown = recap.length > 0 ? recap : outcome.tail;
-    if (args.check) iac.checks.save(runKey(file, args.limit, args.extraVars), { key: runKey(file, args.limit, args.extraVars), summary: shown.join('\n'), failed: outcome.failed });
+    if (args.check) iac.checks.save(runKey(file, args.limit, args.extraVars), { summary: shown.join('\n'), failed: outcome.failed });
     const hosts = outcome.recap.hosts;
     const counts = `${hosts.length} host(s), ${hosts.filter((host) => host.failed > 0 || host.unreachable > 0).length} failed or unreachable`;
     return {

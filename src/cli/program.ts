@@ -3,6 +3,7 @@ import { packageVersion } from '../config/package-info.js';
 import { makeKit, type Registrar } from './command-kit.js';
 import { registerAsk } from './commands/ask.register.js';
 import { registerAudit } from './commands/audit.register.js';
+import { registerCache } from './commands/cache.register.js';
 import { registerConfig } from './commands/config.register.js';
 import { registerDiagnose } from './commands/diagnose.register.js';
 import { registerDoctor } from './commands/doctor.register.js';
@@ -15,7 +16,7 @@ import { UsageError } from '../core/errors/usage-error.js';
 import type { CliIo } from './io.js';
 
 /** The commands, in help order. Each registrar imports its implementation only when it runs. */
-const registrars: Registrar[] = [registerAsk, registerDiagnose, registerConfig, registerDoctor, registerPolicy, registerAudit, registerSim, registerMcp, registerUndo];
+const registrars: Registrar[] = [registerAsk, registerDiagnose, registerConfig, registerDoctor, registerPolicy, registerAudit, registerSim, registerMcp, registerUndo, registerCache];
 
 /**
  * The command tree. `--version`, `--help` and `config` never load Ink, the

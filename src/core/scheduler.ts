@@ -2,6 +2,7 @@ import type { AuditEntry, AuditOrigin, AuditSink, Redactor } from '../audit/inde
 import { decide, type PolicyMode, type PolicyRule, type SessionGrants } from '../policy/index.js';
 import type { Approver } from './approver.js';
 import type { CallStatus, ToolOutcome } from './call-outcome.js';
+import { readCacheKey, type ReadCache } from './read-cache.js';
 import type { ToolRegistry } from './registry.js';
 import { runBounded } from './run-bounded.js';
 import type { SessionInfo } from './session.js';
@@ -35,6 +36,8 @@ export interface CallDeps {
   /** The tool context without the per-call parts. */
   context: Omit<ToolContext, 'signal' | 'progress'>;
   timeoutMs?: { read: number; write: number };
+  /** Identical allowed reads within the TTL are answered from here and audited as `cached`. */
+  cache?: ReadCache;
 }
 
 const defaultTimeouts = { read: 60_000, write: 600_000 };
@@ -126,6 +129,11 @@ export async function callTool(request: ToolRequest, deps: CallDeps): Promise<To
     }
   }
 
+  const cacheKey = deps.cache && risk === 'read' && decision.verdict === 'allow' ? readCacheKey(tool.name, args) : undefined;
+  const hit = cacheKey ? await deps.cache?.get(cacheKey) : undefined;
+  if (hit) return finish('cached', hit.text, `${hit.summary} (cached)`, { ...decided, ...(hit.structured ? { structured: hit.structured } : {}) });
+  if (risk !== 'read') await deps.cache?.clear();
+
   const timeouts = deps.timeoutMs ?? defaultTimeouts;
   const limit = risk === 'read' ? timeouts.read : timeouts.write;
   const outcome = await runBounded(limit, signal, async (callSignal) => {
@@ -135,11 +143,13 @@ export async function callTool(request: ToolRequest, deps: CallDeps): Promise<To
     return tool.run(args, { ...context(callSignal), target });
   });
   switch (outcome.kind) {
-    case 'done':
-      return finish(outcome.value.failed ? 'failed' : 'ok', outcome.value.text, outcome.value.summary, {
-        ...decided,
-        ...(outcome.value.structured ? { structured: redactor.redact(outcome.value.structured) as Record<string, unknown> } : {}),
-      });
+    case 'done': {
+      const structured = outcome.value.structured ? (redactor.redact(outcome.value.structured) as Record<string, unknown>) : undefined;
+      if (cacheKey && !outcome.value.failed) {
+        await deps.cache?.set(cacheKey, { text: redactor.redactText(outcome.value.text), summary: redactor.redactText(outcome.value.summary), ...(structured ? { structured } : {}) });
+      }
+      return finish(outcome.value.failed ? 'failed' : 'ok', outcome.value.text, outcome.value.summary, { ...decided, ...(structured ? { structured } : {}) });
+    }
     case 'timeout':
       return finish('timeout', `${tool.name} did not finish within ${Math.round(limit / 1000)} s and was stopped`, 'timed out', decided);
     case 'aborted':

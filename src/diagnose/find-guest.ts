@@ -4,11 +4,19 @@ import { WrongNodeError } from './errors/wrong-node-error.js';
 import type { EvidenceReader } from './evidence-reader.js';
 import { parseList, resourceGuestSchema, type ResourceGuest } from './wire.js';
 
-/** Every guest the token may see, from one read of the cluster resources. */
-export async function clusterGuests(reader: EvidenceReader): Promise<ResourceGuest[]> {
-  const answer = await reader.read<unknown>('/cluster/resources', { type: 'vm' });
-  if (!answer.ok) throw new EvidenceUnreadableError('the guest list (/cluster/resources)', answer.message);
-  return parseList(resourceGuestSchema, answer.data);
+const parsedGuests = new WeakMap<EvidenceReader, Promise<ResourceGuest[]>>();
+
+/** Every guest the token may see, from one read of the cluster resources (parsed once per reader). */
+export function clusterGuests(reader: EvidenceReader): Promise<ResourceGuest[]> {
+  let guests = parsedGuests.get(reader);
+  if (!guests) {
+    guests = reader.read<unknown>('/cluster/resources', { type: 'vm' }).then((answer) => {
+      if (!answer.ok) throw new EvidenceUnreadableError('the guest list (/cluster/resources)', answer.message);
+      return parseList(resourceGuestSchema, answer.data);
+    });
+    parsedGuests.set(reader, guests);
+  }
+  return guests;
 }
 
 /** The guest with this vmid; a node the caller names must be where it really is. */

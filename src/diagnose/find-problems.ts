@@ -3,6 +3,7 @@ import type { EvidenceReader } from './evidence-reader.js';
 import type { Finding, NodeProblems, ProblemsReport } from './finding.js';
 import { clusterGuests } from './find-guest.js';
 import { gatherGuestEvidence } from './gather-guest-evidence.js';
+import { fullFraction } from './analyzers/storage-full.js';
 import { mapLimited } from './map-limited.js';
 import { nodeFindings } from './node-findings.js';
 import { severityOf } from './rank.js';
@@ -32,7 +33,10 @@ export async function findProblems(reader: EvidenceReader, options: FindProblems
   const inScope = (node: string) => options.node === undefined || node === options.node;
   const nodes = parseList(nodeListSchema, nodeList.ok ? nodeList.data : []).filter((entry) => inScope(entry.node));
   const online = nodes.filter((entry) => entry.status === 'online').map((entry) => entry.node);
-  const qemuLists = await Promise.all(online.map((node) => reader.read<unknown>(`/nodes/${node}/qemu`, { full: 1 })));
+  const storages = parseList(storageResourceSchema, storageList.ok ? storageList.data : []);
+  // QEMU states cost a QMP query per VM; they are read where a VM is likely paused: on nodes with a storage in trouble.
+  const suspect = online.filter((node) => storages.some((storage) => storage.node === node && storageInTrouble(storage)));
+  const qemuLists = await Promise.all(suspect.map((node) => reader.read<unknown>(`/nodes/${node}/qemu`, { full: 1 })));
   const qmpstatus = new Map(qemuLists.flatMap((answer) => parseList(qemuListSchema, answer.ok ? answer.data : []).flatMap((vm) => (vm.qmpstatus ? [[vm.vmid, vm.qmpstatus] as const] : []))));
   const troubled = troubledGuests({
     guests: guests.filter((guest) => inScope(guest.node)),
@@ -45,7 +49,6 @@ export async function findProblems(reader: EvidenceReader, options: FindProblems
   const members = parseList(clusterStatusSchema, statusList.ok ? statusList.data : []);
   const quorumLost = members.find((entry) => entry.type === 'cluster')?.quorate === false;
   const reporting = members.find((entry) => entry.type === 'node' && entry.local)?.name ?? online[0];
-  const storages = parseList(storageResourceSchema, storageList.ok ? storageList.data : []);
   // A shared storage is listed once per node; its problem is reported once, by the first node listing it.
   const sharedBy = new Map<string, string>();
   for (const storage of storages) if (storage.shared && !sharedBy.has(storage.storage)) sharedBy.set(storage.storage, storage.node);
@@ -62,6 +65,10 @@ export async function findProblems(reader: EvidenceReader, options: FindProblems
     nodes: bySeverity(nodeProblems.filter((entry) => entry.findings.length > 0), (entry) => entry.node),
     guests: bySeverity(diagnosed.filter((guest) => guest.findings.length > 0), (guest) => String(guest.vmid).padStart(10, '0')),
   };
+}
+
+function storageInTrouble(storage: { status: string; used: number | undefined; total: number | undefined }): boolean {
+  return storage.status !== 'available' || (storage.total !== undefined && storage.total > 0 && (storage.used ?? 0) / storage.total >= fullFraction);
 }
 
 function worst(findings: readonly Finding[]): number {

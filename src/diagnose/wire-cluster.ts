@@ -4,16 +4,16 @@ import { z } from 'zod';
 
 const flag = z.union([z.boolean(), z.number(), z.string()]).transform((value) => value === true || value === 1 || value === '1');
 
-export const nodeListSchema = z.looseObject({
+export const nodeListSchema = z.object({
   node: z.string(),
   status: z.string().default('unknown'),
   maxmem: z.coerce.number().optional(),
 });
 
-export const qemuListSchema = z.looseObject({ vmid: z.coerce.number(), qmpstatus: z.string().optional() });
+export const qemuListSchema = z.object({ vmid: z.coerce.number(), qmpstatus: z.string().optional() });
 
 export const storageResourceSchema = z
-  .looseObject({
+  .object({
     storage: z.string(),
     node: z.string(),
     plugintype: z.string().default('unknown'),

@@ -5,7 +5,7 @@ import { z } from 'zod';
 const flag = z.union([z.boolean(), z.number(), z.string()]).transform((value) => value === true || value === 1 || value === '1');
 const count = z.coerce.number();
 
-export const resourceGuestSchema = z.looseObject({
+export const resourceGuestSchema = z.object({
   vmid: count,
   type: z.enum(['qemu', 'lxc']),
   node: z.string(),
@@ -19,22 +19,22 @@ export const resourceGuestSchema = z.looseObject({
 });
 export type ResourceGuest = z.infer<typeof resourceGuestSchema>;
 
-export const statusCurrentSchema = z.looseObject({
+export const statusCurrentSchema = z.object({
   status: z.string(),
   qmpstatus: z.string().optional(),
   lock: z.string().optional(),
   template: flag.optional(),
   name: z.string().optional(),
   maxmem: count.optional(),
-  ha: z.looseObject({ managed: flag.optional(), state: z.string().optional() }).optional(),
+  ha: z.object({ managed: flag.optional(), state: z.string().optional() }).optional(),
 });
 
-export const nodeStatusSchema = z.looseObject({
-  memory: z.looseObject({ total: count, used: count }).optional(),
-  cpuinfo: z.looseObject({ hvm: flag.optional(), flags: z.string().optional() }).optional(),
+export const nodeStatusSchema = z.object({
+  memory: z.object({ total: count, used: count }).optional(),
+  cpuinfo: z.object({ hvm: flag.optional(), flags: z.string().optional() }).optional(),
 });
 
-export const interfaceSchema = z.looseObject({
+export const interfaceSchema = z.object({
   iface: z.string(),
   type: z.string().default('unknown'),
   active: flag.optional(),
@@ -43,7 +43,7 @@ export const interfaceSchema = z.looseObject({
   bridge_vlan_aware: flag.optional(),
 });
 
-export const storageSchema = z.looseObject({
+export const storageSchema = z.object({
   storage: z.string(),
   type: z.string().default('unknown'),
   active: flag.optional(),
@@ -53,9 +53,9 @@ export const storageSchema = z.looseObject({
   content: z.string().optional(),
 });
 
-export const volumeSchema = z.looseObject({ volid: z.string() });
+export const volumeSchema = z.object({ volid: z.string() });
 
-export const taskSchema = z.looseObject({
+export const taskSchema = z.object({
   upid: z.string(),
   node: z.string().optional(),
   id: z.string().optional(),
@@ -68,9 +68,9 @@ export const taskSchema = z.looseObject({
 });
 export type WireTask = z.infer<typeof taskSchema>;
 
-export const logLineSchema = z.looseObject({ n: count, t: z.string() });
+export const logLineSchema = z.object({ n: count, t: z.string() });
 
-export const clusterStatusSchema = z.looseObject({
+export const clusterStatusSchema = z.object({
   type: z.string(),
   name: z.string().optional(),
   quorate: flag.optional(),
@@ -78,7 +78,7 @@ export const clusterStatusSchema = z.looseObject({
   local: flag.optional(),
 });
 
-export const haStatusSchema = z.looseObject({ type: z.string().optional(), sid: z.string().optional(), state: z.string().optional(), crm_state: z.string().optional() });
+export const haStatusSchema = z.object({ type: z.string().optional(), sid: z.string().optional(), state: z.string().optional(), crm_state: z.string().optional() });
 
 export const permissionsSchema = z.record(z.string(), z.record(z.string(), z.unknown()));
 

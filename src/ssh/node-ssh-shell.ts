@@ -28,11 +28,7 @@ export class NodeConnectError extends AppError {
 
 /** NodeShell over node-ssh: refuses bad commands before connecting, checks the host key against known_hosts. */
 export class NodeSshShell implements NodeShell {
-  readonly describe: string;
-
-  constructor(private readonly options: NodeShellOptions) {
-    this.describe = `as ${options.user}, host keys from ${options.knownHostsFile}`;
-  }
+  constructor(private readonly options: NodeShellOptions) {}
 
   async run(node: string, command: NodeCommand, { signal }: { signal: AbortSignal }): Promise<NodeCommandResult> {
     checkNodeName(node);

@@ -6,7 +6,7 @@ import { localeIsUtf8 } from './locale.js';
 import { RunTracker } from './run-tracker.js';
 import { ScreenWriter } from './screen-writer.js';
 import { enterFullScreen } from './terminal-screen.js';
-import { defaultUiSettings, type UiSettings } from './ui-settings.js';
+import { defaultUiSettings, maxFps, type UiSettings } from './ui-settings.js';
 
 export interface RunTuiOptions {
   stdin: NodeJS.ReadStream;
@@ -25,8 +25,6 @@ interface Ending {
 
 /** Exit codes for the signals that end a session: 128 + the signal number, as shells report them. */
 const signalCodes = { SIGHUP: 129, SIGINT: 130, SIGTERM: 143 } as const;
-/** Frames per second at most: smooth enough for a spinner and a stream, cheap over SSH. */
-const maxFps = 30;
 const settleRunsMs = 3000;
 
 /**

@@ -21,13 +21,17 @@ function start(options: { isTTY?: boolean } = {}) {
     ascii: false,
     onExit: (code) => exits.push(code),
   });
+  /** Until the first frame is painted (runTui loads Ink first). */
+  const ready = async () => {
+    for (let turn = 0; turn < 1000 && !backend.approver; turn++) await settle(1);
+  };
   const press = async (...chunks: string[]) => {
     for (const chunk of chunks) {
       stdin.press(chunk);
       await settle();
     }
   };
-  return { backend, stdin, stdout, exits, done, press };
+  return { backend, stdin, stdout, exits, done, press, ready };
 }
 
 describe('runTui', () => {
@@ -36,8 +40,8 @@ describe('runTui', () => {
   });
 
   it('enters the alternate screen with bracketed paste and paints the header', async () => {
-    const { stdout, press, done } = start();
-    await settle();
+    const { stdout, press, done, ready } = start();
+    await ready();
     expect(stdout.output.startsWith(enter + pasteOn)).toBe(true);
     expect(stdout.output).toContain('proxmox-ai · demo/homelab');
     await press('/quit', keys.enter);
@@ -45,8 +49,8 @@ describe('runTui', () => {
   });
 
   it('resolves 0 on /quit, gives the terminal back, closes the backend and removes the approver', async () => {
-    const { backend, stdin, stdout, exits, press, done } = start();
-    await settle();
+    const { backend, stdin, stdout, exits, press, done, ready } = start();
+    await ready();
     expect(backend.approver).not.toBeNull();
     await press('/quit', keys.enter);
     expect(await done).toBe(0);
@@ -58,8 +62,8 @@ describe('runTui', () => {
   });
 
   it('quits on Ctrl-C twice, aborting the running turn before the backend closes', async () => {
-    const { backend, stdout, press, done } = start();
-    await settle();
+    const { backend, stdout, press, done, ready } = start();
+    await ready();
     await press('status?', keys.enter);
     await press(keys.ctrlC, keys.ctrlC);
     expect(await done).toBe(0);
@@ -71,8 +75,8 @@ describe('runTui', () => {
     ['SIGTERM', 143],
     ['SIGHUP', 129],
   ] as const)('resolves %s with %i and gives the terminal back', async (signal, code) => {
-    const { stdout, done, backend } = start();
-    await settle();
+    const { stdout, done, backend, ready } = start();
+    await ready();
     process.emit(signal, signal);
     expect(await done).toBe(code);
     expect(stdout.output.endsWith(leave)).toBe(true);
@@ -82,8 +86,8 @@ describe('runTui', () => {
 
   it('repaints the whole screen at the new size after a resize', async () => {
     vi.useFakeTimers({ toFake: ['setTimeout', 'clearTimeout', 'performance'] });
-    const { stdout, press, done } = start();
-    await settle();
+    const { stdout, press, done, ready } = start();
+    await ready();
     stdout.output = '';
     stdout.resize(60, 20);
     await settle();
@@ -96,8 +100,8 @@ describe('runTui', () => {
   });
 
   it('writes only the last frame, and no screen switching, when stdout is not a terminal', async () => {
-    const { stdout, press, done } = start({ isTTY: false });
-    await settle();
+    const { stdout, press, done, ready } = start({ isTTY: false });
+    await ready();
     expect(stdout.output).toBe('');
     await press('/help', keys.enter, '/quit', keys.enter);
     expect(await done).toBe(0);

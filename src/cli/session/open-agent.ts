@@ -21,6 +21,8 @@ export async function openAgent(cluster: ClusterConnection, tools: ToolSession, 
     systemPrompt: `${systemPrompt()}\n\n${await clusterFacts(cluster, tools)}`,
     recoverToolCalls,
     maxSteps: options.maxSteps ?? cluster.config.ai?.maxSteps ?? 12,
+    ...(cluster.config.ai?.maxCallsPerTurn ? { maxCallsPerTurn: cluster.config.ai.maxCallsPerTurn } : {}),
+    ...(cluster.config.ai?.maxCallsPerSession ? { maxCallsPerSession: cluster.config.ai.maxCallsPerSession } : {}),
     emit: options.emit,
     ...(options.onStepLimit ? { onStepLimit: options.onStepLimit } : {}),
   });

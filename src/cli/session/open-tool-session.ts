@@ -8,6 +8,7 @@ import { newSessionId, type SessionInfo } from '../../core/session.js';
 import type { ToolOutcome } from '../../core/call-outcome.js';
 import type { AnyTool } from '../../core/tool.js';
 import { SessionGrants, type PolicyMode, type PolicyRule } from '../../policy/index.js';
+import { FileReadCache } from '../../cache/file-read-cache.js';
 import type { CommandContext } from '../io.js';
 import type { ClusterConnection } from './open-cluster.js';
 import { openPolicy } from './open-policy.js';
@@ -49,6 +50,8 @@ export async function openToolSession(ctx: CommandContext, cluster: ClusterConne
     cluster: cluster.cluster,
   };
   const grants = new SessionGrants();
+  const ai = cluster.config.ai;
+  const cache = ai?.cacheEnabled === false ? undefined : new FileReadCache(ctx.paths.cacheDir, `${cluster.profile}@${cluster.client.url}`, (ai?.cacheTtlSeconds ?? 15) * 1000);
   const deps: CallDeps = {
     registry,
     audit,
@@ -58,6 +61,7 @@ export async function openToolSession(ctx: CommandContext, cluster: ClusterConne
     grants,
     session,
     ...(options.approver ? { approver: options.approver } : {}),
+    ...(cache ? { cache } : {}),
     context: {
       proxmox: cluster.api,
       profile: cluster.profile,

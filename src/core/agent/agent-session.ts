@@ -19,6 +19,9 @@ export interface AgentDeps {
   /** Recovers tool calls that a model wrote as text. */
   recoverToolCalls(text: string, tools: readonly ChatToolSpec[]): { calls: ChatToolCall[]; prose: string };
   maxSteps: number;
+  /** Usage limits: tool calls per turn and per session (defaults 40 and 500). */
+  maxCallsPerTurn?: number;
+  maxCallsPerSession?: number;
   maxToolChars?: number;
   /** Asked when a turn reaches maxSteps; without it the turn stops. */
   onStepLimit?(): Promise<StepLimitChoice>;
@@ -48,6 +51,7 @@ export class AgentSession {
   private readonly history: ChatMessage[];
   private compacted = false;
   private callIds = 0;
+  private sessionCalls = 0;
 
   constructor(private readonly deps: AgentDeps) {
     this.history = [{ role: 'system', content: deps.systemPrompt }];
@@ -94,6 +98,11 @@ export class AgentSession {
       if (calls.length === 0) return finish('answered', text);
 
       for (const call of calls) {
+        if (outcomes.length >= (deps.maxCallsPerTurn ?? 40) || this.sessionCalls >= (deps.maxCallsPerSession ?? 500)) {
+          this.history.push({ role: 'tool', toolName: call.name, content: 'ERROR: the tool call limit is reached; answer with what you have.' });
+          return finish('call-limit', `Stopped: the tool call limit (ai.maxCallsPerTurn / ai.maxCallsPerSession) is reached.`);
+        }
+        this.sessionCalls++;
         const key = callKey(call);
         const repeats = (seen.get(key) ?? 0) + 1;
         seen.set(key, repeats);
@@ -145,6 +154,7 @@ export class AgentSession {
     if (estimateTokens(this.history, this.deps.tools) <= budget) return true;
     if (this.compacted) return false;
     const { messages, compacted } = compactToolResults(this.history);
+    if (compacted === 0) return false;
     this.history.splice(0, this.history.length, ...messages);
     this.compacted = true;
     this.deps.emit({ type: 'notice', message: `Context nearly full: ${compacted} older tool results were summarised.` });

@@ -2,7 +2,7 @@ import type { ChatUsage } from '../chat-model.js';
 import type { ToolOutcome } from '../call-outcome.js';
 import type { Target } from '../tool.js';
 
-export type StopReason = 'answered' | 'max-steps' | 'loop' | 'invalid-calls' | 'context-full' | 'aborted' | 'error';
+export type StopReason = 'answered' | 'max-steps' | 'call-limit' | 'loop' | 'invalid-calls' | 'context-full' | 'aborted' | 'error';
 
 export interface TurnUsage {
   promptTokens: number;

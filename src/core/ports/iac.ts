@@ -43,8 +43,6 @@ export interface SavedPlan {
 
 /** The outcome of a check run, shown when the same run is confirmed for real. */
 export interface SavedCheck {
-  /** Playbook, limit and extra vars, as one key. */
-  key: string;
   summary: string;
   failed: boolean;
 }
@@ -69,7 +67,9 @@ export interface IacPort {
   playbookDirs: readonly string[];
   /** A configured inventory; without one, run_playbook generates one from the cluster. */
   inventoryFile?: string;
+  /** Saved plans by planId. */
   plans: SessionBook<SavedPlan>;
+  /** Check runs by playbook, limit and extra vars together. */
   checks: SessionBook<SavedCheck>;
   /** A fresh id of 10 base32 characters. */
   newId(): string;

@@ -19,7 +19,5 @@ export interface NodeCommandResult {
 }
 
 export interface NodeShell {
-  /** The SSH user and where trusted host keys are kept, for messages. */
-  readonly describe: string;
   run(node: string, command: NodeCommand, options: { signal: AbortSignal }): Promise<NodeCommandResult>;
 }

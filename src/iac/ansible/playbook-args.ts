@@ -8,7 +8,7 @@ import { IacRequestError } from '../iac-error.js';
 
 export const playbookNameSchema = z
   .string()
-  .regex(/^[A-Za-z0-9_][A-Za-z0-9_.\/-]{0,200}\.ya?ml$/, 'a playbook file name relative to a playbook directory, e.g. "site.yml" or "web/deploy.yml"')
+  .regex(/^[A-Za-z0-9_][A-Za-z0-9_./-]{0,200}\.ya?ml$/, 'a playbook file name relative to a playbook directory, e.g. "site.yml" or "web/deploy.yml"')
   .refine((value) => !value.split('/').includes('..'), 'no ".." in playbook paths')
   .describe('playbook file, relative to one of iac.playbookDirs, e.g. "site.yml"');
 
@@ -17,7 +17,7 @@ export const limitSchema = z
   .string()
   .max(200)
   .refine((value) => value.split(',').every((part) => hostPattern.test(part)), 'host names, groups or patterns separated by ",", e.g. "web" or "web,!web-02"')
-  .describe('hosts or groups to run on, e.g. "web" or "pve1_guests,!db-01"');
+  .describe('hosts or groups to run on, e.g. "web" or "node_pve1,!db-01"');
 
 const reservedVars = new Set(['hostvars', 'vars', 'environment', 'omit', 'groups', 'group_names', 'inventory_hostname', 'playbook_dir', 'role_path']);
 const varName = z

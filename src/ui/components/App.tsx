@@ -5,6 +5,7 @@ import type { ConfirmAnswer, ConfirmRequest } from '../../core/approver.js';
 import type { HeaderInfo, TuiBackend } from '../backend.js';
 import { complete } from '../commands/complete.js';
 import { useApprover } from '../hooks/useApprover.js';
+import { useBatchedDispatch } from '../hooks/useBatchedDispatch.js';
 import { useConfirmDialog } from '../hooks/useConfirmDialog.js';
 import { useDoublePress } from '../hooks/useDoublePress.js';
 import { useInputLine } from '../hooks/useInputLine.js';
@@ -47,10 +48,12 @@ const maxInputRows = 4;
 
 /** The whole screen: header, transcript viewport, and the footer or the dialog that holds the keyboard. */
 export function App({ backend, onExit, tracker }: AppProps) {
-  const { glyphs, now } = useUi();
+  const { glyphs, now, frameMs } = useUi();
   const { isRawModeSupported } = useStdin();
   const { columns: width, rows } = useTerminalSize();
-  const [state, dispatch] = useReducer(uiReducer, initialUiState);
+  const [state, dispatchNow] = useReducer(uiReducer, initialUiState);
+  // Everything goes through the batch, so a notice never overtakes events still queued.
+  const dispatch = useBatchedDispatch(dispatchNow, frameMs, now);
   const [header, setHeader] = useState(() => backend.header());
   const [banner, setBanner] = useState(() => backend.modelBanner());
   const [top, setTop] = useState<number | null>(null);

@@ -10,7 +10,8 @@ export type UiAction =
   | { type: 'notice'; tone: NoticeTone; text: string }
   | { type: 'output'; title: string; lines: string[] }
   | { type: 'toggle-card'; key: string }
-  | { type: 'clear' };
+  | { type: 'clear' }
+  | { type: 'batch'; actions: readonly UiAction[] };
 
 /** The transcript as a pure function of what happened: user turns, agent events, command output. */
 export function uiReducer(state: UiState, action: UiAction): UiState {
@@ -31,6 +32,8 @@ export function uiReducer(state: UiState, action: UiAction): UiState {
       return updateEntry(state, (entry) => entry.key === action.key && entry.kind === 'tool', (entry) => ({ ...(entry as ToolEntry), expanded: !(entry as ToolEntry).expanded }));
     case 'clear':
       return { ...initialUiState, nextKey: state.nextKey, active: state.active };
+    case 'batch':
+      return action.actions.reduce(uiReducer, state);
   }
 }
 
