@@ -30,12 +30,23 @@ function firstSentence(text: string): string {
  */
 export function fillFix(fix: string, example: Readonly<Record<string, string>>, actual: Readonly<Record<string, string>>, guest: GuestFacts): string {
   let filled = fix;
-  for (const [group, sample] of Object.entries(example)) {
-    const value = actual[group];
-    if (value === undefined || value === sample || sample.length < 2) continue;
+  for (const [sample, value] of replacements(example, actual)) {
     filled = filled.replace(new RegExp(`(?<![\\w-])${escapeRegExp(sample)}(?![\\w-])`, 'g'), () => name(value));
   }
   return filled.replace(/\b(qm|pct) ([a-z-]+) \d{3,9}\b/g, (_whole, _tool: string, verb: string) => `${cli(guest)} ${verb} ${guest.vmid}`);
+}
+
+/** Sample value -> real value for each named group, and the storage of a volume id (`local-zfs:vm-100-disk-0`). */
+function replacements(example: Readonly<Record<string, string>>, actual: Readonly<Record<string, string>>): Array<[string, string]> {
+  const pairs: Array<[string, string]> = [];
+  for (const [group, sample] of Object.entries(example)) {
+    const value = actual[group];
+    if (value === undefined || value === sample || sample.length < 2) continue;
+    pairs.push([sample, value]);
+    const [sampleStorage, valueStorage] = [/^([\w.-]+):/.exec(sample)?.[1], /^([\w.-]+):/.exec(value)?.[1]];
+    if (sampleStorage && valueStorage && sampleStorage !== valueStorage) pairs.push([sampleStorage, valueStorage]);
+  }
+  return pairs;
 }
 
 function escapeRegExp(text: string): string {

@@ -20,6 +20,7 @@ import { confirmDialogLines } from '../layout/confirm-dialog-lines.js';
 import { footerLines } from '../layout/footer-lines.js';
 import { inputRows } from '../layout/input-rows.js';
 import { LineCache } from '../layout/line-cache.js';
+import { RowIndex } from '../layout/row-index.js';
 import { line, span, type Line } from '../layout/line.js';
 import { keyHints, statusSegments } from '../layout/status.js';
 import { stepLimitLines } from '../layout/step-limit-lines.js';
@@ -62,7 +63,7 @@ export function App({ backend, onExit, tracker }: AppProps) {
   const steps = usePendingQuestions<null, StepLimitChoice>();
   const { input, edit, current } = useInputLine();
   const quitKeys = useDoublePress(now, quitWindowMs);
-  const cache = useMemo(() => new LineCache(glyphs), [glyphs]);
+  const rowIndex = useMemo(() => new RowIndex(new LineCache(glyphs)), [glyphs]);
   const busy = state.active !== null;
 
   useApprover(backend, confirms.ask);
@@ -96,7 +97,8 @@ export function App({ backend, onExit, tracker }: AppProps) {
     : stepQuestion ? stepLimitLines(width, glyphs) : null;
   const bottomHeight = bottomFixed ? bottomFixed.length : inputLines.length + 2;
   const transcriptHeight = Math.max(1, usable - 1 - bannerLines.length - bottomHeight);
-  const viewport = computeViewport(state.entries, (entry) => cache.linesOf(entry, width - 1), transcriptHeight, top);
+  rowIndex.update(state.entries, width - 1);
+  const viewport = computeViewport(rowIndex, transcriptHeight, top);
   const focusKey = input.text === '' && !bottomFixed ? viewport.focusKey : null;
   const bottom = bottomFixed ?? footer(transcriptHeight, viewport.total, viewport.top);
 

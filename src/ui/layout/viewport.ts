@@ -1,5 +1,5 @@
-import type { TranscriptEntry } from '../state/entries.js';
 import type { Line } from './line.js';
+import type { RowIndex } from './row-index.js';
 
 export interface ViewportRow {
   line: Line;
@@ -22,26 +22,17 @@ export interface Viewport {
  * end). Only these rows become Ink elements, so a frame costs the same at
  * 20 rows as at 20,000.
  */
-export function computeViewport(entries: readonly TranscriptEntry[], linesOf: (entry: TranscriptEntry) => Line[], height: number, top: number | null): Viewport {
-  const counts = entries.map((entry) => linesOf(entry).length);
-  const total = counts.reduce((sum, count) => sum + count, 0);
+export function computeViewport(index: RowIndex, height: number, top: number | null): Viewport {
+  const total = index.total;
   const maxTop = Math.max(0, total - height);
   const first = top === null ? maxTop : Math.min(Math.max(0, top), maxTop);
   const rows: ViewportRow[] = [];
   let focusKey: string | null = null;
-  let offset = 0;
-  for (let index = 0; index < entries.length && rows.length < height; index++) {
-    const count = counts[index]!;
-    if (offset + count <= first) {
-      offset += count;
-      continue;
-    }
-    const entry = entries[index]!;
-    const lines = linesOf(entry);
-    const from = Math.max(0, first - offset);
-    for (let row = from; row < count && rows.length < height; row++) rows.push({ line: lines[row]!, entryKey: entry.key, rowKey: `${entry.key}:${row}` });
+  for (let at = index.entryAt(first); at < index.count && rows.length < height; at++) {
+    const entry = index.entry(at);
+    const lines = index.lines(at);
+    for (let row = Math.max(0, first - index.start(at)); row < lines.length && rows.length < height; row++) rows.push({ line: lines[row]!, entryKey: entry.key, rowKey: `${entry.key}:${row}` });
     if (entry.kind === 'tool') focusKey = entry.key;
-    offset += count;
   }
   return { rows, top: first, total, focusKey };
 }

@@ -1,0 +1,46 @@
+import fs from 'node:fs';
+import path from 'node:path';
+import { describe, expect, it } from 'vitest';
+import { packageRoot } from '../../src/config/package-info.js';
+import { signatureFilePath } from '../../src/diagnose/signature-book.js';
+import { signatureFileSchema } from '../../src/diagnose/signature-data.js';
+
+// src/diagnose/signatures.json ships with the package; the shared reference it was copied from does not.
+const reference = path.join(packageRoot(), '..', 'shared', 'reference', 'pve-failures.json');
+const present = fs.existsSync(reference);
+if (!present) console.warn(`\n!!! ${reference} is absent: the comparison of src/diagnose/signatures.json with the reference is SKIPPED !!!\n`);
+
+interface ReferenceEntry {
+  id: string;
+  category: string;
+  generic: boolean;
+  pattern: string;
+  alt_patterns: string[];
+  key_line: number;
+  cause: string;
+  fix: string;
+  lines: Array<{ text: string; where: string }>;
+}
+
+const ours = signatureFileSchema.parse(JSON.parse(fs.readFileSync(signatureFilePath(), 'utf8'))).signatures;
+
+describe('src/diagnose/signatures.json', () => {
+  it('holds 71 signatures with unique ids', () => {
+    expect(new Set(ours.map((signature) => signature.id)).size).toBe(71);
+  });
+
+  it.skipIf(!present)('agrees with ../shared/reference/pve-failures.json', () => {
+    const entries = JSON.parse(fs.readFileSync(reference, 'utf8')) as ReferenceEntry[];
+    const expected = entries.map((entry) => ({
+      id: entry.id,
+      category: entry.category,
+      generic: entry.generic,
+      patterns: [entry.pattern, ...entry.alt_patterns],
+      keyLine: entry.key_line,
+      cause: entry.cause,
+      fix: entry.fix,
+      lines: entry.lines.map((line) => ({ text: line.text, where: line.where })),
+    }));
+    expect(ours).toEqual(expected);
+  });
+});
