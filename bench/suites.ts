@@ -6,6 +6,7 @@ import { diagnoseBench } from './figures/diagnose.js';
 import { mcpFigures } from './figures/mcp.js';
 import { simulatorFigures } from './figures/simulator.js';
 import { toolFigures } from './figures/tools.js';
+import { tuiFigures } from './figures/tui.js';
 
 /** Every benchmark; each one runs in quick mode too. Add new suites here. */
-export const suites: BenchSuite[] = [coldStart, toolFigures, agentFigures, auditAppend, simulatorFigures, mcpFigures, diagnoseBench];
+export const suites: BenchSuite[] = [coldStart, toolFigures, agentFigures, auditAppend, simulatorFigures, mcpFigures, diagnoseBench, tuiFigures];

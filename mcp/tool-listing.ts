@@ -3,11 +3,16 @@ import type { AnyTool, Risk } from '../src/core/tool.js';
 import { isExternalToolName } from '../src/policy/index.js';
 import { publishedInputSchema } from './published-schema.js';
 
-/** Hints for clients, from our risk (a riskFor() tool is listed at its highest risk). They grant nothing. */
+/**
+ * Hints for clients, from our risk (a riskFor() tool is listed at its highest
+ * risk). They grant nothing. Only hints that differ from the MCP defaults
+ * (readOnly false, destructive true, idempotent false, openWorld true) are
+ * sent: the meaning is the same and the tool list stays small.
+ */
 const hintsByRisk: Record<Risk, ToolAnnotations> = {
-  read: { readOnlyHint: true, destructiveHint: false, idempotentHint: true, openWorldHint: false },
-  change: { readOnlyHint: false, destructiveHint: false, idempotentHint: false, openWorldHint: false },
-  destructive: { readOnlyHint: false, destructiveHint: true, idempotentHint: false, openWorldHint: false },
+  read: { readOnlyHint: true, openWorldHint: false },
+  change: { destructiveHint: false, openWorldHint: false },
+  destructive: { openWorldHint: false },
 };
 
 /**

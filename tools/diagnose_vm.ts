@@ -17,7 +17,7 @@ export const diagnoseVm = defineTool({
   name: 'diagnose_vm',
   title: 'Diagnose a guest',
   description:
-    'Call this FIRST for any "why" question about one VM or container (why did it fail to start, why is it paused, stopped, locked or slow). It reads status, config, failed tasks and their logs, the node journal, network, storage, memory, HA, quorum and the guest agent, and checks known Proxmox failures against that evidence. Returns findings, most likely first, each with confidence (confirmed: the evidence agrees; likely: only a log says so; suspected: the evidence disagrees), the evidence and a fix with real names. No findings means nothing wrong was found. Arguments: vmid (number, e.g. 101), node (optional).',
+    'Call this FIRST for any "why" question about one VM or container (failed start, paused, locked, stopped). Reads status, config, failed tasks and logs, journal, network, storage, memory, HA and quorum, and checks known Proxmox failures against that evidence. Returns findings, most likely first, with confidence (confirmed / likely / suspected), evidence and a fix. No findings: nothing wrong found.',
   input: guestArgs,
   risk: 'read',
   async target(args, ctx) {
@@ -50,7 +50,7 @@ function clip(text: string): string {
 }
 
 /** Short enough for a small model: verdicts and fixes in our words, every line read from the cluster inside one data fence. */
-export function diagnosisText(diagnosis: GuestDiagnosis, reads: number): string {
+function diagnosisText(diagnosis: GuestDiagnosis, reads: number): string {
   const head = `Guest ${guestHeading(diagnosis)}.`;
   if (diagnosis.findings.length === 0) {
     return `${head} No problems found: status, config, recent tasks, journal, storage, network, memory, HA, quorum and guest agent look fine (${reads} reads).`;

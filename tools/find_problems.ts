@@ -13,7 +13,7 @@ export const findProblems = defineTool({
   name: 'find_problems',
   title: 'Find problems in the cluster',
   description:
-    'Scan the whole cluster (or one node) for problems: offline nodes, full or offline storage, lost quorum, and guests that are locked, paused by I/O errors, in HA error, too big for their node or whose last task failed. Returns problems only, most severe first, one line each; call diagnose_vm on a guest for its evidence and fix. Optional: node (e.g. "pve2").',
+    'Scan the cluster (or one node) for problems: offline nodes, full or offline storage, lost quorum, guests locked, paused by I/O errors, in HA error, too big for their node or whose last task failed. Problems only, most severe first; then call diagnose_vm on a guest.',
   input: z.object({ node: nodeSchema.optional() }).strict(),
   risk: 'read',
   target: async (args, ctx) => nodeTarget(ctx, args.node),
@@ -30,7 +30,7 @@ export const findProblems = defineTool({
 });
 
 /** One line per problem, our own sentences; diagnose_vm gives the evidence. */
-export function problemsText(report: ProblemsReport, reads: number): string {
+function problemsText(report: ProblemsReport, reads: number): string {
   if (report.nodes.length === 0 && report.guests.length === 0) return `No problems found on the nodes and guests checked (${reads} reads).`;
   const lines = ['Problems, most severe first:'];
   for (const node of report.nodes) for (const finding of node.findings) lines.push(`- node ${node.node}: ${headline(finding)}: ${finding.summary}`);

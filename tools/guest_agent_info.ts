@@ -19,7 +19,7 @@ export const guestAgentInfo = defineTool({
   name: 'guest_agent_info',
   title: 'Guest agent information',
   description:
-    'Ask the QEMU guest agent inside a running VM for its operating system and IP addresses. Only for VMs (not containers) with the agent installed and running. Arguments: vmid (number), node (optional).',
+    'Ask the QEMU guest agent inside a running VM for its OS and IP addresses. VMs only, with the agent running.',
   input: guestArgs,
   risk: 'read',
   target: (args, ctx) => resolveGuestTarget(ctx, args.vmid, args.node),

@@ -21,9 +21,15 @@ import { stopVm } from './stop_vm.js';
 import { vmConfig } from './vm_config.js';
 import { vmStatus } from './vm_status.js';
 
-/** The built-in Proxmox tools (design.md §4). */
+/** The default set: Proxmox reads, power actions, snapshots and diagnosis (design.md §4). */
 export const proxmoxTools: AnyTool[] = [
   listNodes, listVms, vmStatus, vmConfig, guestAgentInfo, listStorage, listTasks, readTaskLog, readJournal,
   startVm, shutdownVm, rebootVm, stopVm, snapshotVm, rollbackSnapshot, diagnoseVm, findProblems,
-  planTerraform, applyTerraform, runPlaybook, readNodeLog,
 ];
+
+/** Offered when configured: `iac.terraform`, `iac.playbookDirs`, `profiles.NAME.ssh.user` (see src/cli/session/registry.ts). */
+export const terraformTools: AnyTool[] = [planTerraform, applyTerraform];
+export const playbookTools: AnyTool[] = [runPlaybook];
+export const nodeShellTools: AnyTool[] = [readNodeLog];
+
+export const allTools: AnyTool[] = [...proxmoxTools, ...terraformTools, ...playbookTools, ...nodeShellTools];

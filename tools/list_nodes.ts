@@ -24,7 +24,7 @@ export const listNodes = defineTool({
   name: 'list_nodes',
   title: 'List nodes',
   description:
-    'List the Proxmox nodes of the cluster with status (online/offline), CPU use, memory use and uptime, plus whether the cluster has quorum. Use it first to learn node names. No arguments.',
+    'List the nodes with status (online/offline), CPU, memory and uptime, and whether the cluster has quorum. No arguments.',
   input: z.object({}).strict(),
   risk: 'read',
   target: async (_args, ctx) => nodeTarget(ctx),

@@ -19,7 +19,7 @@ export const listStorage = defineTool({
   name: 'list_storage',
   title: 'List storage',
   description:
-    'List storage on a node (or on every online node): id, type, active or not, how full (used %), free space and content types. A storage near 100% or inactive explains many failures. Optional: node (e.g. "pve2").',
+    'List storage per node (or on one node): type, active or not, used %, free space, content types. Full or inactive storage explains many failures.',
   input: z.object({ node: nodeSchema.optional() }).strict(),
   risk: 'read',
   target: async (args, ctx) => nodeTarget(ctx, args.node),

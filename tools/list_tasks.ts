@@ -9,7 +9,7 @@ export const listTasks = defineTool({
   name: 'list_tasks',
   title: 'List recent tasks',
   description:
-    'Recent Proxmox tasks (starts, stops, backups, snapshots...), newest first, with their result: OK or the error. Optional: node, vmid (only tasks of that guest), errorsOnly (true for failed tasks only), limit (default 20). Each row has the task id (UPID) that read_task_log takes.',
+    'Recent tasks (starts, stops, backups, snapshots), newest first, with the result: OK or the error. Filters: node, vmid, errorsOnly. Each row has the UPID that read_task_log takes.',
   input: z.object({ node: nodeSchema.optional(), vmid: vmidSchema.optional(), errorsOnly: z.coerce.boolean().optional(), limit: limitSchema(20, 200) }).strict(),
   risk: 'read',
   target: async (args, ctx) => ({ ...nodeTarget(ctx, args.node), ...(args.vmid ? { vmid: args.vmid } : {}) }),

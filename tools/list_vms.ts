@@ -8,7 +8,7 @@ export const listVms = defineTool({
   name: 'list_vms',
   title: 'List VMs and containers',
   description:
-    'List VMs and containers with id, name, type, node, status, memory, CPU and tags. Optional filters: node (e.g. "pve1"), status ("running", "stopped" or "paused"), type ("qemu" for VMs, "lxc" for containers), tag (e.g. "prod"), name (part of the name). limit (default 50) and offset page through long lists.',
+    'List VMs and containers: id, name, type, node, status, memory, CPU, tags. Optional filters: node, status, type (qemu = VM, lxc = container), tag, name (part of it); limit and offset page through long lists.',
   input: z
     .object({
       node: nodeSchema.optional(),

@@ -14,6 +14,7 @@ export const planTerraform = defineTool({
     'Turn a request for new VMs into Terraform (bpg/proxmox provider), checked against the live cluster first, and plan it. Returns the HCL and either a real plan with a planId (for apply_terraform) or, when Terraform/OpenTofu cannot run here, a preview clearly marked as not a plan. Changes nothing in the cluster. Arguments: name (VM name; with count > 1 the VMs are NAME-1, NAME-2); node (e.g. "pve1"); cloneVmid (template id to clone) or iso (e.g. "local:iso/debian-13.iso"); cores; memoryMiB (4 GiB = 4096); bridge (e.g. "vmbr0"); optional: disks ([{storage, sizeGiB}]), vlan, ciUser, sshKeys (public key lines), ipConfig ("dhcp" or "192.168.1.60/24,gw=192.168.1.1"), tags, count (default 1), vmid (first id; default next free).',
   input: vmRequestSchema,
   risk: 'read',
+  cacheable: false,
   target: async (args, ctx) => ({ ...nodeTarget(ctx, args.node), name: args.name }),
   async run(args, ctx) {
     const iac = requireIac(ctx);

@@ -5,13 +5,13 @@ import { nodeTarget } from './support/guests.js';
 import { limitSchema, nodeSchema } from './support/schemas.js';
 import { parseTimeArg } from './support/time-arg.js';
 
-const timeArg = z.string().regex(/^(\d+[smhd]|\d{4}-\d{2}-\d{2}(T[\d:.]+(Z|[+-]\d{2}:?\d{2})?)?)$/, 'an ISO time (2026-11-20T02:00:00Z) or a relative time such as 30m, 2h, 1d');
+const timeArg = z.string().regex(/^(\d+[smhd]|\d{4}-\d{2}-\d{2}(T[\d:.]+(Z|[+-]\d{2}:?\d{2})?)?)$/, 'an ISO time (2026-11-20T02:00:00Z) or a relative time such as 30m, 2h, 1d').describe('ISO time or relative, e.g. 2h');
 
 export const readJournal = defineTool({
   name: 'read_journal',
   title: 'Read the node journal',
   description:
-    'Read the system journal (syslog) of one node, e.g. kernel, pvedaemon and QEMU messages around a failure. Arguments: node (required, e.g. "pve1"); since and until (optional: ISO time or relative like "2h", "30m"); grep (optional text to keep only matching lines, case-insensitive); limit (default 200, newest lines kept).',
+    'Read the journal (syslog) of one node: kernel, pvedaemon and QEMU messages around a failure. since/until: ISO time or relative like "2h"; grep keeps matching lines; newest lines are kept.',
   input: z.object({ node: nodeSchema, since: timeArg.optional(), until: timeArg.optional(), grep: z.string().min(1).max(200).optional(), limit: limitSchema(200, 2000) }).strict(),
   risk: 'read',
   target: async (args, ctx) => nodeTarget(ctx, args.node),

@@ -22,7 +22,7 @@ export const readTaskLog = defineTool({
   name: 'read_task_log',
   title: 'Read a task log',
   description:
-    'Read the log of one Proxmox task: either upid (the task id from list_tasks) or vmid (number) for that guest\'s most recent task; node optional. The last line says TASK OK or TASK ERROR with the reason. limit: how many lines (default 100).',
+    'Read one task log: upid (from list_tasks), or vmid for that guest\'s latest task. The last line says TASK OK or TASK ERROR with the reason.',
   input: z.object({ upid: upidSchema.optional(), vmid: vmidSchema.optional(), node: nodeSchema.optional(), limit: limitSchema(100, 1000) }).strict().refine((args) => args.upid || args.vmid, { message: 'give upid, or vmid for the latest task of that guest', path: ['upid'] }),
   risk: 'read',
   async target(args, ctx) {

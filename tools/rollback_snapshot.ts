@@ -8,7 +8,7 @@ export const rollbackSnapshot = defineTool({
   name: 'rollback_snapshot',
   title: 'Roll back to a snapshot',
   description:
-    'Return a VM or container to one of its snapshots. Everything changed since that snapshot is lost. Arguments: vmid (number), node (optional), name (the snapshot name).',
+    'Return a VM or container to one of its snapshots; everything changed since is lost.',
   input: z.object({ vmid: vmidSchema, node: nodeSchema.optional(), name: snapshotNameSchema }).strict(),
   risk: 'destructive',
   target: (args, ctx) => resolveGuestTarget(ctx, args.vmid, args.node),

@@ -28,6 +28,7 @@ export const runPlaybook = defineTool({
     'Run an Ansible playbook from the configured playbook directories. By default a check run (--check --diff): nothing changes, the answer shows per host what would change and which tasks fail. For the real run call again with check false and the same playbook, limit and extraVars; it asks for confirmation showing the check result. Arguments: playbook (file name, e.g. "site.yml"); limit (optional hosts/groups, e.g. "web"); check (default true); extraVars (optional {"name": "value"}, plain text, numbers or booleans).',
   input,
   risk: 'change',
+  cacheable: false,
   riskFor: (args) => (args.check === false ? 'change' : 'read'),
   async target(args, ctx) {
     const iac = requireIac(ctx);
@@ -65,6 +66,7 @@ export const runPlaybook = defineTool({
 
 /** Guests with guest-agent IPs, grouped by node and tag, written under the workspaces directory. */
 async function generatedInventory(iac: IacPort, ctx: ToolContext): Promise<string> {
+  if (!iac.generateInventory) throw new ToolInputError('this cluster is the embedded simulator, whose guest addresses are not real hosts; set iac.inventory to an Ansible inventory file');
   const hosts = await clusterInventoryHosts(ctx.proxmox, ctx.signal);
   if (hosts.length === 0) throw new ToolInputError('no running VM reports an IPv4 address through its guest agent, so there is no inventory to run against; configure one');
   const dir = path.join(iac.workspacesDir, 'ansible');

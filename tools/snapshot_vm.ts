@@ -8,7 +8,7 @@ export const snapshotVm = defineTool({
   name: 'snapshot_vm',
   title: 'Snapshot a VM or container',
   description:
-    'Take a snapshot of a VM or container. Arguments: vmid (number), node (optional), name (letter first, then letters, digits, _ or -, at most 40 characters, e.g. "before_upgrade"), description (optional), includeRam (optional, VMs only: also save the running memory).',
+    'Take a snapshot of a VM or container; includeRam (VMs only) also saves the running memory.',
   input: z
     .object({ vmid: vmidSchema, node: nodeSchema.optional(), name: snapshotNameSchema, description: z.string().max(500).optional(), includeRam: z.coerce.boolean().optional() })
     .strict(),

@@ -8,7 +8,7 @@ export const vmConfig = defineTool({
   name: 'vm_config',
   title: 'Guest configuration',
   description:
-    'The configuration of one VM or container: memory, cores, disks (storage:volume), network (net0 with its bridge), boot order, passthrough devices, cloud-init, lock. Arguments: vmid (number), node (optional).',
+    'Configuration of one VM or container: memory, cores, disks (storage:volume), network (net0 and its bridge), boot order, passthrough, cloud-init, lock.',
   input: guestArgs,
   risk: 'read',
   target: (args, ctx) => resolveGuestTarget(ctx, args.vmid, args.node),

@@ -22,7 +22,7 @@ export const vmStatus = defineTool({
   name: 'vm_status',
   title: 'Guest status',
   description:
-    'Current state of one VM or container: status (running/stopped/paused), QEMU status (e.g. io-error when paused by a full disk), lock, uptime, CPU and memory use, HA state. Arguments: vmid (number, e.g. 101), node (optional).',
+    'Current state of one VM or container: status, QEMU status (io-error: paused by a full disk), lock, uptime, CPU, memory, HA state.',
   input: guestArgs,
   risk: 'read',
   target: (args, ctx) => resolveGuestTarget(ctx, args.vmid, args.node),

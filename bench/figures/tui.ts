@@ -1,106 +1,71 @@
-import { spawn } from 'node:child_process';
-import fs from 'node:fs';
-import os from 'node:os';
-import path from 'node:path';
-import { packageRoot } from '../../src/config/package-info.js';
+import type { TurnResult } from '../../src/core/agent/agent-session.js';
 import { runTui } from '../../src/ui/run-tui.js';
-import { startScriptedOllama } from '../../test/peers/scripted-ollama.js';
-import { FakeBackend } from '../../test/ui/support/fake-backend.js';
+import { FakeBackend, turnResult } from '../../test/ui/support/fake-backend.js';
 import { FakeTtyIn, FakeTtyOut } from '../../test/ui/support/fake-tty.js';
-import { round, summarise, type BenchSuite } from '../figure.js';
+import { round, summarise, type BenchSuite, type Figure } from '../figure.js';
+import { firstFrames } from './tui-first-frame.js';
 
 /**
- * tuiFirstFrameRatio: time to the first frame of `proxmox-ai --demo` (scripted
- * Ollama, embedded simulator) over the time to the first frame of a bare Ink
- * "hello" app; both in a pseudo-terminal from `script`, sampled alternately.
- * tuiFrameMs20k / tuiFrameMs2k: one frame (a PgUp/PgDn keypress through Ink
- * to the painted rows) over a transcript of 20,000 / 2,000 rows, in process.
- * tuiStreamCpuPct: CPU of the process while the TUI renders a stream of
- * 100 tokens/s, in process on a fake terminal (no terminal emulator cost).
+ * tuiFirstFrameRatio: first frame of `proxmox-ai --demo` over that of a bare
+ * Ink "hello" app (pseudo-terminals, see tui-first-frame.ts).
+ * tuiFrameMs20k / tuiFrameMs2k: CPU time of one frame (a PgUp/PgDn keypress
+ * through React and Ink to the frame) over a transcript of 20,000 / 2,000
+ * rows; tuiInkFrameMs: the same for a bare Ink screen of 24 rows of 80
+ * characters, the floor any Ink frame pays on this machine.
+ * tuiStreamCpuPct: CPU of the process while a turn streams 100 tokens a
+ * second into the TUI on a fake terminal (no terminal emulator cost).
  */
 export const tuiFigures: BenchSuite = {
   name: 'tui',
   async measure({ full }) {
-    const firstFrames = await firstFrameRatio(full ? 15 : 5);
-    const frame20k = await frameMs(20_000, full ? 400 : 100);
-    const frame2k = await frameMs(2_000, full ? 400 : 100);
+    const first = await firstFrames(full ? 15 : 4);
+    const frames = full ? 400 : 100;
+    const frame20k = await frameCpuMs(20_000, frames);
+    const frame2k = await frameCpuMs(2_000, frames);
+    const inkFloor = await bareInkFrameCpuMs(frames);
     const cpu = await streamCpuPct(full ? 10_000 : 3_000);
+    const frame = (figure: Figure, goal?: string): Figure => ({ median: figure.median, p99: figure.p99, n: figure.n, unit: 'ms', ...(goal ? { goal } : {}) });
     return {
-      tuiFirstFrameRatio: { value: firstFrames.ratio, n: firstFrames.n, unit: 'ratio', goal: '<= 1.5' },
-      tuiFirstFrameMs: { median: firstFrames.oursMs, n: firstFrames.n, unit: 'ms' },
-      tuiFrameMs20k: { ...pick(frame20k), unit: 'ms', goal: '<= 2, flat as it grows' },
-      tuiFrameMs2k: { ...pick(frame2k), unit: 'ms' },
+      tuiFirstFrameRatio: { value: first.ratio, n: full ? 15 : 4, unit: 'ratio', goal: '<= 1.5' },
+      tuiFirstFrameMs: { value: first.oursMs, unit: 'ms' },
+      tuiBareInkFirstFrameMs: { value: first.bareMs, unit: 'ms' },
+      tuiFrameMs20k: frame(frame20k, '<= 2, flat as it grows'),
+      tuiFrameMs2k: frame(frame2k),
+      tuiInkFrameMs: frame(inkFloor),
       tuiStreamCpuPct: { value: round(cpu, 1), unit: 'pct', goal: '<= 25' },
     };
   },
 };
 
-const pick = (figure: ReturnType<typeof summarise>) => ({ median: figure.median, p99: figure.p99, n: figure.n });
-const medianOf = (xs: number[]) => [...xs].sort((a, b) => a - b)[Math.floor(xs.length / 2)]!;
-const quote = (word: string) => `'${word.replace(/'/g, `'\\''`)}'`;
-
-async function firstFrameRatio(runs: number): Promise<{ ratio: number; oursMs: number; n: number }> {
-  const root = packageRoot();
-  const hello = "import {render, Text} from 'ink'; import React from 'react'; render(React.createElement(Text, null, 'hello ink'));";
-  const ollama = await startScriptedOllama({ respond: () => ({ text: 'ok' }) });
-  const home = fs.mkdtempSync(path.join(os.tmpdir(), 'proxmox-ai-bench-tui-'));
-  try {
-    const bare: number[] = [];
-    const ours: number[] = [];
-    for (let i = 0; i < runs; i++) {
-      bare.push(await timeToText([process.execPath, '--input-type=module', '-e', hello], 'hello ink', root, {}));
-      ours.push(await timeToText([process.execPath, path.join(root, 'dist/bin/proxmox-ai.js'), '--demo'], 'proxmox-ai', root, { OLLAMA_HOST: ollama.url, PROXMOX_AI_HOME: home }));
-    }
-    return { ratio: round(medianOf(ours) / medianOf(bare), 2), oursMs: round(medianOf(ours), 1), n: runs };
-  } finally {
-    await ollama.close();
-    fs.rmSync(home, { recursive: true, force: true });
-  }
-}
-
-/** Milliseconds from spawning `argv` in an 80x24 pseudo-terminal to `text` appearing on it. */
-function timeToText(argv: string[], text: string, cwd: string, env: NodeJS.ProcessEnv): Promise<number> {
-  return new Promise((resolve, reject) => {
-    const command = `stty cols 80 rows 24; exec ${argv.map(quote).join(' ')}`;
-    const started = performance.now();
-    const child = spawn('script', ['-qfec', command, '/dev/null'], { cwd, detached: true, stdio: ['pipe', 'pipe', 'ignore'], env: { PATH: process.env.PATH, HOME: process.env.HOME, LANG: 'C.UTF-8', TERM: 'xterm-256color', ...env } });
-    let seen = '';
-    const timer = setTimeout(() => finish(new Error(`no "${text}" within 20 s`)), 20_000);
-    const finish = (outcome: number | Error) => {
-      clearTimeout(timer);
-      try {
-        process.kill(-child.pid!, 'SIGKILL');
-      } catch {
-        // already gone
-      }
-      if (typeof outcome === 'number') resolve(outcome);
-      else reject(outcome);
-    };
-    child.stdout.on('data', (chunk: Buffer) => {
-      seen += chunk.toString('utf8');
-      if (seen.includes(text)) finish(performance.now() - started);
-    });
-    child.on('error', (error) => finish(error));
-  });
-}
-
 interface Session {
   backend: FakeBackend;
   stdin: FakeTtyIn;
-  stdout: FakeTtyOut;
   done: Promise<number>;
+  /** Ends the running turn. */
+  finishTurn(result: TurnResult): void;
+  emit: FakeBackend['turns'][number]['emit'];
 }
 
+const ticks = async (count: number) => {
+  for (let i = 0; i < count; i++) await new Promise((resolve) => setImmediate(resolve));
+};
+const cpuMs = (since: NodeJS.CpuUsage) => {
+  const used = process.cpuUsage(since);
+  return (used.user + used.system) / 1000;
+};
+
+/** runTui on a fake 80x24 terminal with a fake backend, one question asked and its turn running. */
 async function openSession(): Promise<Session> {
   const backend = new FakeBackend();
   const stdin = new FakeTtyIn();
   const stdout = new FakeTtyOut();
   stdout.write = () => true;
   const done = runTui(backend, { stdin: stdin as unknown as NodeJS.ReadStream, stdout: stdout as unknown as NodeJS.WriteStream, color: true, ascii: false });
-  await ticks();
+  await backend.mounted();
   stdin.press('bench\r');
   await backend.runsStarted(1);
-  return { backend, stdin, stdout, done };
+  const turn = backend.turns[0]!;
+  return { backend, stdin, done, finishTurn: (result) => turn.finish(result), emit: (event) => turn.emit(event) };
 }
 
 async function closeSession({ stdin, done }: Session): Promise<void> {
@@ -109,50 +74,63 @@ async function closeSession({ stdin, done }: Session): Promise<void> {
   await done;
 }
 
-const ticks = async (count = 5) => {
-  for (let i = 0; i < count; i++) await new Promise((resolve) => setImmediate(resolve));
-};
-
-/** Frames of PgUp and PgDn over a transcript of `rows` rows made of answers and tool cards. */
-async function frameMs(rows: number, frames: number): Promise<ReturnType<typeof summarise>> {
+/** CPU per PgUp/PgDn frame over `rows` rows of answers, tool cards and notices (ten rows a round). */
+async function frameCpuMs(rows: number, frames: number): Promise<Figure> {
   const session = await openSession();
-  const turn = session.backend.turns[0]!;
   for (let i = 0; i < rows / 10; i++) {
-    turn.emit({ type: 'text', delta: `Guest ${i} looks fine.\nIts last task ended OK.\nNothing else to report.\nCPU is low.\nMemory is low.\nDisk is fine.\n` });
-    turn.emit({ type: 'tool-requested', id: `c${i}`, tool: 'vm_status', args: { vmid: 100 + i } });
-    turn.emit({ type: 'tool-result', id: `c${i}`, outcome: { tool: 'vm_status', status: 'ok', summary: `VM ${100 + i} is running`, text: '', callSeq: i } });
-    turn.emit({ type: 'notice', message: `checked ${i}` });
+    session.emit({ type: 'text', delta: `Guest ${i} looks fine.\nIts last task ended OK.\nNothing else to report.\nCPU is low.\nMemory is low.\nDisk is fine.\n` });
+    session.emit({ type: 'tool-requested', id: `c${i}`, tool: 'vm_status', args: { vmid: 100 + i } });
+    session.emit({ type: 'tool-result', id: `c${i}`, outcome: { tool: 'vm_status', status: 'ok', summary: `VM ${100 + i} is running`, text: '', callSeq: i } });
+    session.emit({ type: 'notice', message: `checked ${i}` });
   }
-  await ticks();
+  session.finishTurn(turnResult('answered'));
+  await ticks(10);
   const samples: number[] = [];
   for (let i = 0; i < frames; i++) {
-    const started = performance.now();
+    const before = process.cpuUsage();
     session.stdin.press(i % 2 === 0 ? '\u001b[5~' : '\u001b[6~');
-    await ticks(1);
-    samples.push(performance.now() - started);
+    await ticks(3);
+    samples.push(cpuMs(before));
   }
   await closeSession(session);
   return summarise(samples, 'ms');
 }
 
-/** Percent of one core used while a turn streams 100 tokens a second for `ms`. */
+/** CPU per frame of a bare Ink app redrawing 24 rows of 80 characters. */
+async function bareInkFrameCpuMs(frames: number): Promise<Figure> {
+  // Loaded only now, after runTui chose React's production build, as the TUI runs.
+  const { createElement } = await import('react');
+  const { render, Box, Text } = await import('ink');
+  const stdout = new FakeTtyOut({ isTTY: false });
+  stdout.write = () => true;
+  const screen = (frame: number) => createElement(Box, { flexDirection: 'column', width: 80, height: 24 }, ...Array.from({ length: 24 }, (_, row) => createElement(Text, { key: row }, `frame ${frame} row ${row} `.repeat(6).slice(0, 80))));
+  const instance = render(screen(0), { stdout: stdout as unknown as NodeJS.WriteStream, debug: true, patchConsole: false });
+  const samples: number[] = [];
+  for (let i = 1; i <= frames; i++) {
+    const before = process.cpuUsage();
+    instance.rerender(screen(i));
+    samples.push(cpuMs(before));
+  }
+  instance.unmount();
+  return summarise(samples, 'ms');
+}
+
+/** Percent of one core used while the running turn streams 100 tokens a second for `ms`. */
 async function streamCpuPct(ms: number): Promise<number> {
   const session = await openSession();
-  const turn = session.backend.turns[0]!;
-  const cpuBefore = process.cpuUsage();
+  const before = process.cpuUsage();
   const started = performance.now();
   let token = 0;
   await new Promise<void>((resolve) => {
     const timer = setInterval(() => {
-      turn.emit({ type: 'text', delta: token % 12 === 11 ? 'word\n' : `word${token} ` });
+      session.emit({ type: 'text', delta: token % 12 === 11 ? 'word\n' : `word${token} ` });
       if (++token >= ms / 10) {
         clearInterval(timer);
         resolve();
       }
     }, 10);
   });
-  const cpu = process.cpuUsage(cpuBefore);
-  const wall = performance.now() - started;
+  const pct = (cpuMs(before) / (performance.now() - started)) * 100;
   await closeSession(session);
-  return ((cpu.user + cpu.system) / 1000 / wall) * 100;
+  return pct;
 }

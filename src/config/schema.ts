@@ -56,9 +56,9 @@ export const McpServerSchema = z
   .object({
     command: z.string().min(1).describe('program that serves MCP on stdio, e.g. npx'),
     args: z.array(z.string()).describe('arguments of the command'),
-    env: z.record(z.string().regex(/^[A-Za-z_][A-Za-z0-9_]*$/, 'an environment variable name'), z.string()).describe('environment variables for the command'),
+    env: z.record(z.string().regex(/^[A-Za-z_][A-Za-z0-9_]*$/, 'an environment variable name'), z.string().describe('environment variable for the command')),
     url: z.string().regex(/^https?:\/\/\S+$/, 'an http(s) URL of a Streamable HTTP MCP endpoint').describe('Streamable HTTP endpoint of the server'),
-    headers: z.record(z.string().regex(/^[A-Za-z0-9-]+$/, 'an HTTP header name'), z.string()).describe('HTTP headers sent to the server, e.g. Authorization'),
+    headers: z.record(z.string().regex(/^[A-Za-z0-9-]+$/, 'an HTTP header name'), z.string().describe('HTTP header sent to the server, e.g. Authorization')),
   })
   .partial()
   .strict()
@@ -101,6 +101,9 @@ export const ConfigSchema = z
       .object({
         playbookDirs: z.array(z.string().min(1)).describe('directories run_playbook may use'),
         allowInit: z.boolean().describe('let terraform init download providers'),
+        terraform: z.boolean().describe('offer plan_terraform and apply_terraform'),
+        inventory: z.string().min(1).describe('Ansible inventory file for run_playbook'),
+        knownHostsFile: z.string().min(1).describe('known_hosts for SSH and Ansible (default ~/.ssh/known_hosts)'),
       })
       .partial()
       .strict(),

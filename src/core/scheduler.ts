@@ -129,7 +129,7 @@ export async function callTool(request: ToolRequest, deps: CallDeps): Promise<To
     }
   }
 
-  const cacheKey = deps.cache && risk === 'read' && decision.verdict === 'allow' ? readCacheKey(tool.name, args) : undefined;
+  const cacheKey = deps.cache && risk === 'read' && tool.cacheable !== false && decision.verdict === 'allow' ? readCacheKey(tool.name, args) : undefined;
   const hit = cacheKey ? await deps.cache?.get(cacheKey) : undefined;
   if (hit) return finish('cached', hit.text, `${hit.summary} (cached)`, { ...decided, ...(hit.structured ? { structured: hit.structured } : {}) });
   if (risk !== 'read') await deps.cache?.clear();

@@ -55,6 +55,8 @@ export interface ToolDefinition<A = Record<string, unknown>> {
   description: string;
   input: z.ZodType<A>;
   risk: Risk;
+  /** False for reads with effects (a saved plan, a check result): never answered from the read cache. */
+  cacheable?: boolean;
   /** When the risk depends on the arguments; annotations then use `risk` as the highest. */
   riskFor?(args: A): Risk;
   target(args: A, ctx: ToolContext): Promise<Target>;

@@ -38,7 +38,7 @@ export class EvidenceReader {
   }
 }
 
-export function readKey(path: string, params: ApiParams): string {
+function readKey(path: string, params: ApiParams): string {
   const query = Object.entries(params)
     .filter(([, value]) => value !== undefined)
     .map(([name, value]) => `${name}=${String(value)}`)

@@ -41,16 +41,16 @@ export async function gatherGuestEvidence(reader: EvidenceReader, vmid: number, 
   const members = parseList(clusterStatusSchema, clusterStatus);
   const storage = storageList === undefined ? undefined : storageFacts(parseList(storageSchema, storageList));
 
-  const [journal, haStatus, agentAnswer] = await Promise.all([
+  const [journal, haStatus, agentAnswer, logs] = await Promise.all([
     read<string[]>('journal', `${nodePath}/journal`, journalWindow(failing)),
     guest.haManaged ? read<unknown>('ha', '/cluster/ha/status/current') : Promise.resolve(undefined),
     agentWanted(guest.type, guest.status, config) ? reader.read<unknown>(`${base}/agent/get-osinfo`) : Promise.resolve(undefined),
+    Promise.all(failing.map((task) => read<unknown>('task-log', `${nodePath}/tasks/${encodeURIComponent(task.upid)}/log`, { start: 0, limit: 1000 }))),
     readContents(read, resource, config, storage),
-    ...failing.map(async (task) => {
-      const log = await read<unknown>('task-log', `${nodePath}/tasks/${encodeURIComponent(task.upid)}/log`, { start: 0, limit: 1000 });
-      task.log = parseList(logLineSchema, log).map((line) => line.t).filter((line) => line !== 'no content');
-    }),
   ]);
+  failing.forEach((task, index) => {
+    task.log = parseList(logLineSchema, logs[index]).map((line) => line.t).filter((line) => line !== 'no content');
+  });
   if (agentAnswer && !agentAnswer.ok) failures.push({ path: `${base}/agent/get-osinfo`, source: 'agent', message: agentAnswer.message });
   const haState = parseList(haStatusSchema, haStatus).find((entry) => entry.sid === `${resource.type === 'qemu' ? 'vm' : 'ct'}:${resource.vmid}`);
   const nodeFacts = buildNodeFacts(resource, all, members, parseOne(nodeStatusSchema, nodeStatus), network, storage);

@@ -27,7 +27,7 @@ export function signatureFilePath(root: string = packageRoot()): string {
   return path.join(root, 'src', 'diagnose', 'signatures.json');
 }
 
-export function compileSignature(data: SignatureData): Signature {
+function compileSignature(data: SignatureData): Signature {
   const patterns = data.patterns.map((source) => new RegExp(source));
   const keyText = data.lines[data.keyLine]?.text ?? data.lines[0]!.text;
   const exampleGroups = patterns.map((pattern) => pattern.exec(keyText)?.groups).find((groups) => groups !== undefined) ?? {};
@@ -43,7 +43,7 @@ export function compileSignature(data: SignatureData): Signature {
   };
 }
 
-export function buildSignatureBook(data: readonly SignatureData[]): SignatureBook {
+function buildSignatureBook(data: readonly SignatureData[]): SignatureBook {
   const all = data.map(compileSignature);
   return { all, byId: new Map(all.map((signature) => [signature.id, signature])) };
 }

@@ -4,7 +4,7 @@ import { categories } from './finding.js';
 const lineWhere = z.enum(['task-log', 'journal', 'api-error', 'qm-cli']);
 
 /** One failure signature as src/diagnose/signatures.json holds it (facts from the shared reference). */
-export const signatureDataSchema = z.object({
+const signatureDataSchema = z.object({
   id: z.string().regex(/^[a-z0-9-]+$/),
   category: z.enum(categories),
   /** A wrapper line (e.g. `start failed: QEMU exited with code 1`) that accompanies a more specific one. */
@@ -18,6 +18,5 @@ export const signatureDataSchema = z.object({
 });
 
 export type SignatureData = z.infer<typeof signatureDataSchema>;
-export type LineWhere = z.infer<typeof lineWhere>;
 
 export const signatureFileSchema = z.object({ signatures: z.array(signatureDataSchema).min(1) });

@@ -28,7 +28,7 @@ function firstSentence(text: string): string {
  * The reference's fix uses the values of its example line (vmbr0, VM 100);
  * put the real ones in: the named groups of our line, and this guest's id.
  */
-export function fillFix(fix: string, example: Readonly<Record<string, string>>, actual: Readonly<Record<string, string>>, guest: GuestFacts): string {
+function fillFix(fix: string, example: Readonly<Record<string, string>>, actual: Readonly<Record<string, string>>, guest: GuestFacts): string {
   let filled = fix;
   for (const [sample, value] of replacements(example, actual)) {
     filled = filled.replace(new RegExp(`(?<![\\w-])${escapeRegExp(sample)}(?![\\w-])`, 'g'), () => name(value));

@@ -19,6 +19,8 @@ export interface IacAdapterOptions {
   knownHostsFile?: string;
   /** A configured Ansible inventory; without one, run_playbook generates one from the cluster. */
   inventoryFile?: string;
+  /** Whether run_playbook may build an inventory from the cluster's guest-agent addresses (not for simulators). */
+  generateInventory?: boolean;
   random?: (size: number) => Uint8Array;
 }
 
@@ -37,6 +39,7 @@ export function createIacAdapters(options: IacAdapterOptions): IacPort {
     allowInit: iac.allowInit ?? false,
     playbookDirs: (iac.playbookDirs ?? []).map((dir) => path.resolve(dir)),
     ...(options.inventoryFile ? { inventoryFile: path.resolve(options.inventoryFile) } : {}),
+    generateInventory: options.generateInventory ?? true,
     plans: new MemoryBook<SavedPlan>(),
     checks: new MemoryBook<SavedCheck>(),
     newId: () => newBase32Id(random),

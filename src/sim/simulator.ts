@@ -49,7 +49,7 @@ export async function startSimulator(options: StartSimulatorOptions): Promise<Si
   const sim: Simulation = {
     cluster,
     credentials,
-    tickets: new TicketAuthority(certificate.key, () => Math.floor(now() / 1000)),
+    tickets: new TicketAuthority(() => Math.floor(now() / 1000)),
     taskDurationMs: options.taskDurationMs ?? 300,
     fingerprint: certificate.fingerprint,
   };

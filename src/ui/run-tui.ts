@@ -18,6 +18,24 @@ export interface RunTuiOptions {
   onExit?: (code: number) => void;
 }
 
+let loading: Promise<typeof import('./mount-app.js')> | null = null;
+
+/**
+ * Starts loading Ink, React and the App (about as long as a bare Ink app
+ * takes to start); call it before slow work such as connecting to the
+ * cluster so the two overlap. runTui awaits the same load.
+ */
+export function preloadTui(): Promise<typeof import('./mount-app.js')> {
+  // React and Ink load their development builds unless NODE_ENV says production: several times the work per frame.
+  process.env.NODE_ENV ??= 'production';
+  if (!loading) {
+    loading = import('./mount-app.js');
+    // A preload nobody awaits (the cluster failed first) must not end the process; runTui sees the error.
+    loading.catch(() => undefined);
+  }
+  return loading;
+}
+
 interface Ending {
   code: number;
   error?: unknown;
@@ -37,9 +55,7 @@ const settleRunsMs = 3000;
  * renders into a FrameSink in debug mode, so its CI detection plays no part.)
  */
 export async function runTui(backend: TuiBackend, options: RunTuiOptions): Promise<number> {
-  // React and Ink load their development builds unless NODE_ENV says production: several times the work per frame.
-  process.env.NODE_ENV ??= 'production';
-  const { mountApp } = await import('./mount-app.js');
+  const { mountApp } = await preloadTui();
   const { stdin, stdout } = options;
   const interactive = stdout.isTTY === true;
   const ascii = options.ascii ?? !localeIsUtf8(process.env);
@@ -66,29 +82,32 @@ export async function runTui(backend: TuiBackend, options: RunTuiOptions): Promi
     sink.resize(size());
     writer?.invalidate();
   };
-  stdout.on('resize', resized);
   const signalled = Object.entries(signalCodes).map(([signal, code]) => [signal, () => finish({ code })] as const);
-  for (const [signal, handler] of signalled) process.on(signal, handler);
   // Runs before Node prints a fatal error, so the message lands on the normal screen.
   const crashed = () => screen?.restore();
-  process.on('uncaughtExceptionMonitor', crashed);
-
   const tracker = new RunTracker();
-  const instance = mountApp(backend, { stdin, sink, settings, tracker, onExit: (code) => finish({ code }) });
-  instance.waitUntilExit().then(
-    () => finish({ code: ExitCode.ok }),
-    (error: unknown) => finish({ code: ExitCode.runtime, error }),
-  );
-
-  const ending = await ended;
-  // After SIGHUP every write to the dead terminal fails; those failures must not crash the way out.
-  stdout.on('error', () => undefined);
-  instance.unmount();
-  writer?.stop();
-  screen?.restore();
-  stdout.off('resize', resized);
-  for (const [signal, handler] of signalled) process.off(signal, handler);
-  process.off('uncaughtExceptionMonitor', crashed);
+  let ending: Ending;
+  let instance: ReturnType<typeof mountApp> | undefined;
+  stdout.on('resize', resized);
+  for (const [signal, handler] of signalled) process.on(signal, handler);
+  process.on('uncaughtExceptionMonitor', crashed);
+  try {
+    instance = mountApp(backend, { stdin, sink, settings, tracker, onExit: (code) => finish({ code }) });
+    instance.waitUntilExit().then(
+      () => finish({ code: ExitCode.ok }),
+      (error: unknown) => finish({ code: ExitCode.runtime, error }),
+    );
+    ending = await ended;
+  } finally {
+    // After SIGHUP every write to the dead terminal fails; those failures must not crash the way out.
+    stdout.on('error', () => undefined);
+    instance?.unmount();
+    writer?.stop();
+    screen?.restore();
+    stdout.off('resize', resized);
+    for (const [signal, handler] of signalled) process.off(signal, handler);
+    process.off('uncaughtExceptionMonitor', crashed);
+  }
   if (!interactive && lastFrame !== '') stdout.write(`${lastFrame}\n`);
   await tracker.settled(settleRunsMs);
   await backend.close();

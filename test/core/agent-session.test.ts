@@ -69,9 +69,9 @@ describe('AgentSession', () => {
   });
 
   it('compacts old tool results once when the context fills, and says so', async () => {
-    const listing = (offset: number): ScriptedTurn => ({ toolCalls: [{ name: 'list_vms', arguments: { limit: 150, offset } }] });
-    const turns: ScriptedTurn[] = [listing(0), status(100), status(101), listing(150), { text: 'done' }];
-    const { agent, events } = await session(turns, {}, 8192, generateScenario({ guests: 400, nodes: 4 }));
+    const listing = (offset: number): ScriptedTurn => ({ toolCalls: [{ name: 'list_vms', arguments: { limit: 200, offset } }] });
+    const turns: ScriptedTurn[] = [listing(0), status(100), status(101), listing(200), { text: 'done' }];
+    const { agent, events } = await session(turns, {}, 5000, generateScenario({ guests: 400, nodes: 4 }));
     const turn = await agent.runTurn('everything', new AbortController().signal);
     expect(events.filter((event) => event.type === 'notice' && event.message.includes('2 older tool results were summarised'))).toHaveLength(1);
     expect(turn.stopReason).toBe('answered');

@@ -34,6 +34,7 @@ const confirmedByEvidence: Case[] = [
   { scenario: 'permission', vmid: 430, id: 'permission-check-failed', category: 'permission', confidence: 'confirmed' },
   { scenario: 'lxc', vmid: 440, id: 'lxc-prestart-hook-failed', category: 'lxc', confidence: 'confirmed' },
   { scenario: 'lxc-bind', vmid: 441, id: 'lxc-bind-source-missing', category: 'lxc', confidence: 'confirmed' },
+  { scenario: 'node-offline', vmid: 480, id: 'proxy-595-connection', category: 'proxy', confidence: 'confirmed' },
 ];
 
 const notConfirmed: Case[] = [

@@ -55,6 +55,12 @@ describe('diagnose_vm on the demo', () => {
     expect((await diagnose(vmid)).findings).toEqual([]);
   });
 
+  it('answers the model briefly, with the outside lines fenced as data', async () => {
+    const { text } = await diagnoseVm.run({ vmid: 103 }, cluster.context());
+    expect(text.length).toBeLessThan(1500);
+    expect(text.indexOf('<<<DATA')).toBeLessThan(text.indexOf('qmpstatus: io-error'));
+  });
+
   it('lists the reads it made', async () => {
     const { reads } = await diagnose(101);
     expect(reads).toEqual(expect.arrayContaining(['GET /cluster/resources?type=vm', 'GET /nodes/pve1/qemu/101/config', 'GET /nodes/pve1/network']));

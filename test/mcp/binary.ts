@@ -10,7 +10,7 @@ import type { ElicitAnswer } from './support.js';
 
 /** An SDK client talking stdio to the built binary (`proxmox-ai mcp --demo`), as Claude Desktop would. */
 export async function stdioClient(home: string, name: string, elicit?: ElicitAnswer) {
-  const transport = new StdioClientTransport({ command: process.execPath, args: [binary, 'mcp', '--demo'], env: { PROXMOX_AI_HOME: home, HOME: home }, stderr: 'pipe' });
+  const transport = new StdioClientTransport({ command: process.execPath, args: [binary, 'mcp', '--demo'], env: { PROXMOX_AI_HOME: home, HOME: home }, stderr: 'ignore' });
   const client = new Client({ name, version: '1.0.0' }, { capabilities: elicit ? { elicitation: { form: {} } } : {} });
   if (elicit) client.setRequestHandler(ElicitRequestSchema, (request) => elicit(request));
   await client.connect(transport);

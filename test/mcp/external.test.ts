@@ -52,7 +52,7 @@ describe('external MCP servers (mcp.servers)', () => {
     const listed = (await client.listTools()).tools.find((tool) => tool.name === 'fx__echo');
     const result = await client.callTool({ name: 'fx__echo', arguments: { text: 'PVEAPIToken=root@pam!ai=0a1b2c3d-4e5f-6a7b-8c9d-0e1f2a3b4c5d' } });
     await close();
-    expect(listed).toMatchObject({ inputSchema: { properties: { text: { type: 'string' } }, required: ['text'] }, annotations: { readOnlyHint: false, openWorldHint: true } });
+    expect(listed).toMatchObject({ inputSchema: { properties: { text: { type: 'string' } }, required: ['text'] }, annotations: { openWorldHint: true } });
     expect(textOf(result)).toContain('<<<DATA from MCP server fx (echo)');
     expect(textOf(result)).toContain('echo: PVEAPIToken=root@pam!ai=[REDACTED:token]');
     expect(JSON.stringify(result.structuredContent)).not.toContain('0a1b2c3d');

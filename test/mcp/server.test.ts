@@ -20,8 +20,9 @@ describe('MCP server: tools', () => {
     await close();
     const byName = new Map(tools.map((tool) => [tool.name, tool]));
     expect(byName.get('vm_status')).toMatchObject({ title: expect.any(String), inputSchema: { type: 'object', required: ['vmid'] }, annotations: { readOnlyHint: true, openWorldHint: false } });
-    expect(byName.get('start_vm')?.annotations).toEqual({ readOnlyHint: false, destructiveHint: false, idempotentHint: false, openWorldHint: false });
-    expect(byName.get('stop_vm')?.annotations).toMatchObject({ readOnlyHint: false, destructiveHint: true });
+    expect(byName.get('start_vm')?.annotations).toEqual({ destructiveHint: false, openWorldHint: false });
+    // MCP defaults: readOnlyHint false and destructiveHint true, so a destructive tool states neither.
+    expect(byName.get('stop_vm')?.annotations).toEqual({ openWorldHint: false });
     expect(tools.map((tool) => tool.name)).toEqual([...tools.map((tool) => tool.name)].sort());
   });
 

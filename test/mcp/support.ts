@@ -31,8 +31,12 @@ export async function startMcpHost(options: HostOptions = {}) {
   if (options.policy) fs.writeFileSync(path.join(home, 'policy.yaml'), options.policy);
   const sim = await startSimulator({ scenario: loadScenarioFile(demoScenarioPath()), taskDurationMs: options.taskDurationMs ?? 0 });
   const client = createProxmoxClient({ name: 'demo', url: sim.url, tokenId: sim.tokenId, tokenSecret: sim.tokenSecret, fingerprint: sim.fingerprint });
+
+  const resolved = { name: 'demo', url: sim.url, tokenId: sim.tokenId, tokenSecret: sim.tokenSecret, fingerprint: sim.fingerprint };
   const cluster: ClusterConnection = {
     profile: 'demo',
+    resolved,
+    embedded: true,
     cluster: 'homelab',
     client,
     api: toProxmoxApi(client),

@@ -8,11 +8,11 @@ function tool(name: string, risk: Risk, input: z.ZodType = z.object({}).strict()
 }
 
 describe('tools as tools/list shows them', () => {
-  it('derives all four annotations from the risk', () => {
+  it('derives the annotations from the risk, sending only hints that differ from the MCP defaults', () => {
     expect([listedTool(tool('read_it', 'read')).annotations, listedTool(tool('change_it', 'change')).annotations, listedTool(tool('wreck_it', 'destructive')).annotations]).toEqual([
-      { readOnlyHint: true, destructiveHint: false, idempotentHint: true, openWorldHint: false },
-      { readOnlyHint: false, destructiveHint: false, idempotentHint: false, openWorldHint: false },
-      { readOnlyHint: false, destructiveHint: true, idempotentHint: false, openWorldHint: false },
+      { readOnlyHint: true, openWorldHint: false },
+      { destructiveHint: false, openWorldHint: false },
+      { openWorldHint: false },
     ]);
   });
 

@@ -10,7 +10,7 @@ import { SessionGrants, defaultRulesPath, loadDefaultRules, parseRules, type Pol
 import { createProxmoxClient } from '../../src/proxmox/index.js';
 import { toProxmoxApi } from '../../src/proxmox/proxmox-api-adapter.js';
 import { demoScenarioPath, loadScenarioFile, startSimulator, type Scenario } from '../../src/sim/index.js';
-import { proxmoxTools } from '../../tools/index.js';
+import { allTools } from '../../tools/index.js';
 
 /** An approver that answers from a script and remembers what it was asked. */
 export class ScriptedApprover implements Approver {
@@ -45,7 +45,7 @@ export async function startPipeline(options: PipelineOptions = {}) {
   const defaults = loadDefaultRules(defaultRulesPath());
   const user = options.userRules ? parseRules({ file: 'test-policy.yaml', text: options.userRules }) : [];
   const deps: CallDeps = {
-    registry: new ToolRegistry(proxmoxTools),
+    registry: new ToolRegistry(allTools),
     audit: options.audit ?? openAuditSink({ dir: auditDir, redactor }),
     redactor,
     rules: [...user, ...defaults],

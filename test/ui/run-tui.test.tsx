@@ -21,9 +21,10 @@ function start(options: { isTTY?: boolean } = {}) {
     ascii: false,
     onExit: (code) => exits.push(code),
   });
-  /** Until the first frame is painted (runTui loads Ink first). */
+  /** Until the UI is mounted and its first frame painted (runTui loads Ink first). */
   const ready = async () => {
-    for (let turn = 0; turn < 1000 && !backend.approver; turn++) await settle(1);
+    await backend.mounted();
+    await settle();
   };
   const press = async (...chunks: string[]) => {
     for (const chunk of chunks) {

@@ -62,7 +62,7 @@ describe('RowIndex', () => {
     const index = indexOf([{ kind: 'assistant', key: 'e', text: 'word '.repeat(30) }]);
     expect(index.total).toBe(2);
     index.update([{ kind: 'assistant', key: 'e', text: 'word '.repeat(30) }], 40);
-    expect(index.total).toBe(4);
+    expect(index.total).toBe(5);
   });
 
   it('finds the entry that holds a row', () => {

@@ -8,7 +8,7 @@ export const vmidSchema = z.coerce
   .int('a whole number')
   .min(100, 'a VM/container id of 100 or more')
   .max(999_999_999, 'a VM/container id below 1000000000')
-  .describe('VM or container id, e.g. 101');
+  .describe('VM/container id, e.g. 101');
 
 export const nodeSchema = z
   .string()
@@ -18,7 +18,7 @@ export const nodeSchema = z
 export const snapshotNameSchema = z
   .string()
   .regex(/^[A-Za-z][A-Za-z0-9_-]{0,39}$/, 'a letter first, then letters, digits, _ or -, at most 40 characters')
-  .describe('snapshot name, letter first, then letters/digits/_/-, at most 40');
+  .describe('letter first, then letters, digits, _ or -; at most 40');
 
 export const limitSchema = (fallback: number, max: number) =>
   z.coerce.number().int().min(1).max(max).default(fallback).describe(`how many to return (default ${fallback}, at most ${max})`);

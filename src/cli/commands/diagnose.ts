@@ -1,4 +1,4 @@
-import type { ToolOutcome } from '../../core/call-outcome.js';
+import { isToolError, type ToolOutcome } from '../../core/call-outcome.js';
 import { AppError } from '../../core/errors/app-error.js';
 import { UsageError } from '../../core/errors/usage-error.js';
 import { ExitCode } from '../../core/exit-codes.js';
@@ -58,7 +58,7 @@ export function diagnoseRequest(vmid: string | undefined, flags: { node?: string
 export async function runDiagnose(ctx: CommandContext, request: DiagnoseRequest, callTool: CallTool): Promise<number> {
   const node = request.node === undefined ? {} : { node: request.node };
   const outcome = request.all ? await callTool('find_problems', node) : await callTool('diagnose_vm', { vmid: request.vmid, ...node });
-  if (outcome.status !== 'ok') throw new DiagnoseFailedError(outcome);
+  if (isToolError(outcome)) throw new DiagnoseFailedError(outcome);
   if (request.json) {
     printJson(ctx.io.stdout, outcome.structured ?? {});
     return ExitCode.ok;

@@ -6,7 +6,8 @@ import { decide, explainExternalTool, isExternalToolName, noGrants, type PolicyD
 import { printJson, printLine, type CommandContext } from '../io.js';
 import { openCluster } from '../session/open-cluster.js';
 import { openPolicy } from '../session/open-policy.js';
-import { builtInRegistry } from '../session/registry.js';
+import { ToolRegistry } from '../../core/registry.js';
+import { allTools } from '../../../tools/index.js';
 
 /**
  * `policy explain TOOL ARGS_JSON`: resolves the target on the cluster (or the
@@ -15,7 +16,7 @@ import { builtInRegistry } from '../session/registry.js';
  */
 export async function policyExplain(ctx: CommandContext, tool: string, argsJson: string, options: { json?: boolean }): Promise<number> {
   const args = parseArgsJson(argsJson);
-  const registry = builtInRegistry();
+  const registry = new ToolRegistry(allTools);
   const definition = registry.get(tool);
   if (!definition && !isExternalToolName(tool)) {
     throw new UsageError(`'${tool}' is not a tool; valid tools: ${registry.names().join(', ')}`);

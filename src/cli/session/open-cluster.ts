@@ -9,6 +9,10 @@ import type { CommandContext } from '../io.js';
 /** A live connection to one cluster: the real one of a profile, or the embedded simulator. */
 export interface ClusterConnection {
   profile: string;
+  /** The profile with its secrets (for adapters that hand credentials to other programs, e.g. terraform). */
+  resolved: ResolvedProfile;
+  /** True for the in-process simulator of --demo / --scenario: its addresses are invented, so no SSH. */
+  embedded: boolean;
   cluster: string | null;
   defaultNode?: string;
   client: ProxmoxClient;
@@ -33,6 +37,8 @@ export async function openCluster(ctx: CommandContext): Promise<ClusterConnectio
   const cluster = await clusterName(api);
   return {
     profile: profile.name,
+    resolved: profile,
+    embedded,
     cluster,
     ...(profile.node ? { defaultNode: profile.node } : {}),
     client,

@@ -12,7 +12,7 @@ import { FileReadCache } from '../../cache/file-read-cache.js';
 import type { CommandContext } from '../io.js';
 import type { ClusterConnection } from './open-cluster.js';
 import { openPolicy } from './open-policy.js';
-import { builtInRegistry } from './registry.js';
+import { sessionRegistry } from './registry.js';
 
 export interface ToolSessionOptions {
   origin: AuditOrigin;
@@ -41,7 +41,7 @@ export async function openToolSession(ctx: CommandContext, cluster: ClusterConne
   const redactor = createRedactor({ secrets: secretValues(cluster) });
   const audit = openAuditSink({ dir: ctx.paths.auditDir, redactor });
   const { rules, mode } = openPolicy(ctx, cluster.config);
-  const registry = builtInRegistry(options.extraTools);
+  const registry = sessionRegistry(cluster.config, cluster.config.profiles?.[cluster.profile], options.extraTools);
   const session: SessionInfo = {
     id: newSessionId((size) => crypto.randomBytes(size)),
     origin: options.origin,
@@ -63,6 +63,7 @@ export async function openToolSession(ctx: CommandContext, cluster: ClusterConne
     ...(options.approver ? { approver: options.approver } : {}),
     ...(cache ? { cache } : {}),
     context: {
+      ...(await sessionAdapters(ctx, cluster, registry)),
       proxmox: cluster.api,
       profile: cluster.profile,
       ...(cluster.cluster ? { cluster: cluster.cluster } : {}),
@@ -92,4 +93,30 @@ export async function openToolSession(ctx: CommandContext, cluster: ClusterConne
 function secretValues(cluster: ClusterConnection): string[] {
   const stored = Object.values(cluster.secrets.profiles ?? {}).flatMap((entry) => Object.values(entry ?? {}));
   return stored.filter((value): value is string => typeof value === 'string');
+}
+
+/** Terraform/Ansible and SSH adapters, only for the tools that are registered; never SSH into a simulator. */
+async function sessionAdapters(ctx: CommandContext, cluster: ClusterConnection, registry: ToolRegistry): Promise<Partial<CallDeps['context']>> {
+  const needsIac = registry.get('plan_terraform') ?? registry.get('run_playbook');
+  const needsShell = registry.get('read_node_log') && !cluster.embedded;
+  const iacConfig = cluster.config.iac ?? {};
+  const iac = needsIac
+    ? (await import('../../iac/index.js')).createIacAdapters({
+        paths: ctx.paths,
+        config: cluster.config,
+        profile: cluster.resolved,
+        env: ctx.io.env,
+        generateInventory: !cluster.embedded,
+        ...(iacConfig.inventory ? { inventoryFile: iacConfig.inventory } : {}),
+        ...(iacConfig.knownHostsFile ? { knownHostsFile: iacConfig.knownHostsFile } : {}),
+      })
+    : undefined;
+  const ssh = needsShell ? await import('../../ssh/index.js') : undefined;
+  const nodeShell = ssh?.createSshAdapter({
+    profile: cluster.resolved,
+    env: ctx.io.env,
+    resolveAddress: ssh.clusterNodeAddress(cluster.api),
+    ...(iacConfig.knownHostsFile ? { knownHostsFile: iacConfig.knownHostsFile } : {}),
+  });
+  return { ...(iac ? { iac } : {}), ...(nodeShell ? { nodeShell } : {}) };
 }

@@ -65,8 +65,13 @@ export interface IacPort {
   allowInit: boolean;
   /** `iac.playbookDirs`, absolute. */
   playbookDirs: readonly string[];
-  /** A configured inventory; without one, run_playbook generates one from the cluster. */
+  /** A configured inventory (`iac.inventory`); without one, run_playbook generates one from the cluster. */
   inventoryFile?: string;
+  /**
+   * False for the embedded simulator: its guest addresses are invented, so a
+   * generated inventory would send SSH to hosts that are not ours (design.md §10).
+   */
+  generateInventory: boolean;
   /** Saved plans by planId. */
   plans: SessionBook<SavedPlan>;
   /** Check runs by playbook, limit and extra vars together. */

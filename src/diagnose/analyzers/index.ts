@@ -9,6 +9,7 @@ import { kvmAnalyzer } from './kvm.js';
 import { lockAnalyzer } from './lock.js';
 import { lxcAnalyzer } from './lxc.js';
 import { memoryAnalyzer } from './memory.js';
+import { nodeReachAnalyzer } from './node-reach.js';
 import { oomAnalyzer } from './oom.js';
 import { pciAnalyzer } from './pci.js';
 import { permissionAnalyzer } from './permission.js';
@@ -40,4 +41,5 @@ export const analyzers: readonly Analyzer[] = [
   cloudInitAnalyzer,
   permissionAnalyzer,
   lxcAnalyzer,
+  nodeReachAnalyzer,
 ];

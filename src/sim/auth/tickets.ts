@@ -8,20 +8,25 @@ const hex8 = (seconds: number) => seconds.toString(16).toUpperCase().padStart(8,
 
 /**
  * Issues and verifies `PVE:<userid>:<hex time>::<base64 RSA signature>` tickets
- * and the CSRF prevention tokens bound to them, on the simulator clock.
+ * and the CSRF prevention tokens bound to them, on the simulator clock. Like
+ * Proxmox's authkey, the signing key is RSA 2048; it is made on the first
+ * login, so simulators that only see API tokens never pay for it.
  */
 export class TicketAuthority {
   private readonly csrfSecret = crypto.randomBytes(32);
+  private key: crypto.KeyObject | undefined;
 
-  constructor(
-    private readonly privateKeyPem: string,
-    private readonly nowSeconds: () => number,
-  ) {}
+  constructor(private readonly nowSeconds: () => number) {}
+
+  private get privateKey(): crypto.KeyObject {
+    this.key ??= crypto.generateKeyPairSync('rsa', { modulusLength: 2048 }).privateKey;
+    return this.key;
+  }
 
   issue(userid: string): { ticket: string; csrf: string } {
     const time = hex8(this.nowSeconds());
     const plain = `PVE:${userid}:${time}`;
-    const signature = crypto.sign('sha256', Buffer.from(plain), this.privateKeyPem).toString('base64');
+    const signature = crypto.sign('sha256', Buffer.from(plain), this.privateKey).toString('base64');
     return { ticket: `${plain}::${signature}`, csrf: this.csrfToken(userid, time) };
   }
 
@@ -30,7 +35,7 @@ export class TicketAuthority {
     const match = /^(PVE:([^:\s]+):([0-9A-F]{8}))::([A-Za-z0-9+/=]+)$/.exec(ticket);
     if (!match) return undefined;
     const [, plain, userid, time, signature] = match as unknown as [string, string, string, string, string];
-    const publicKey = crypto.createPublicKey(this.privateKeyPem);
+    const publicKey = crypto.createPublicKey(this.privateKey);
     if (!crypto.verify('sha256', Buffer.from(plain), publicKey, Buffer.from(signature, 'base64'))) return undefined;
     const age = this.nowSeconds() - parseInt(time, 16);
     if (age < -clockGraceSeconds || age > ticketLifetimeSeconds) return undefined;

@@ -18,10 +18,10 @@ import { useSubmit } from '../hooks/useSubmit.js';
 import { useTerminalSize } from '../hooks/useTerminalSize.js';
 import { confirmDialogLines } from '../layout/confirm-dialog-lines.js';
 import { footerLines } from '../layout/footer-lines.js';
-import { inputRows } from '../layout/input-rows.js';
 import { LineCache } from '../layout/line-cache.js';
 import { RowIndex } from '../layout/row-index.js';
 import { line, span, type Line } from '../layout/line.js';
+import { promptLines } from '../layout/prompt-lines.js';
 import { keyHints, statusSegments } from '../layout/status.js';
 import { stepLimitLines } from '../layout/step-limit-lines.js';
 import { computeViewport, scrollTop } from '../layout/viewport.js';
@@ -45,7 +45,6 @@ export interface AppProps {
 }
 
 const quitWindowMs = 2000;
-const maxInputRows = 4;
 
 /** The whole screen: header, transcript viewport, and the footer or the dialog that holds the keyboard. */
 export function App({ backend, onExit, tracker }: AppProps) {
@@ -82,25 +81,17 @@ export function App({ backend, onExit, tracker }: AppProps) {
 
   const usable = Math.max(4, rows);
   const bannerLines = banner === null ? [] : [line(span(`! ${sanitizeText(banner)}`, 'warning'))];
-  const prompt = `${glyphs.prompt} `;
-  const inputLines = input.text === '' ? [line(span(prompt, 'user'), span(' ', 'cursor'), span(banner === null ? ' Ask about your cluster, or /help' : ' Command mode: /help lists the commands', 'dim'))] : inputRows(input.text, input.cursor, width, maxInputRows, prompt);
-  const footer = (height: number, total: number, first: number): Line[] =>
-    footerLines(
-      statusSegments({ quitArmed: quitKeys.armed, candidates, activity: state.active?.activity ?? null, scroll: { top: first, height, total, following: top === null } }, glyphs),
-      inputLines,
-      keyHints({ busy, emptyInput: input.text === '', cardMarked: viewport.focusKey !== null }, glyphs),
-      width,
-      glyphs,
-    );
-  const bottomFixed: Line[] | null = confirms.current && dialog
+  const inputLines = promptLines(input, width, glyphs, banner !== null);
+  const modal: Line[] | null = confirms.current && dialog
     ? confirmDialogLines({ request: confirms.current.question, modelReason: modelReasonFor(state.entries, confirms.current.question), step: dialog.step, details: dialog.details }, width, glyphs)
     : stepQuestion ? stepLimitLines(width, glyphs) : null;
-  const bottomHeight = bottomFixed ? bottomFixed.length : inputLines.length + 2;
-  const transcriptHeight = Math.max(1, usable - 1 - bannerLines.length - bottomHeight);
+  const transcriptHeight = Math.max(1, usable - 1 - bannerLines.length - (modal ? modal.length : inputLines.length + 2));
   rowIndex.update(state.entries, width - 1);
   const viewport = computeViewport(rowIndex, transcriptHeight, top);
-  const focusKey = input.text === '' && !bottomFixed ? viewport.focusKey : null;
-  const bottom = bottomFixed ?? footer(transcriptHeight, viewport.total, viewport.top);
+  const focusKey = input.text === '' && !modal ? viewport.focusKey : null;
+  const status = statusSegments({ quitArmed: quitKeys.armed, candidates, activity: state.active?.activity ?? null, scroll: { top: viewport.top, height: transcriptHeight, total: viewport.total, following: top === null } }, glyphs);
+  const hints = keyHints({ busy, emptyInput: input.text === '', cardMarked: viewport.focusKey !== null }, glyphs);
+  const bottom = modal ?? footerLines(status, inputLines, hints, width, glyphs);
 
   const editInput = (change: InputEdit) => {
     setCandidates([]);
@@ -133,11 +124,11 @@ export function App({ backend, onExit, tracker }: AppProps) {
       },
       singleLine: !input.text.includes('\n'),
     },
-    { enabled: isRawModeSupported, modal: bottomFixed !== null },
+    { enabled: isRawModeSupported, modal: modal !== null },
   );
 
   return (
-    <Box flexDirection="column" width={width} height={usable} overflow="hidden">
+    <Box flexDirection="column" width={width} height={usable}>
       <Header info={header} usage={state.usage} />
       {bannerLines.length > 0 && <Panel lines={bannerLines} />}
       <Transcript rows={viewport.rows} height={transcriptHeight} focusKey={focusKey} spinnerFrame={spinnerFrame} />

@@ -14,7 +14,7 @@ interface Props {
 export function Transcript({ rows, height, focusKey, spinnerFrame }: Props) {
   const { glyphs } = useUi();
   return (
-    <Box flexDirection="column" height={height} overflow="hidden">
+    <Box flexDirection="column" height={height}>
       {rows.map((row) => (
         <LineView key={row.rowKey} line={row.line} gutter={row.entryKey === focusKey ? glyphs.focus : ' '} spinnerFrame={row.line.segments.some((s) => s.spinner) ? spinnerFrame : ''} />
       ))}

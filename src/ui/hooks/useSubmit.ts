@@ -53,10 +53,16 @@ export function useSubmit(deps: SubmitDeps): (text: string) => void {
         case 'model':
           if (command.name === null) return output('Model', modelLines(header));
           if (busy) return notice('warning', busyText);
-          backend.setModel(command.name).then((next) => {
-            onHeader(next);
-            notice('info', `Model switched to ${next.model ?? command.name}.`);
-          }, failed);
+          backend.setModel(command.name).then(
+            (next) => {
+              onHeader(next);
+              notice('info', `Model switched to ${next.model ?? command.name}.`);
+            },
+            (error: unknown) => {
+              failed(error);
+              onHeader(backend.header());
+            },
+          );
           return;
         case 'clear':
           if (busy) return notice('warning', busyText);

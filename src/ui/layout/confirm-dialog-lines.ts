@@ -68,10 +68,10 @@ function stepLines(view: DialogView, inner: number, glyphs: Glyphs): Line[] {
       return packKeys(keys, inner);
     }
     case 'note':
-      return [line(span('Note for the model: ', 'ask'), span(sanitizeText(step.note)), cursor), line(span('Enter sends the denial with the note, Esc goes back', 'dim'))];
+      return [line(span('Note for the model: ', 'ask'), span(sanitizeText(step.note)), cursor), line(span('Enter sends the denial with the note, Esc goes back, Tab details', 'dim'))];
     case 'typed': {
       const answers = typedAnswers(view.request).map(sanitizeText).join(' or ');
-      const rows = [line(span(`Type ${answers} to confirm: `, 'ask'), span(sanitizeText(step.value)), cursor), line(span('Enter submits, Esc denies', 'dim'))];
+      const rows = [line(span(`Type ${answers} to confirm: `, 'ask'), span(sanitizeText(step.value)), cursor), line(span('Enter submits, Esc denies, Tab details', 'dim'))];
       if (step.mismatch) rows.push(line(span(`${glyphs.failed} that is not ${answers}`, 'failed')));
       return rows;
     }

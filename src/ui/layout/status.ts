@@ -28,6 +28,6 @@ export interface HintFacts {
 export function keyHints(facts: HintFacts, glyphs: Glyphs): string {
   const sep = ` ${glyphs.separator} `;
   if (facts.busy) return ['Esc abort', 'PgUp/PgDn scroll', 'Ctrl-C twice quits'].join(sep);
-  const enter = facts.emptyInput && facts.cardMarked ? 'Enter card details' : 'Enter send';
+  const enter = facts.emptyInput && facts.cardMarked ? 'Enter details' : 'Enter send';
   return [enter, 'Tab complete', 'Up/Down history', 'PgUp/PgDn scroll', '/help for more'].join(sep);
 }

@@ -15,8 +15,8 @@ export function toolCardLines(card: ToolEntry, width: number, glyphs: Glyphs): L
   const header = line(statusSegment(card, glyphs), span(' '), span(`${card.expanded ? glyphs.expanded : glyphs.collapsed} `, 'dim'), span(card.tool, 'tool'), span(` ${shortTarget(card.target, card.args)}`), ...verdictSegments(card, glyphs));
   const lines = [header, line(span(`  ${glyphs.branch} `, 'dim'), summarySegment(card))];
   if (card.expanded) lines.push(...detailLines(card, width));
-  // A slash command's output is what the user asked for: shown without expanding.
-  if (card.expanded || card.origin === 'tui') lines.push(...outputLines(card, width));
+  // A slash command's output is what the user asked for: shown without expanding (a denial's text is for the model).
+  if (card.expanded || (card.origin === 'tui' && card.outcome?.status !== 'denied')) lines.push(...outputLines(card, width));
   return lines;
 }
 

@@ -35,6 +35,7 @@ export class FakeBackend implements TuiBackend {
   cleared = 0;
   closed = false;
   private readonly started = waiters();
+  private readonly installed = waiters();
 
   header(): HeaderInfo {
     return this.headerInfo;
@@ -53,6 +54,7 @@ export class FakeBackend implements TuiBackend {
   }
   setApprover(approver: Approver | null): void {
     this.approver = approver;
+    if (approver) this.installed.wake();
   }
   completions() {
     return { vmids: this.vmids, nodes: this.nodes };
@@ -73,6 +75,11 @@ export class FakeBackend implements TuiBackend {
   }
   async close(): Promise<void> {
     this.closed = true;
+  }
+
+  /** Resolves once the UI is mounted: its dialog is the approver. */
+  async mounted(): Promise<void> {
+    while (!this.approver) await this.installed.wait();
   }
 
   /** Resolves once the UI has started `count` turns and tool calls in all. */

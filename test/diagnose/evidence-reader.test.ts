@@ -1,0 +1,45 @@
+import { describe, expect, it } from 'vitest';
+import type { ApiParams, ProxmoxApi } from '../../src/core/ports/proxmox-api.js';
+import { EvidenceReader, proxmoxWording } from '../../src/diagnose/evidence-reader.js';
+import { ProxmoxPermissionError } from '../../src/proxmox/errors/permission-error.js';
+import { ProxmoxServerError } from '../../src/proxmox/errors/server-error.js';
+import { ProxmoxUnreachableError } from '../../src/proxmox/errors/unreachable-error.js';
+
+/** A port that answers from a table and counts calls; unknown paths fail as Proxmox does. */
+function tableApi(answers: Record<string, unknown>) {
+  const calls: string[] = [];
+  const api: ProxmoxApi = {
+    identity: 'root@pam!diag',
+    async get<T>(path: string, _params?: ApiParams) {
+      calls.push(path);
+      if (path in answers) return answers[path] as T;
+      throw new ProxmoxServerError(`storage 'nfs-media' is not online`, { method: 'GET', path });
+    },
+    post: () => Promise.reject(new Error('no writes')),
+    delete: () => Promise.reject(new Error('no writes')),
+    followTask: () => Promise.reject(new Error('no tasks')),
+  };
+  return { api, calls };
+}
+
+describe('the evidence reader', () => {
+  it('reads each path once and lists it', async () => {
+    const { api, calls } = tableApi({ '/nodes': [{ node: 'hv-a' }] });
+    const reader = new EvidenceReader(api, new AbortController().signal);
+    await Promise.all([reader.read('/nodes'), reader.read('/nodes')]);
+    expect(calls).toEqual(['/nodes']);
+    expect(reader.reads).toEqual(['GET /nodes']);
+  });
+
+  it('keeps a failed read as evidence in Proxmox words', async () => {
+    const reader = new EvidenceReader(tableApi({}).api, new AbortController().signal);
+    expect(await reader.read('/nodes/hv-a/storage/nfs-media/content', { vmid: 322 })).toEqual({ ok: false, message: "storage 'nfs-media' is not online" });
+    expect(reader.reads).toEqual(['GET /nodes/hv-a/storage/nfs-media/content?vmid=322']);
+  });
+
+  it("restores Proxmox's wording of a 403 and a 595", () => {
+    const call = { method: 'GET', path: '/nodes/hv-a/status' };
+    expect(proxmoxWording(new ProxmoxPermissionError('audit@pve!diag', 'Permission check failed (/nodes/hv-a, Sys.Audit)', call))).toBe('Permission check failed (/nodes/hv-a, Sys.Audit)');
+    expect(proxmoxWording(new ProxmoxUnreachableError({ kind: 'node', node: 'hv-a', status: 595, reason: 'No route to host' }, call))).toBe('595 No route to host');
+  });
+});
