@@ -6,6 +6,7 @@ import { ApproveFlagApprover, type ApproveClass } from '../session/approve-flag-
 import { exitCodeOf } from '../session/exit-code-of.js';
 import { openAgent } from '../session/open-agent.js';
 import { openCluster } from '../session/open-cluster.js';
+import { openExternalServers } from '../session/external-servers.js';
 import { openToolSession } from '../session/open-tool-session.js';
 import { describeCall } from '../session/describe-call.js';
 
@@ -19,10 +20,11 @@ interface AskOptions {
 export async function ask(ctx: CommandContext, question: string, options: AskOptions): Promise<number> {
   const { io } = ctx;
   const cluster = await openCluster(ctx);
+  const external = await openExternalServers(ctx, cluster.config, 'ask');
   try {
     const { createChatModel } = await import('../../llm/create-chat-model.js');
     const model = await createChatModel({ config: cluster.config, env: io.env });
-    const tools = await openToolSession(ctx, cluster, { origin: 'ask', approver: new ApproveFlagApprover(options.approve) });
+    const tools = await openToolSession(ctx, cluster, { origin: 'ask', approver: new ApproveFlagApprover(options.approve), extraTools: external.tools });
     const controller = new AbortController();
     const interrupt = () => controller.abort();
     process.once('SIGINT', interrupt);
@@ -46,6 +48,7 @@ export async function ask(ctx: CommandContext, question: string, options: AskOpt
     }
     return exitCode;
   } finally {
+    await external.close();
     await cluster.close();
   }
 }

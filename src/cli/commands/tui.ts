@@ -2,6 +2,7 @@ import { AppError } from '../../core/errors/app-error.js';
 import type { CommandContext } from '../io.js';
 import { DelegatingApprover } from '../session/delegating-approver.js';
 import { openCluster } from '../session/open-cluster.js';
+import { openExternalServers } from '../session/external-servers.js';
 import { openToolSession } from '../session/open-tool-session.js';
 import { LiveTuiBackend } from '../session/tui-backend.js';
 
@@ -13,13 +14,15 @@ export async function tui(ctx: CommandContext): Promise<number> {
     throw new AppError('tui.no-terminal', "the full-screen TUI needs a terminal; use 'proxmox-ai ask \"QUESTION\"' in scripts", 2);
   }
   const cluster = await openCluster(ctx);
+  const external = await openExternalServers(ctx, cluster.config, 'tui');
   try {
     const approver = new DelegatingApprover();
-    const tools = await openToolSession(ctx, cluster, { origin: 'agent', approver });
+    const tools = await openToolSession(ctx, cluster, { origin: 'agent', approver, extraTools: external.tools });
     const backend = await LiveTuiBackend.open(ctx, cluster, tools, approver);
     const { runTui } = await import('../../ui/run-tui.js');
     return await runTui(backend, { stdin, stdout, color: ctx.globals.color });
   } finally {
+    await external.close();
     await cluster.close();
   }
 }

@@ -89,10 +89,18 @@ export async function openToolSession(ctx: CommandContext, cluster: ClusterConne
   };
 }
 
-/** Every secret the user stored, so redaction can hide it verbatim wherever it shows up. */
+/**
+ * Every secret the user stored (secrets.json, the session's own token, the
+ * env and headers of configured MCP servers), so redaction hides it verbatim.
+ */
 function secretValues(cluster: ClusterConnection): string[] {
   const stored = Object.values(cluster.secrets.profiles ?? {}).flatMap((entry) => Object.values(entry ?? {}));
-  return stored.filter((value): value is string => typeof value === 'string');
+  const servers = Object.values(cluster.config.mcp?.servers ?? {}).flatMap((server) => [
+    ...Object.values(('env' in server ? server.env : undefined) ?? {}),
+    ...Object.values(('headers' in server ? server.headers : undefined) ?? {}),
+  ]);
+  const own = [cluster.resolved.tokenSecret, cluster.resolved.password];
+  return [...stored, ...servers, ...own].filter((value): value is string => typeof value === 'string' && value.length > 0);
 }
 
 /** Terraform/Ansible and SSH adapters, only for the tools that are registered; never SSH into a simulator. */

@@ -17,7 +17,7 @@ export class TerminalApprover implements Approver {
     const { target } = request;
     const what = target.vmid !== undefined ? `${target.guestType === 'lxc' ? 'CT' : 'VM'} ${target.vmid}${target.name ? ` (${target.name})` : ''} on ${target.node}` : `profile ${target.profile}`;
     this.io.stderr.write(`\n${request.title}: ${request.tool} on ${what}${target.tags?.length ? `, tags ${target.tags.join(',')}` : ''}\n`);
-    this.io.stderr.write(`arguments: ${JSON.stringify(request.args)}\n${request.reason}\n`);
+    this.io.stderr.write(`arguments: ${JSON.stringify(request.args)}\n${target.detail ? `${target.detail}\n` : ''}${request.reason}\n`);
     const prompt = readline.createInterface({ input: this.io.stdin, output: this.io.stderr });
     try {
       if (request.confirm === 'typed') {
