@@ -28,7 +28,9 @@ describe.skipIf(!inspectorCached)('MCP Inspector CLI against proxmox-ai mcp --de
     const run = await inspect(tempHome(), ['tools/list']);
     expect(run.code, run.stderr).toBe(0);
     const { tools } = JSON.parse(run.stdout) as { tools: Array<{ name: string; annotations: Record<string, boolean> }> };
-    expect(tools.find((tool) => tool.name === 'stop_vm')?.annotations).toMatchObject({ destructiveHint: true, readOnlyHint: false });
+    // Only hints that differ from the MCP defaults are sent: stop_vm is destructive, not read-only, by default.
+    expect(tools.find((tool) => tool.name === 'stop_vm')?.annotations).toEqual({ openWorldHint: false });
+    expect(tools.find((tool) => tool.name === 'list_vms')?.annotations).toEqual({ readOnlyHint: true, openWorldHint: false });
   }, 60_000);
 
   it('calls a read tool', async () => {

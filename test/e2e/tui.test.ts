@@ -1,4 +1,5 @@
 import { execFile, execFileSync } from 'node:child_process';
+import fs from 'node:fs';
 import { promisify } from 'node:util';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { startScriptedOllama, type RecordedChat, type ScriptedOllama, type ScriptedTurn } from '../peers/scripted-ollama.js';
@@ -27,6 +28,7 @@ function demoModel(chat: RecordedChat): ScriptedTurn {
 /** One tmux server of its own, one pane running proxmox-ai --demo at 80x24. */
 class TmuxPane {
   private readonly socket = `proxmox-ai-e2e-${process.pid}`;
+  private socketPath: string | null = null;
 
   constructor(private readonly env: NodeJS.ProcessEnv) {}
 
@@ -41,6 +43,7 @@ class TmuxPane {
   async start(): Promise<void> {
     const script = '"$@"; echo "proxmox-ai exited with $?"; exec sleep 600';
     await this.tmux('-u', 'new-session', '-d', '-s', 'tui', '-x', '80', '-y', '24', 'sh', '-c', script, 'sh', process.execPath, binary, '--demo');
+    this.socketPath = await this.info('#{socket_path}');
   }
 
   screen(): Promise<string> {
@@ -79,6 +82,7 @@ class TmuxPane {
 
   async stop(): Promise<void> {
     await this.tmux('kill-server').catch(() => undefined);
+    if (this.socketPath) fs.rmSync(this.socketPath, { force: true });
   }
 }
 

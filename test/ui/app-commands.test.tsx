@@ -143,6 +143,14 @@ describe('command mode', () => {
     expect(h.frame()).toContain('Slash commands work meanwhile: /help lists them.');
   });
 
+  it('wraps a long banner instead of cutting off how to start Ollama', async () => {
+    const backend = new FakeBackend();
+    backend.banner = "Ollama is not running at http://127.0.0.1:11434 (connection refused); start it with 'ollama serve' (slash commands still work)";
+    const h = await start(backend);
+    expect(h.frame()).toContain('! Ollama is not running at http://127.0.0.1:11434 (connection refused); start\n');
+    expect(h.frame()).toContain("  it with 'ollama serve' (slash commands still work)");
+  });
+
   it('still runs slash commands', async () => {
     const backend = new FakeBackend();
     backend.banner = 'Ollama is not running.';

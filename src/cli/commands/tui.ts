@@ -13,13 +13,16 @@ export async function tui(ctx: CommandContext): Promise<number> {
   if (!stdin.isTTY || !stdout.isTTY) {
     throw new AppError('tui.no-terminal', "the full-screen TUI needs a terminal; use 'proxmox-ai ask \"QUESTION\"' in scripts", 2);
   }
+  const { preloadTui, runTui } = await import('../../ui/run-tui.js');
+  // Ink, React and the screen load while the cluster, the simulator and the model start.
+  const ui = preloadTui();
   const cluster = await openCluster(ctx);
   const external = await openExternalServers(ctx, cluster.config, 'tui');
   try {
     const approver = new DelegatingApprover();
     const tools = await openToolSession(ctx, cluster, { origin: 'agent', approver, extraTools: external.tools });
     const backend = await LiveTuiBackend.open(ctx, cluster, tools, approver);
-    const { runTui } = await import('../../ui/run-tui.js');
+    await ui;
     return await runTui(backend, { stdin, stdout, color: ctx.globals.color });
   } finally {
     await external.close();

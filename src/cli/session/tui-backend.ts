@@ -29,7 +29,7 @@ export class LiveTuiBackend implements TuiBackend {
 
   static async open(ctx: CommandContext, cluster: ClusterConnection, tools: ToolSession, approver: DelegatingApprover): Promise<LiveTuiBackend> {
     const backend = new LiveTuiBackend(ctx, cluster, tools, approver, null);
-    await Promise.all([backend.refreshCompletions(), backend.connectModel(undefined)]);
+    await Promise.all([backend.refreshCompletions(), backend.connectModel()]);
     return backend;
   }
 
@@ -55,7 +55,8 @@ export class LiveTuiBackend implements TuiBackend {
       return await this.agent.runTurn(question, signal);
     } finally {
       this.handlers = null;
-      await this.refreshCompletions();
+      // In the background: the turn is over for the user as soon as its answer is there.
+      void this.refreshCompletions().catch(() => undefined);
     }
   }
 
@@ -109,9 +110,15 @@ export class LiveTuiBackend implements TuiBackend {
     };
   }
 
+  /** A failed switch keeps the current model and conversation; the error says why. */
   async setModel(name: string): Promise<HeaderInfo> {
-    await this.connectModel(name);
-    if (this.banner) throw new AppError('llm.unavailable', this.banner);
+    const { createChatModel } = await import('../../llm/create-chat-model.js');
+    const model = await createChatModel({
+      config: { ...this.cluster.config, ai: { ...this.cluster.config.ai, model: name } },
+      env: { ...this.ctx.io.env, PROXMOX_AI_MODEL: name },
+    });
+    await this.startConversation(model);
+    this.banner = null;
     return this.header();
   }
 
@@ -123,13 +130,11 @@ export class LiveTuiBackend implements TuiBackend {
     await this.tools.end('tui closed');
   }
 
-  private async connectModel(name: string | undefined): Promise<void> {
+  /** The configured model; when it cannot be had, the TUI opens in command mode with this banner. */
+  private async connectModel(): Promise<void> {
     try {
       const { createChatModel } = await import('../../llm/create-chat-model.js');
-      const config = name ? { ...this.cluster.config, ai: { ...this.cluster.config.ai, model: name } } : this.cluster.config;
-      const env = name ? { ...this.ctx.io.env, PROXMOX_AI_MODEL: name } : this.ctx.io.env;
-      const model = await createChatModel({ config, env });
-      await this.startConversation(model);
+      await this.startConversation(await createChatModel({ config: this.cluster.config, env: this.ctx.io.env }));
       this.banner = null;
     } catch (error) {
       if (!AppError.isInstance(error)) throw error;

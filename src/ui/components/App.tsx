@@ -20,7 +20,8 @@ import { confirmDialogLines } from '../layout/confirm-dialog-lines.js';
 import { footerLines } from '../layout/footer-lines.js';
 import { LineCache } from '../layout/line-cache.js';
 import { RowIndex } from '../layout/row-index.js';
-import { line, span, type Line } from '../layout/line.js';
+import type { Line } from '../layout/line.js';
+import { textLines } from '../layout/text-lines.js';
 import { promptLines } from '../layout/prompt-lines.js';
 import { keyHints, statusSegments } from '../layout/status.js';
 import { stepLimitLines } from '../layout/step-limit-lines.js';
@@ -30,7 +31,6 @@ import { modelReasonFor } from '../state/model-reason.js';
 import { uiReducer } from '../state/ui-reducer.js';
 import { initialUiState } from '../state/ui-state.js';
 import type { RunTracker } from '../run-tracker.js';
-import { sanitizeText } from '../text/sanitize.js';
 import { useUi } from '../ui-context.js';
 import { Header } from './Header.js';
 import { Panel } from './Panel.js';
@@ -73,14 +73,15 @@ export function App({ backend, onExit, tracker }: AppProps) {
   const refresh = useCallback(() => onHeader(backend.header()), [backend, onHeader]);
   const askStepLimit = useCallback((signal: AbortSignal) => steps.ask(null, signal, 'stop'), [steps.ask]);
   const runs = useRuns(backend, dispatch, askStepLimit, refresh, tracker);
-  const submit = useSubmit({ backend, dispatch, runs, busy, banner, header, onHeader, onQuit: onExit });
+  const submit = useSubmit({ backend, dispatch, runs, banner, header, onHeader, onQuit: onExit });
   const dialog = useConfirmDialog(confirms.current, isRawModeSupported);
   const stepQuestion = confirms.current ? null : steps.current;
   useStepLimitPrompt(stepQuestion, isRawModeSupported);
   const spinnerFrame = useSpinnerFrame(glyphs.spinner, busy);
 
   const usable = Math.max(4, rows);
-  const bannerLines = banner === null ? [] : [line(span(`! ${sanitizeText(banner)}`, 'warning'))];
+  // The banner says how to start Ollama; wrapped rather than cut, two rows at most.
+  const bannerLines = banner === null ? [] : textLines(banner, width, 'warning', '  ', '! ').slice(0, 2);
   const inputLines = promptLines(input, width, glyphs, banner !== null);
   const modal: Line[] | null = confirms.current && dialog
     ? confirmDialogLines({ request: confirms.current.question, modelReason: modelReasonFor(state.entries, confirms.current.question), step: dialog.step, details: dialog.details }, width, glyphs)
@@ -116,10 +117,10 @@ export function App({ backend, onExit, tracker }: AppProps) {
         setCandidates(result.candidates);
       },
       scroll: (key) => setTop(scrollTop(top, key, viewport.total, transcriptHeight)),
-      escape: () => (busy ? runs.abort() : setCandidates([])),
+      escape: () => (runs.running() ? runs.abort() : setCandidates([])),
       ctrlC: () => {
         if (quitKeys.press() === 'second') return onExit(0);
-        if (busy) runs.abort();
+        if (runs.running()) runs.abort();
         else editInput({ type: 'replace', text: '' });
       },
       singleLine: !input.text.includes('\n'),

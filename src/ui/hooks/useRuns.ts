@@ -13,6 +13,8 @@ export interface Runs {
   callTool(tool: string, args: Record<string, unknown>): Promise<void>;
   /** Aborts the running turn or call, if any. */
   abort(): void;
+  /** Whether a turn or call is running now (the rendered state may be a frame behind). */
+  running(): boolean;
 }
 
 /**
@@ -56,7 +58,8 @@ export function useRuns(
   );
   const callTool = useCallback((tool: string, args: Record<string, unknown>) => run('tui', (emit, signal) => backend.callTool(tool, args, { emit }, signal)), [backend, run]);
   const abort = useCallback(() => controller.current?.abort(), []);
+  const running = useCallback(() => controller.current !== null, []);
 
   useEffect(() => () => controller.current?.abort(), []);
-  return { ask, callTool, abort };
+  return { ask, callTool, abort, running };
 }

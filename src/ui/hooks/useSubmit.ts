@@ -10,7 +10,6 @@ export interface SubmitDeps {
   backend: TuiBackend;
   dispatch: Dispatch<UiAction>;
   runs: Runs;
-  busy: boolean;
   /** The model-unavailable banner; questions are refused while it stands. */
   banner: string | null;
   header: HeaderInfo;
@@ -22,7 +21,7 @@ const busyText = 'A turn is running: wait for it, or press Esc to abort it.';
 
 /** What Enter does with the input: a question for the model, or a slash command. */
 export function useSubmit(deps: SubmitDeps): (text: string) => void {
-  const { backend, dispatch, runs, busy, banner, header, onHeader, onQuit } = deps;
+  const { backend, dispatch, runs, banner, header, onHeader, onQuit } = deps;
   return useCallback(
     (raw: string) => {
       const text = raw.trim();
@@ -30,6 +29,7 @@ export function useSubmit(deps: SubmitDeps): (text: string) => void {
       const notice = (tone: NoticeTone, message: string) => dispatch({ type: 'notice', tone, text: message });
       const output = (title: string, lines: string[]) => dispatch({ type: 'output', title, lines });
       const failed = (error: unknown) => notice('error', error instanceof Error ? error.message : String(error));
+      const busy = runs.running();
       dispatch({ type: 'user-turn', text });
       if (!text.startsWith('/')) {
         if (banner !== null) return notice('warning', `${banner} Slash commands work meanwhile: /help lists them.`);
@@ -75,6 +75,6 @@ export function useSubmit(deps: SubmitDeps): (text: string) => void {
           return;
       }
     },
-    [backend, dispatch, runs, busy, banner, header, onHeader, onQuit],
+    [backend, dispatch, runs, banner, header, onHeader, onQuit],
   );
 }

@@ -29,5 +29,5 @@ export function keyHints(facts: HintFacts, glyphs: Glyphs): string {
   const sep = ` ${glyphs.separator} `;
   if (facts.busy) return ['Esc abort', 'PgUp/PgDn scroll', 'Ctrl-C twice quits'].join(sep);
   const enter = facts.emptyInput && facts.cardMarked ? 'Enter details' : 'Enter send';
-  return [enter, 'Tab complete', 'Up/Down history', 'PgUp/PgDn scroll', '/help for more'].join(sep);
+  return [enter, 'Tab complete', 'Up/Down history', 'PgUp/PgDn scroll', '/help'].join(sep);
 }
