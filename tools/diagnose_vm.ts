@@ -6,7 +6,7 @@ import type { GuestDiagnosis } from '../src/diagnose/finding.js';
 import { gatherGuestEvidence } from '../src/diagnose/gather-guest-evidence.js';
 import { guestHeading, headline } from '../src/diagnose/headline.js';
 import { fenceAsData } from './support/fence.js';
-import { splitTags } from './support/guests.js';
+import { guestTarget } from './support/guests.js';
 import { guestArgs } from './support/schemas.js';
 
 const shownFindings = 3;
@@ -22,15 +22,7 @@ export const diagnoseVm = defineTool({
   risk: 'read',
   async target(args, ctx) {
     const { guest } = await findGuest(new EvidenceReader(ctx.proxmox, ctx.signal), args.vmid, args.node);
-    return {
-      profile: ctx.profile,
-      ...(ctx.cluster ? { cluster: ctx.cluster } : {}),
-      node: guest.node,
-      vmid: guest.vmid,
-      ...(guest.name ? { name: guest.name } : {}),
-      tags: splitTags(guest.tags),
-      guestType: guest.type,
-    };
+    return guestTarget(ctx, guest);
   },
   async run(args, ctx) {
     const reader = new EvidenceReader(ctx.proxmox, ctx.signal);

@@ -43,7 +43,7 @@ export async function findGuest(ctx: ToolContext, vmid: number, node?: string): 
   return guest;
 }
 
-export function guestTarget(ctx: ToolContext, guest: GuestResource): Target {
+export function guestTarget(ctx: ToolContext, guest: Pick<GuestResource, 'node' | 'vmid' | 'name' | 'tags' | 'type'>): Target {
   return {
     profile: ctx.profile,
     ...(ctx.cluster ? { cluster: ctx.cluster } : {}),

@@ -3,7 +3,7 @@ import { requirePrivilege } from '../auth/permission-check.js';
 import { parameterError } from '../server/api-error.js';
 import type { TaskRecord } from '../tasks/task-store.js';
 import { nodeTaskItem, taskStatus } from '../tasks/task-view.js';
-import { parseUpid } from '../tasks/upid.js';
+import { isUpid } from '../../proxmox/upid.js';
 
 function statusClass(task: TaskRecord): string {
   if (task.exitstatus === 'OK') return 'ok';
@@ -37,7 +37,7 @@ function list({ sim, params, identity }: ApiCall) {
 /** The task of a `{upid}` path parameter; a stranger's task needs Sys.Audit on the node. */
 function taskOf({ sim, params, identity }: ApiCall): TaskRecord {
   const upid = String(params.upid);
-  if (!parseUpid(upid)) throw parameterError({ upid: `unable to parse worker upid '${upid}'` });
+  if (!isUpid(upid)) throw parameterError({ upid: `unable to parse worker upid '${upid}'` });
   const task = sim.cluster.tasks.get(upid);
   if (!task || task.node !== params.node) throw parameterError({ upid: 'no such task' });
   if (task.user !== identity.authid) requirePrivilege(identity, `/nodes/${task.node}`, 'Sys.Audit');

@@ -1,4 +1,4 @@
-import { formatUpid } from './upid.js';
+import { formatUpid } from '../../proxmox/upid.js';
 
 /** One worker task: running until the clock passes `endsAt`, then finished with `exitstatus`. */
 export interface TaskRecord {
