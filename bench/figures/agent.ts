@@ -30,7 +30,7 @@ export const agentFigures: BenchSuite = {
       const emit = (event: AgentEvent) => {
         if (event.type === 'tool-requested') stamps.push(performance.now());
       };
-      const session = new AgentSession({ model, tools, systemPrompt: systemPrompt(), recoverToolCalls, maxSteps: rounds + 1, emit, callTool: (request) => pipeline.call(request.tool, request.args, request) });
+      const session = new AgentSession({ model, tools, systemPrompt: systemPrompt(), recoverToolCalls, maxSteps: rounds + 1, maxCallsPerTurn: rounds + 1, emit, callTool: (request) => pipeline.call(request.tool, request.args, request) });
       ollama.push(...vmids.slice(0, rounds).map((vmid) => ({ toolCalls: [{ name: 'vm_status', arguments: { vmid } }] })), { text: 'done' });
       await session.runTurn('status of every guest', new AbortController().signal);
       const perRound = stamps.slice(1).map((stamp, i) => stamp - stamps[i]!);

@@ -2,8 +2,9 @@ import type { ChatMessage, ChatModel, ChatToolCall, ChatToolSpec } from '../chat
 import { isToolError, type ToolOutcome } from '../call-outcome.js';
 import type { ToolRequest } from '../scheduler.js';
 import { callKey } from './call-key.js';
-import { capToolText, compactToolResults, estimateTokens } from './context-budget.js';
+import { capToolText, compactToolResults } from './context-budget.js';
 import { AppError } from '../errors/app-error.js';
+import { History } from './history.js';
 import { addUsage, type AgentEvent, type StopReason, type TurnUsage } from './events.js';
 import { streamAssistantTurn } from './stream-turn.js';
 
@@ -48,17 +49,18 @@ const wrapUpPrompt = 'The step limit is reached. Answer now with what you have f
  * compaction when the context fills.
  */
 export class AgentSession {
-  private readonly history: ChatMessage[];
+  private readonly history: History;
   private compacted = false;
   private callIds = 0;
   private sessionCalls = 0;
 
   constructor(private readonly deps: AgentDeps) {
-    this.history = [{ role: 'system', content: deps.systemPrompt }];
+    this.history = new History(deps.tools);
+    this.history.push({ role: 'system', content: deps.systemPrompt });
   }
 
   get messages(): readonly ChatMessage[] {
-    return this.history;
+    return this.history.messages;
   }
 
   async runTurn(question: string, signal: AbortSignal): Promise<TurnResult> {
@@ -71,14 +73,14 @@ export class AgentSession {
     let steps = 0;
     let wrappingUp = false;
     const finish = (stopReason: StopReason, answer: string, error?: unknown): TurnResult => {
-      usage = { ...usage, contextUsed: estimateTokens(this.history, deps.tools) };
+      usage = { ...usage, contextUsed: this.history.estimatedTokens() };
       deps.emit({ type: 'done', stopReason, answer, usage });
       return { answer, stopReason, usage, outcomes, ...(error === undefined ? {} : { error }) };
     };
 
     for (;;) {
       if (!this.fitsContext()) return finish('context-full', 'The conversation no longer fits the model context; start a new session.');
-      const streamed = await streamAssistantTurn(deps.model, { messages: this.history, tools: deps.tools, signal }, deps.emit);
+      const streamed = await streamAssistantTurn(deps.model, { messages: this.history.messages, tools: deps.tools, signal }, deps.emit);
       if (streamed.usage) usage = addUsage(usage, streamed.usage);
       if (streamed.kind === 'aborted') return finish('aborted', streamed.text);
       if (streamed.kind === 'error') {
@@ -151,13 +153,13 @@ export class AgentSession {
   /** Compacts once when the next request would not fit; false when it still would not. */
   private fitsContext(): boolean {
     const budget = this.deps.model.contextLength * 0.85;
-    if (estimateTokens(this.history, this.deps.tools) <= budget) return true;
+    if (this.history.estimatedTokens() <= budget) return true;
     if (this.compacted) return false;
-    const { messages, compacted } = compactToolResults(this.history);
+    const { messages, compacted } = compactToolResults(this.history.messages);
     if (compacted === 0) return false;
-    this.history.splice(0, this.history.length, ...messages);
+    this.history.replace(messages);
     this.compacted = true;
     this.deps.emit({ type: 'notice', message: `Context nearly full: ${compacted} older tool results were summarised.` });
-    return estimateTokens(this.history, this.deps.tools) <= budget;
+    return this.history.estimatedTokens() <= budget;
   }
 }

@@ -1,10 +1,4 @@
-import type { ChatMessage, ChatToolSpec } from '../chat-model.js';
-
-/** A cautious token estimate (bytes / 3.5) so we compact before Ollama would truncate silently. */
-export function estimateTokens(messages: readonly ChatMessage[], tools: readonly ChatToolSpec[]): number {
-  const bytes = Buffer.byteLength(JSON.stringify(messages)) + Buffer.byteLength(JSON.stringify(tools));
-  return Math.ceil(bytes / 3.5);
-}
+import type { ChatMessage } from '../chat-model.js';
 
 const keepRecentResults = 2;
 
