@@ -74,8 +74,10 @@ export async function runTui(backend: TuiBackend, options: RunTuiOptions): Promi
   const screen = interactive ? enterFullScreen(stdout) : null;
   const writer = interactive ? new ScreenWriter(stdout, { maxFps }) : null;
   let lastFrame = '';
+  let closing = false;
   const sink = new FrameSink(size(), (frame) => {
-    lastFrame = frame;
+    // The frames Ink draws while unmounting are blank: a non-terminal keeps the last one the user saw.
+    if (!closing && frame.trim() !== '') lastFrame = frame;
     writer?.paint(frame);
   });
   const resized = () => {
@@ -101,6 +103,7 @@ export async function runTui(backend: TuiBackend, options: RunTuiOptions): Promi
   } finally {
     // After SIGHUP every write to the dead terminal fails; those failures must not crash the way out.
     stdout.on('error', () => undefined);
+    closing = true;
     instance?.unmount();
     writer?.stop();
     screen?.restore();
