@@ -32,8 +32,8 @@ export async function ask(ctx: CommandContext, question: string, options: AskOpt
     const turn = await agent.runTurn(question, controller.signal).finally(() => process.off('SIGINT', interrupt));
     await tools.end(`ask: ${turn.stopReason}`);
     if (turn.error !== undefined && AppError.isInstance(turn.error) && !options.json) throw turn.error;
-    const fromCalls = exitCodeOf(turn.outcomes);
-    const exitCode = fromCalls === ExitCode.denied ? fromCalls : turn.stopReason !== 'answered' ? ExitCode.runtime : fromCalls === ExitCode.runtime ? ExitCode.ok : fromCalls;
+    // 3 when any call was denied; 1 when the turn did not end in an answer (limits, errors); a failed call the model answered around is 0.
+    const exitCode = exitCodeOf(turn.outcomes) === ExitCode.denied ? ExitCode.denied : turn.stopReason === 'answered' ? ExitCode.ok : ExitCode.runtime;
     if (options.json) {
       printJson(io.stdout, {
         answer: turn.answer,

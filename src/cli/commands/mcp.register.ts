@@ -1,15 +1,7 @@
 import type { Registrar } from '../command-kit.js';
+import type { McpFlags } from './mcp.js';
 
 const load = () => import('./mcp.js');
-
-interface McpCliOptions {
-  http?: boolean;
-  port?: string;
-  host?: string;
-  printToken?: boolean;
-  tlsCert?: string;
-  tlsKey?: string;
-}
 
 export const registerMcp: Registrar = (program, { run, example }) => {
   example('mcp --demo', 'serve the guarded tools over MCP on stdio (Claude Desktop, IDE agents)');
@@ -23,5 +15,5 @@ export const registerMcp: Registrar = (program, { run, example }) => {
     .option('--print-token', 'add the bearer token to the announce line')
     .option('--tls-cert <file>', 'serve HTTPS with this certificate (PEM)')
     .option('--tls-key <file>', 'the private key of --tls-cert (PEM)')
-    .action(run(async (ctx, options: McpCliOptions) => (await load()).runMcp(ctx, options)));
+    .action(run(async (ctx, options: McpFlags) => (await load()).runMcp(ctx, options)));
 };

@@ -18,6 +18,7 @@ export class LiveTuiBackend implements TuiBackend {
   private banner: string | null = null;
   private nodes: string[] = [];
   private vmids: number[] = [];
+  private commandCalls = 0;
 
   private constructor(
     private readonly ctx: CommandContext,
@@ -61,7 +62,7 @@ export class LiveTuiBackend implements TuiBackend {
   }
 
   async callTool(tool: string, args: Record<string, unknown>, handlers: Pick<TurnHandlers, 'emit'>, signal: AbortSignal) {
-    const id = `t${Date.now().toString(36)}`;
+    const id = `t${++this.commandCalls}`;
     handlers.emit({ type: 'tool-requested', id, tool, args });
     const outcome = await this.tools.call({
       tool,
