@@ -1,4 +1,4 @@
-import Conf from 'conf';
+import fs from 'node:fs';
 import { z } from 'zod';
 import { ConfigError } from '../core/errors/config-error.js';
 import type { ResolvedKey } from './keys.js';
@@ -15,46 +15,30 @@ export interface ConfigEntry {
 }
 
 /**
- * config.json (stored through `conf`) plus secrets.json. ConfigSchema (zod)
+ * config.json (written through `conf`) plus secrets.json. ConfigSchema (zod)
  * checks the file on open and every tree before it is written; secret keys are
- * routed to the secrets file only. (conf's own ajv schema costs ~100 ms of
- * compiling per start, so zod does the checking.)
+ * routed to the secrets file only. Reading is a plain file read: `conf` (and
+ * the ajv it brings, ~85 ms to import) loads only when a value is written.
  */
 export class ConfigStore {
   private constructor(
-    private readonly conf: Conf<Tree>,
+    readonly path: string,
+    private readonly dir: string,
+    private tree: Tree,
     private readonly secrets: SecretsFile,
   ) {}
 
   static open(paths: StatePaths): ConfigStore {
     ensurePrivateDir(paths.configDir);
-    let conf: Conf<Tree>;
-    try {
-      conf = new Conf<Tree>({
-        projectName: 'proxmox-ai',
-        projectSuffix: '',
-        cwd: paths.configDir,
-        configName: 'config',
-        configFileMode: 0o600,
-        clearInvalidConfig: false,
-        watch: false,
-      });
-    } catch (error) {
-      throw invalidFile(paths.configFile, error);
-    }
-    const store = new ConfigStore(conf, new SecretsFile(paths.secretsFile));
+    const store = new ConfigStore(paths.configFile, paths.configDir, readTree(paths.configFile), new SecretsFile(paths.secretsFile));
     store.read();
     return store;
   }
 
-  get path(): string {
-    return this.conf.path;
-  }
-
   /** The whole validated config. */
   read(): AppConfig {
-    const parsed = ConfigSchema.safeParse(this.conf.store);
-    if (!parsed.success) throw invalidFile(this.conf.path, parsed.error);
+    const parsed = ConfigSchema.safeParse(this.tree);
+    if (!parsed.success) throw invalidFile(this.path, parsed.error);
     return parsed.data;
   }
 
@@ -63,29 +47,32 @@ export class ConfigStore {
   }
 
   get({ path, spec }: ResolvedKey): unknown {
-    return getPath(spec.secret ? (this.secrets.read() as Tree) : this.conf.store, path);
+    return getPath(spec.secret ? (this.secrets.read() as Tree) : this.tree, path);
   }
 
-  set({ path, spec }: ResolvedKey, value: unknown): void {
+  async set({ path, spec }: ResolvedKey, value: unknown): Promise<void> {
     if (spec.secret) this.secrets.write(setPath(this.secrets.read() as Tree, path, value) as Secrets);
-    else this.replace(setPath(this.conf.store, path, value));
+    else await this.replace(setPath(this.tree, path, value));
   }
 
-  unset({ path, spec }: ResolvedKey): void {
+  async unset({ path, spec }: ResolvedKey): Promise<void> {
     if (spec.secret) this.secrets.write(deletePath(this.secrets.read() as Tree, path) as Secrets);
-    else this.replace(deletePath(this.conf.store, path));
+    else await this.replace(deletePath(this.tree, path));
   }
 
   entries(): ConfigEntry[] {
-    const plain = leaves(this.conf.store).map(([path, value]) => ({ key: path.join('.'), value, secret: false }));
+    const plain = leaves(this.tree).map(([path, value]) => ({ key: path.join('.'), value, secret: false }));
     const hidden = leaves(this.secrets.read() as Tree).map(([path, value]) => ({ key: path.join('.'), value, secret: true }));
     return [...plain, ...hidden].sort((a, b) => a.key.localeCompare(b.key));
   }
 
-  private replace(tree: Tree): void {
+  private async replace(tree: Tree): Promise<void> {
     const parsed = ConfigSchema.safeParse(tree);
-    if (!parsed.success) throw invalidFile(this.conf.path, parsed.error);
-    this.conf.store = tree;
+    if (!parsed.success) throw invalidFile(this.path, parsed.error);
+    const { default: Conf } = await import('conf');
+    const conf = new Conf<Tree>({ projectName: 'proxmox-ai', projectSuffix: '', cwd: this.dir, configName: 'config', configFileMode: 0o600, clearInvalidConfig: false, watch: false });
+    conf.store = tree;
+    this.tree = tree;
   }
 }
 
@@ -97,4 +84,21 @@ function invalidFile(file: string, error: unknown): ConfigError {
         ? error.message.replace(/^Config schema violation: /, '').replace(/`/g, "'")
         : String(error);
   return new ConfigError(`${file} is invalid (${detail}); fix the file or 'proxmox-ai config unset' the key`, 'config.bad-file');
+}
+
+function readTree(file: string): Tree {
+  let text: string;
+  try {
+    text = fs.readFileSync(file, 'utf8');
+  } catch (error) {
+    if ((error as NodeJS.ErrnoException).code === 'ENOENT') return {};
+    throw error;
+  }
+  try {
+    const value: unknown = JSON.parse(text);
+    if (value && typeof value === 'object' && !Array.isArray(value)) return value as Tree;
+  } catch {
+    // reported below
+  }
+  throw new ConfigError(`${file} is not a JSON object; fix the file or move it aside`, 'config.bad-file');
 }

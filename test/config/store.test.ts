@@ -15,35 +15,35 @@ function freshPaths() {
 const mode = (file: string) => fs.statSync(file).mode & 0o777;
 
 describe('ConfigStore', () => {
-  it('creates the config directory 0700 and config.json 0600', () => {
+  it('creates the config directory 0700 and config.json 0600', async () => {
     const paths = freshPaths();
-    ConfigStore.open(paths).set(resolveKey('ai.model'), 'qwen3:8b');
+    await ConfigStore.open(paths).set(resolveKey('ai.model'), 'qwen3:8b');
     expect(mode(paths.configDir)).toBe(0o700);
     expect(mode(paths.configFile)).toBe(0o600);
   });
 
-  it('keeps secrets out of config.json and writes them 0600', () => {
+  it('keeps secrets out of config.json and writes them 0600', async () => {
     const paths = freshPaths();
     const store = ConfigStore.open(paths);
-    store.set(resolveKey('profiles.home.url'), 'https://127.0.0.1:8006');
-    store.set(resolveKey('profiles.home.tokenSecret'), 'c0ffee00-1234-4bcd-9def-0123456789ab');
+    await store.set(resolveKey('profiles.home.url'), 'https://127.0.0.1:8006');
+    await store.set(resolveKey('profiles.home.tokenSecret'), 'c0ffee00-1234-4bcd-9def-0123456789ab');
     expect(fs.readFileSync(paths.configFile, 'utf8')).not.toContain('c0ffee00');
     expect(fs.readFileSync(paths.secretsFile, 'utf8')).toContain('c0ffee00');
     expect(mode(paths.secretsFile)).toBe(0o600);
   });
 
-  it('lists secrets as set without their value', () => {
+  it('lists secrets as set without their value', async () => {
     const paths = freshPaths();
     const store = ConfigStore.open(paths);
-    store.set(resolveKey('profiles.home.password'), 'hunter2');
+    await store.set(resolveKey('profiles.home.password'), 'hunter2');
     expect(store.entries()).toEqual([{ key: 'profiles.home.password', value: 'hunter2', secret: true }]);
   });
 
-  it('unset removes the key and the empty objects above it', () => {
+  it('unset removes the key and the empty objects above it', async () => {
     const paths = freshPaths();
     const store = ConfigStore.open(paths);
-    store.set(resolveKey('profiles.lab.node'), 'pve1');
-    store.unset(resolveKey('profiles.lab.node'));
+    await store.set(resolveKey('profiles.lab.node'), 'pve1');
+    await store.unset(resolveKey('profiles.lab.node'));
     expect(JSON.parse(fs.readFileSync(paths.configFile, 'utf8'))).toEqual({});
   });
 

@@ -21,7 +21,7 @@ export async function configSet(ctx: CommandContext, key: string, raw: string): 
   const resolved = resolveKey(key);
   const value = parseValue(resolved, raw);
   const store = ConfigStore.open(ctx.paths);
-  store.set(resolved, value);
+  await store.set(resolved, value);
   printLine(ctx.io.stderr, resolved.spec.secret ? `${key} saved to secrets.json` : `${key} = ${format(value)}`);
   return ExitCode.ok;
 }
@@ -30,7 +30,7 @@ export async function configUnset(ctx: CommandContext, key: string): Promise<num
   const resolved = resolveKey(key);
   const store = ConfigStore.open(ctx.paths);
   if (store.get(resolved) === undefined) throw new ConfigError(`${key} is not set`, 'config.not-set');
-  store.unset(resolved);
+  await store.unset(resolved);
   printLine(ctx.io.stderr, `${key} removed`);
   return ExitCode.ok;
 }
