@@ -1,4 +1,5 @@
 import type { ElicitRequestFormParams, ElicitResult } from '@modelcontextprotocol/sdk/types.js';
+import { guestLabel } from '../src/core/target-label.js';
 import type { ConfirmRequest } from '../src/core/approver.js';
 import type { Target } from '../src/core/tool.js';
 
@@ -46,7 +47,7 @@ function typedWords({ target, tool }: ConfirmRequest): string[] {
 
 function describeTarget(target: Target): string {
   const parts = [
-    target.vmid !== undefined ? `${target.guestType === 'lxc' ? 'CT' : 'VM'} ${target.vmid}${target.name ? ` (${target.name})` : ''}` : undefined,
+    target.vmid !== undefined ? guestLabel(target) : undefined,
     target.node ? `node ${target.node}` : undefined,
     target.tags?.length ? `tags ${target.tags.join(',')}` : undefined,
     `profile ${target.profile}`,

@@ -2,6 +2,8 @@ import { z } from 'zod';
 import type { Target, ToolContext } from '../../src/core/tool.js';
 import { ToolInputError } from './tool-input-error.js';
 
+export { guestLabel } from '../../src/core/target-label.js';
+
 const resourceSchema = z.object({
   vmid: z.coerce.number(),
   type: z.enum(['qemu', 'lxc']),
@@ -80,6 +82,3 @@ export function guestPath(target: Target): string {
   return `/nodes/${target.node}/${target.guestType}/${target.vmid}`;
 }
 
-export function guestLabel(target: Target): string {
-  return `${target.guestType === 'lxc' ? 'CT' : 'VM'} ${target.vmid}${target.name ? ` (${target.name})` : ''}`;
-}

@@ -1,5 +1,6 @@
 import { UsageError } from '../../core/errors/usage-error.js';
 import { ExitCode } from '../../core/exit-codes.js';
+import { guestLabel } from '../../core/target-label.js';
 import { riskOf, type Target } from '../../core/tool.js';
 import { validateArgs } from '../../core/validate-args.js';
 import { decide, explainExternalTool, isExternalToolName, noGrants, type PolicyDecision } from '../../policy/index.js';
@@ -64,7 +65,7 @@ function describeTarget(target: Target): string {
   const parts = [
     `profile ${target.profile}`,
     target.node ? `node ${target.node}` : undefined,
-    target.vmid !== undefined ? `${target.guestType === 'lxc' ? 'CT' : 'VM'} ${target.vmid}${target.name ? ` (${target.name})` : ''}` : undefined,
+    target.vmid !== undefined ? guestLabel(target) : undefined,
     target.tags?.length ? `tags ${target.tags.join(',')}` : undefined,
   ];
   return parts.filter(Boolean).join(', ');

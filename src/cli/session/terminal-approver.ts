@@ -1,5 +1,6 @@
 import readline from 'node:readline/promises';
 import type { Approver, ConfirmAnswer, ConfirmRequest } from '../../core/approver.js';
+import { guestLabel } from '../../core/target-label.js';
 import type { CliIo } from '../io.js';
 
 /**
@@ -15,7 +16,7 @@ export class TerminalApprover implements Approver {
       return { approved: false, decidedBy: 'default', note: 'no terminal to confirm on' };
     }
     const { target } = request;
-    const what = target.vmid !== undefined ? `${target.guestType === 'lxc' ? 'CT' : 'VM'} ${target.vmid}${target.name ? ` (${target.name})` : ''} on ${target.node}` : `profile ${target.profile}`;
+    const what = target.vmid !== undefined ? `${guestLabel(target)} on ${target.node}` : `profile ${target.profile}`;
     this.io.stderr.write(`\n${request.title}: ${request.tool} on ${what}${target.tags?.length ? `, tags ${target.tags.join(',')}` : ''}\n`);
     this.io.stderr.write(`arguments: ${JSON.stringify(request.args)}\n${target.detail ? `${target.detail}\n` : ''}${request.reason}\n`);
     const prompt = readline.createInterface({ input: this.io.stdin, output: this.io.stderr });

@@ -1,16 +1,8 @@
-import { formatUpid } from '../../proxmox/upid.js';
+import { formatUpid, type Upid } from '../../proxmox/upid.js';
 
 /** One worker task: running until the clock passes `endsAt`, then finished with `exitstatus`. */
-export interface TaskRecord {
+export interface TaskRecord extends Upid {
   upid: string;
-  node: string;
-  pid: number;
-  pstart: number;
-  starttime: number;
-  type: string;
-  id: string;
-  /** The authenticated id, a user or a token (`root@pam!sim`). */
-  user: string;
   /** Sim-clock milliseconds at which the task ends. */
   endsAt: number;
   /** Worker output without the final `TASK ...` line. */
