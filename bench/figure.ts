@@ -25,7 +25,14 @@ export interface BenchSuite {
 export function summarise(samples: number[], unit: Figure['unit']): Figure {
   const sorted = [...samples].sort((a, b) => a - b);
   const at = (q: number) => sorted[Math.min(sorted.length - 1, Math.ceil(q * sorted.length) - 1)]!;
-  return { median: round(at(0.5)), p99: round(at(0.99)), min: round(sorted[0]!), max: round(sorted[sorted.length - 1]!), n: sorted.length, unit };
+  return {
+    median: round(at(0.5)),
+    p99: round(at(0.99)),
+    min: round(sorted[0]!),
+    max: round(sorted[sorted.length - 1]!),
+    n: sorted.length,
+    unit,
+  };
 }
 
 export function round(value: number, digits = 3): number {

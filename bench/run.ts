@@ -16,7 +16,9 @@ if (json) {
 } else {
   for (const [name, figure] of Object.entries(figures)) {
     const { unit, goal, ...numbers } = figure;
-    const shown = Object.entries(numbers).map(([key, value]) => `${key}=${value}`).join(' ');
+    const shown = Object.entries(numbers)
+      .map(([key, value]) => `${key}=${value}`)
+      .join(' ');
     process.stdout.write(`${name.padEnd(26)} ${shown} ${unit}${goal ? `  (goal ${goal})` : ''}\n`);
   }
 }

@@ -9,4 +9,13 @@ import { toolFigures } from './figures/tools.js';
 import { tuiFigures } from './figures/tui.js';
 
 /** Every benchmark; each one runs in quick mode too. Add new suites here. */
-export const suites: BenchSuite[] = [coldStart, toolFigures, agentFigures, auditAppend, simulatorFigures, mcpFigures, diagnoseBench, tuiFigures];
+export const suites: BenchSuite[] = [
+  coldStart,
+  toolFigures,
+  agentFigures,
+  auditAppend,
+  simulatorFigures,
+  mcpFigures,
+  diagnoseBench,
+  tuiFigures,
+];

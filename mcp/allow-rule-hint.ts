@@ -8,8 +8,10 @@ import type { ConfirmRequest } from '../src/core/approver.js';
  */
 export function allowRuleHint(request: ConfirmRequest): string {
   const { target, tool } = request;
-  const where = target.vmid !== undefined ? `{vmid: [${target.vmid}]}` : target.node ? `{node: "${target.node}"}` : undefined;
-  const id = `allow-${tool}${target.vmid !== undefined ? `-${target.vmid}` : target.node ? `-${target.node}` : ''}`.slice(0, 64);
+  const where =
+    target.vmid !== undefined ? `{vmid: [${target.vmid}]}` : target.node ? `{node: "${target.node}"}` : undefined;
+  const id =
+    `allow-${tool}${target.vmid !== undefined ? `-${target.vmid}` : target.node ? `-${target.node}` : ''}`.slice(0, 64);
   return `- {id: ${id}, tools: [${tool}]${where ? `, where: ${where}` : ''}, verdict: allow}`;
 }
 

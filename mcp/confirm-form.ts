@@ -19,7 +19,11 @@ export function confirmForm(request: ConfirmRequest): ElicitRequestFormParams {
     `why: ${request.reason}`,
   ];
   if (request.confirm === 'plain') {
-    return { mode: 'form', message: [...lines, 'Accept to run it, decline to refuse.'].join('\n'), requestedSchema: { type: 'object', properties: {} } };
+    return {
+      mode: 'form',
+      message: [...lines, 'Accept to run it, decline to refuse.'].join('\n'),
+      requestedSchema: { type: 'object', properties: {} },
+    };
   }
   const words = typedWords(request);
   return {
@@ -40,7 +44,9 @@ export function typedMatches(request: ConfirmRequest, content: ElicitResult['con
 }
 
 function typedWords({ target, tool }: ConfirmRequest): string[] {
-  const guest = [target.vmid !== undefined ? String(target.vmid) : undefined, target.name].filter((word): word is string => Boolean(word));
+  const guest = [target.vmid !== undefined ? String(target.vmid) : undefined, target.name].filter(
+    (word): word is string => Boolean(word),
+  );
   if (guest.length > 0) return guest;
   return [target.node ?? tool];
 }

@@ -34,22 +34,39 @@ export class ElicitationApprover implements Approver {
     const { server, client, trustElicitation, timeoutMs } = this.options;
     // Safety: a client may answer an elicitation without asking anyone, so the
     // strongest confirmation is not left to it unless the user said so.
-    if (request.confirm === 'typed' && !trustElicitation) return { approved: false, decidedBy: 'default', note: typedNotTrustedNote(request) };
-    if (!server.getClientCapabilities()?.elicitation?.form) return { approved: false, decidedBy: 'default', note: noElicitationNote(request) };
+    if (request.confirm === 'typed' && !trustElicitation)
+      return { approved: false, decidedBy: 'default', note: typedNotTrustedNote(request) };
+    if (!server.getClientCapabilities()?.elicitation?.form)
+      return { approved: false, decidedBy: 'default', note: noElicitationNote(request) };
     const requestId = this.calls.getStore();
     // Safety: a confirmation that belongs to no tools/call of this connection is never asked, so never granted.
-    if (requestId === undefined) return { approved: false, decidedBy: 'default', note: 'no MCP request to ask for confirmation on' };
+    if (requestId === undefined)
+      return { approved: false, decidedBy: 'default', note: 'no MCP request to ask for confirmation on' };
     const decidedBy = `mcp-client:${client}`;
     try {
-      const answer = await server.elicitInput(confirmForm(request), { relatedRequestId: requestId, signal, timeout: timeoutMs });
-      if (answer.action !== 'accept') return { approved: false, decidedBy, note: `the client answered ${answer.action}` };
-      if (request.confirm === 'typed' && !typedMatches(request, answer.content)) return { approved: false, decidedBy, note: 'the confirmation text did not match' };
+      const answer = await server.elicitInput(confirmForm(request), {
+        relatedRequestId: requestId,
+        signal,
+        timeout: timeoutMs,
+      });
+      if (answer.action !== 'accept')
+        return { approved: false, decidedBy, note: `the client answered ${answer.action}` };
+      if (request.confirm === 'typed' && !typedMatches(request, answer.content))
+        return { approved: false, decidedBy, note: 'the confirmation text did not match' };
       return { approved: true, decidedBy };
     } catch (error) {
       if (error instanceof McpError && error.code === ErrorCode.RequestTimeout) {
-        return { approved: false, decidedBy, note: `no answer within ${timeoutMs >= 1000 ? `${Math.round(timeoutMs / 1000)} s` : `${timeoutMs} ms`}` };
+        return {
+          approved: false,
+          decidedBy,
+          note: `no answer within ${timeoutMs >= 1000 ? `${Math.round(timeoutMs / 1000)} s` : `${timeoutMs} ms`}`,
+        };
       }
-      return { approved: false, decidedBy, note: `the confirmation did not complete: ${error instanceof Error ? error.message : String(error)}` };
+      return {
+        approved: false,
+        decidedBy,
+        note: `the confirmation did not complete: ${error instanceof Error ? error.message : String(error)}`,
+      };
     }
   }
 }

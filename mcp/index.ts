@@ -6,5 +6,9 @@ export { serveStdio, type StdioServing } from './stdio.js';
 export { serveHttp, type HttpServeOptions, type HttpServing } from './http/serve-http.js';
 export { listenSettings, isLoopback, type ListenSettings } from './http/listen-settings.js';
 export { loadOrCreateToken } from './http/token.js';
-export { connectExternalServers, type ExternalServers, type ExternalServerOptions } from './external/connect-external.js';
+export {
+  connectExternalServers,
+  type ExternalServers,
+  type ExternalServerOptions,
+} from './external/connect-external.js';
 export { listedTool } from './tool-listing.js';

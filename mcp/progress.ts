@@ -15,6 +15,8 @@ export function progressReporter(extra: CallExtra): ((message: string) => void) 
   return (message) => {
     progress += 1;
     // Progress is advisory: a client that went away cannot hear it, and the call's outcome does not depend on it.
-    extra.sendNotification({ method: 'notifications/progress', params: { progressToken, progress, message } }).catch(() => undefined);
+    extra
+      .sendNotification({ method: 'notifications/progress', params: { progressToken, progress, message } })
+      .catch(() => undefined);
   };
 }

@@ -21,14 +21,23 @@ export function registerPrompts(server: McpServer, texts: PromptTexts): void {
     'diagnose_vm',
     {
       title: 'Diagnose a VM or container',
-      description: 'Why is this guest failing? Gathers the evidence with diagnose_vm and the read tools, then names the cause, the log line and the fix.',
-      argsSchema: { vmid: z.string().regex(/^\d{3,9}$/, 'a VM or container id such as 101').describe('VM or container id, e.g. 101') },
+      description:
+        'Why is this guest failing? Gathers the evidence with diagnose_vm and the read tools, then names the cause, the log line and the fix.',
+      argsSchema: {
+        vmid: z
+          .string()
+          .regex(/^\d{3,9}$/, 'a VM or container id such as 101')
+          .describe('VM or container id, e.g. 101'),
+      },
     },
     ({ vmid }) => userPrompt(texts.diagnoseVm.replaceAll('{{vmid}}', vmid)),
   );
   server.registerPrompt(
     'cluster_health',
-    { title: 'Cluster health check', description: 'What needs attention in this cluster: nodes, storage, guests and failed tasks, most urgent first.' },
+    {
+      title: 'Cluster health check',
+      description: 'What needs attention in this cluster: nodes, storage, guests and failed tasks, most urgent first.',
+    },
     () => userPrompt(texts.clusterHealth),
   );
 }

@@ -20,12 +20,23 @@ export function publishedInputSchema(input: z.ZodType): Tool['inputSchema'] {
 function trim(node: unknown): unknown {
   if (Array.isArray(node)) return node.map(trim);
   if (node === null || typeof node !== 'object') return node;
-  const kept = Object.entries(node as Record<string, unknown>).filter(([key, value]) => key !== '$schema' && key !== 'pattern' && !isSafeIntegerBound(key, value));
-  return Object.fromEntries(kept.map(([key, value]) => [key, nameMaps.has(key) && isMap(value) ? Object.fromEntries(Object.entries(value).map(([name, child]) => [name, trim(child)])) : trim(value)]));
+  const kept = Object.entries(node as Record<string, unknown>).filter(
+    ([key, value]) => key !== '$schema' && key !== 'pattern' && !isSafeIntegerBound(key, value),
+  );
+  return Object.fromEntries(
+    kept.map(([key, value]) => [
+      key,
+      nameMaps.has(key) && isMap(value)
+        ? Object.fromEntries(Object.entries(value).map(([name, child]) => [name, trim(child)]))
+        : trim(value),
+    ]),
+  );
 }
 
 function isSafeIntegerBound(key: string, value: unknown): boolean {
-  return (key === 'minimum' || key === 'maximum') && (value === Number.MAX_SAFE_INTEGER || value === Number.MIN_SAFE_INTEGER);
+  return (
+    (key === 'minimum' || key === 'maximum') && (value === Number.MAX_SAFE_INTEGER || value === Number.MIN_SAFE_INTEGER)
+  );
 }
 
 function isMap(value: unknown): value is Record<string, unknown> {

@@ -47,7 +47,12 @@ export function buildMcpServer(options: McpServerOptions): McpConnection {
   const session = () =>
     (opened ??= (async () => {
       const client = clientName(mcp.server.getClientVersion());
-      const approver = new ElicitationApprover({ server: mcp.server, client, trustElicitation: options.trustElicitation, timeoutMs: options.elicitationTimeoutMs ?? 300_000 });
+      const approver = new ElicitationApprover({
+        server: mcp.server,
+        client,
+        trustElicitation: options.trustElicitation,
+        timeoutMs: options.elicitationTimeoutMs ?? 300_000,
+      });
       const tools = await options.openSession({ name: client, approver });
       return { tools, approver, listed: visibleTools(tools.registry, tools.rules, tools.mode).map(listedTool) };
     })());
@@ -57,7 +62,12 @@ export function buildMcpServer(options: McpServerOptions): McpConnection {
     const { tools, approver } = await session();
     const onProgress = progressReporter(extra);
     const outcome = await approver.within(extra.requestId, () =>
-      tools.call({ tool: request.params.name, args: request.params.arguments ?? {}, signal: extra.signal, ...(onProgress ? { onProgress } : {}) }),
+      tools.call({
+        tool: request.params.name,
+        args: request.params.arguments ?? {},
+        signal: extra.signal,
+        ...(onProgress ? { onProgress } : {}),
+      }),
     );
     return toCallToolResult(outcome);
   });

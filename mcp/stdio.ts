@@ -11,7 +11,10 @@ export interface StdioServing {
  * Serves one connection on stdin/stdout. stdout carries protocol messages and
  * nothing else; anything for a human goes to stderr.
  */
-export async function serveStdio(connection: McpConnection, io: { stdin: NodeJS.ReadableStream; stdout: NodeJS.WritableStream }): Promise<StdioServing> {
+export async function serveStdio(
+  connection: McpConnection,
+  io: { stdin: NodeJS.ReadableStream; stdout: NodeJS.WritableStream },
+): Promise<StdioServing> {
   const transport = new StdioServerTransport(io.stdin as NodeJS.ReadStream, io.stdout as NodeJS.WriteStream);
   const disconnected = new Promise<void>((resolve) => {
     io.stdin.once('end', () => resolve());

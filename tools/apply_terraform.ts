@@ -9,7 +9,10 @@ import { ToolInputError } from './support/tool-input-error.js';
 
 const planIdSchema = z
   .string()
-  .regex(/^plan-[a-z2-7]{10}-(change|destructive)$/, 'a planId exactly as plan_terraform returned it, e.g. "plan-abcdefghij-change"')
+  .regex(
+    /^plan-[a-z2-7]{10}-(change|destructive)$/,
+    'a planId exactly as plan_terraform returned it, e.g. "plan-abcdefghij-change"',
+  )
   .describe('the planId plan_terraform returned in this session');
 
 export const applyTerraform = defineTool({
@@ -28,12 +31,22 @@ export const applyTerraform = defineTool({
   async run(args, ctx) {
     const iac = requireIac(ctx);
     const plan = savedPlan(iac, args.planId);
-    if (!iac.terraform) throw new ToolInputError('terraform (or tofu) is no longer on PATH; the plan cannot be applied');
+    if (!iac.terraform)
+      throw new ToolInputError('terraform (or tofu) is no longer on PATH; the plan cannot be applied');
     // A plan is spent once it starts applying, whatever the outcome: plan again to retry.
     iac.plans.save(plan.planId, { ...plan, applied: true });
     ctx.progress(`${iac.terraform.name} apply ${plan.planFile} in ${plan.workspace}`);
-    const outcome = await applyPlan(iac.terraform, plan.workspace, plan.planFile, { signal: ctx.signal, onLine: (line) => ctx.progress(line) });
-    const structured = { planId: plan.planId, name: plan.name, node: plan.node, workspace: plan.workspace, exitCode: outcome.exitCode };
+    const outcome = await applyPlan(iac.terraform, plan.workspace, plan.planFile, {
+      signal: ctx.signal,
+      onLine: (line) => ctx.progress(line),
+    });
+    const structured = {
+      planId: plan.planId,
+      name: plan.name,
+      node: plan.node,
+      workspace: plan.workspace,
+      exitCode: outcome.exitCode,
+    };
     if (outcome.exitCode !== 0) {
       const lines = failureLines(outcome);
       return {
@@ -43,7 +56,10 @@ export const applyTerraform = defineTool({
         structured: { ...structured, output: lines },
       };
     }
-    const tail = outcome.stdout.split('\n').filter((line) => line.trim() !== '').slice(-5);
+    const tail = outcome.stdout
+      .split('\n')
+      .filter((line) => line.trim() !== '')
+      .slice(-5);
     return {
       text: `applied ${plan.planId} (${plan.summary.split('\n')[0]}):\n${fenceAsData('terraform apply output', tail)}`,
       summary: `applied ${plan.planId}: ${plan.summary.split('\n')[0]}`,
@@ -54,7 +70,11 @@ export const applyTerraform = defineTool({
 
 function savedPlan(iac: IacPort, planId: string): SavedPlan {
   const plan = iac.plans.get(planId);
-  if (!plan) throw new ToolInputError(`there is no plan ${planId} in this session; call plan_terraform first and use the planId it returns`);
-  if (plan.applied) throw new ToolInputError(`plan ${planId} was already applied; call plan_terraform again for a fresh plan`);
+  if (!plan)
+    throw new ToolInputError(
+      `there is no plan ${planId} in this session; call plan_terraform first and use the planId it returns`,
+    );
+  if (plan.applied)
+    throw new ToolInputError(`plan ${planId} was already applied; call plan_terraform again for a fresh plan`);
   return plan;
 }

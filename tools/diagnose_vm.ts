@@ -48,7 +48,9 @@ function diagnosisText(diagnosis: GuestDiagnosis, reads: number): string {
     return `${head} No problems found: status, config, recent tasks, journal, storage, network, memory, HA, quorum and guest agent look fine (${reads} reads).`;
   }
   const shown = diagnosis.findings.slice(0, shownFindings);
-  const lines = [`${head} ${diagnosis.findings.length} finding${diagnosis.findings.length === 1 ? '' : 's'}, most likely first:`];
+  const lines = [
+    `${head} ${diagnosis.findings.length} finding${diagnosis.findings.length === 1 ? '' : 's'}, most likely first:`,
+  ];
   shown.forEach((finding, index) => {
     lines.push(`${index + 1}. ${headline(finding)}: ${finding.summary}`);
     if (finding.contradictedBy.length > 0) lines.push(`   but: ${finding.contradictedBy.join('; ')}`);
@@ -56,7 +58,12 @@ function diagnosisText(diagnosis: GuestDiagnosis, reads: number): string {
   });
   const more = diagnosis.findings.length - shown.length;
   if (more > 0) lines.push(`(${more} more in the structured result)`);
-  const quoted = shown.flatMap((finding, index) => finding.evidence.slice(0, shownEvidence).map((item) => `[${index + 1}] ${item.source}: ${clip(item.text)}`));
-  lines.push('Evidence for the findings above, as read from the cluster:', fenceAsData(`the evidence about guest ${diagnosis.vmid}`, quoted));
+  const quoted = shown.flatMap((finding, index) =>
+    finding.evidence.slice(0, shownEvidence).map((item) => `[${index + 1}] ${item.source}: ${clip(item.text)}`),
+  );
+  lines.push(
+    'Evidence for the findings above, as read from the cluster:',
+    fenceAsData(`the evidence about guest ${diagnosis.vmid}`, quoted),
+  );
   return lines.join('\n');
 }

@@ -23,7 +23,10 @@ export const findProblems = defineTool({
     const count = report.nodes.reduce((sum, node) => sum + node.findings.length, 0) + report.guests.length;
     return {
       text: problemsText(report, reader.reads.length),
-      summary: count === 0 ? 'no problems found' : `${report.nodes.length} nodes and ${report.guests.length} guests with problems`,
+      summary:
+        count === 0
+          ? 'no problems found'
+          : `${report.nodes.length} nodes and ${report.guests.length} guests with problems`,
       structured: { ...report, reads: reader.reads },
     };
   },
@@ -31,14 +34,20 @@ export const findProblems = defineTool({
 
 /** One line per problem, our own sentences; diagnose_vm gives the evidence. */
 function problemsText(report: ProblemsReport, reads: number): string {
-  if (report.nodes.length === 0 && report.guests.length === 0) return `No problems found on the nodes and guests checked (${reads} reads).`;
+  if (report.nodes.length === 0 && report.guests.length === 0)
+    return `No problems found on the nodes and guests checked (${reads} reads).`;
   const lines = ['Problems, most severe first:'];
-  for (const node of report.nodes) for (const finding of node.findings) lines.push(`- node ${node.node}: ${headline(finding)}: ${finding.summary}`);
+  for (const node of report.nodes)
+    for (const finding of node.findings) lines.push(`- node ${node.node}: ${headline(finding)}: ${finding.summary}`);
   for (const guest of report.guests.slice(0, shownGuests)) {
     const [top, ...rest] = guest.findings;
-    if (top) lines.push(`- guest ${guestHeading(guest)}: ${headline(top)}: ${top.summary}${rest.length > 0 ? ` (+${rest.length} more)` : ''}`);
+    if (top)
+      lines.push(
+        `- guest ${guestHeading(guest)}: ${headline(top)}: ${top.summary}${rest.length > 0 ? ` (+${rest.length} more)` : ''}`,
+      );
   }
-  if (report.guests.length > shownGuests) lines.push(`(${report.guests.length - shownGuests} more guests with problems in the structured result)`);
+  if (report.guests.length > shownGuests)
+    lines.push(`(${report.guests.length - shownGuests} more guests with problems in the structured result)`);
   lines.push('Call diagnose_vm with a vmid for the evidence and the fix.');
   return lines.join('\n');
 }

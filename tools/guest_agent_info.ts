@@ -25,15 +25,16 @@ export const guestAgentInfo = defineTool({
   target: (args, ctx) => resolveGuestTarget(ctx, args.vmid, args.node),
   async run(args, ctx) {
     const target = await decidedGuestTarget(ctx, args.vmid, args.node);
-    if (target.guestType !== 'qemu') throw new ToolInputError(`${guestLabel(target)} is a container; the guest agent exists only for VMs`);
+    if (target.guestType !== 'qemu')
+      throw new ToolInputError(`${guestLabel(target)} is a container; the guest agent exists only for VMs`);
     const base = `${guestPath(target)}/agent`;
     const [os, net] = await Promise.all([
       ctx.proxmox.get<{ result: OsInfo }>(`${base}/get-osinfo`, {}, { signal: ctx.signal }),
       ctx.proxmox.get<{ result: Interface[] }>(`${base}/network-get-interfaces`, {}, { signal: ctx.signal }),
     ]);
     const interfaces = net.result.filter((iface) => iface.name !== 'lo');
-    const lines = interfaces.map(
-      (iface) => `${iface.name} ${iface['hardware-address'] ?? ''} ${(iface['ip-addresses'] ?? []).map((ip) => `${ip['ip-address']}/${ip.prefix}`).join(' ')}`.trim(),
+    const lines = interfaces.map((iface) =>
+      `${iface.name} ${iface['hardware-address'] ?? ''} ${(iface['ip-addresses'] ?? []).map((ip) => `${ip['ip-address']}/${ip.prefix}`).join(' ')}`.trim(),
     );
     const osName = os.result['pretty-name'] ?? os.result.name ?? 'unknown OS';
     return {

@@ -23,8 +23,23 @@ import { vmStatus } from './vm_status.js';
 
 /** The default set: Proxmox reads, power actions, snapshots and diagnosis (design.md §4). */
 export const proxmoxTools: AnyTool[] = [
-  listNodes, listVms, vmStatus, vmConfig, guestAgentInfo, listStorage, listTasks, readTaskLog, readJournal,
-  startVm, shutdownVm, rebootVm, stopVm, snapshotVm, rollbackSnapshot, diagnoseVm, findProblems,
+  listNodes,
+  listVms,
+  vmStatus,
+  vmConfig,
+  guestAgentInfo,
+  listStorage,
+  listTasks,
+  readTaskLog,
+  readJournal,
+  startVm,
+  shutdownVm,
+  rebootVm,
+  stopVm,
+  snapshotVm,
+  rollbackSnapshot,
+  diagnoseVm,
+  findProblems,
 ];
 
 /** Offered when configured: `iac.terraform`, `iac.playbookDirs`, `profiles.NAME.ssh.user` (see src/cli/session/registry.ts). */

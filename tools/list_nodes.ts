@@ -35,8 +35,16 @@ export const listNodes = defineTool({
     ]);
     const sorted = [...nodes].sort((a, b) => a.node.localeCompare(b.node));
     const cluster = status.find((entry) => entry.type === 'cluster');
-    const quorum = cluster ? `cluster ${cluster.name}: ${cluster.quorate ? 'quorate' : 'NO QUORUM'}` : 'single node (no cluster)';
-    const rows = sorted.map((n) => [n.node, n.status, n.status === 'online' ? `${percent(n.cpu)} of ${n.maxcpu ?? '?'}` : '-', n.status === 'online' ? `${bytes(n.mem)}/${bytes(n.maxmem)}` : '-', duration(n.uptime)]);
+    const quorum = cluster
+      ? `cluster ${cluster.name}: ${cluster.quorate ? 'quorate' : 'NO QUORUM'}`
+      : 'single node (no cluster)';
+    const rows = sorted.map((n) => [
+      n.node,
+      n.status,
+      n.status === 'online' ? `${percent(n.cpu)} of ${n.maxcpu ?? '?'}` : '-',
+      n.status === 'online' ? `${bytes(n.mem)}/${bytes(n.maxmem)}` : '-',
+      duration(n.uptime),
+    ]);
     const offline = sorted.filter((n) => n.status !== 'online').map((n) => n.node);
     return {
       text: `${quorum}\n${table(['NODE', 'STATUS', 'CPU', 'MEM', 'UPTIME'], rows)}`,

@@ -26,13 +26,29 @@ export const listStorage = defineTool({
   async run(args, ctx) {
     const nodes = args.node
       ? [args.node]
-      : (await ctx.proxmox.get<Array<{ node: string; status: string }>>('/nodes', {}, { signal: ctx.signal })).filter((n) => n.status === 'online').map((n) => n.node).sort();
+      : (await ctx.proxmox.get<Array<{ node: string; status: string }>>('/nodes', {}, { signal: ctx.signal }))
+          .filter((n) => n.status === 'online')
+          .map((n) => n.node)
+          .sort();
     const perNode = await Promise.all(
-      nodes.map(async (node) => (await ctx.proxmox.get<StorageEntry[]>(`/nodes/${node}/storage`, {}, { signal: ctx.signal })).map((s) => ({ ...s, node }))),
+      nodes.map(async (node) =>
+        (await ctx.proxmox.get<StorageEntry[]>(`/nodes/${node}/storage`, {}, { signal: ctx.signal })).map((s) => ({
+          ...s,
+          node,
+        })),
+      ),
     );
     const all = perNode.flat().sort((a, b) => a.node.localeCompare(b.node) || a.storage.localeCompare(b.storage));
     const fraction = (s: StorageEntry) => (s.total ? (s.used ?? 0) / s.total : undefined);
-    const rows = all.map((s) => [s.node, s.storage, s.type, s.active ? 'yes' : 'NO', percent(fraction(s)), bytes(s.avail), s.content]);
+    const rows = all.map((s) => [
+      s.node,
+      s.storage,
+      s.type,
+      s.active ? 'yes' : 'NO',
+      percent(fraction(s)),
+      bytes(s.avail),
+      s.content,
+    ]);
     const full = all.filter((s) => (fraction(s) ?? 0) >= 0.95).map((s) => `${s.node}/${s.storage}`);
     return {
       text: table(['NODE', 'STORAGE', 'TYPE', 'ACTIVE', 'USED', 'FREE', 'CONTENT'], rows),

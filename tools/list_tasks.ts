@@ -10,7 +10,14 @@ export const listTasks = defineTool({
   title: 'List recent tasks',
   description:
     'Recent tasks (starts, stops, backups, snapshots), newest first, with the result: OK or the error. Filters: node, vmid, errorsOnly. Each row has the UPID that read_task_log takes.',
-  input: z.object({ node: nodeSchema.optional(), vmid: vmidSchema.optional(), errorsOnly: z.coerce.boolean().optional(), limit: limitSchema(20, 200) }).strict(),
+  input: z
+    .object({
+      node: nodeSchema.optional(),
+      vmid: vmidSchema.optional(),
+      errorsOnly: z.coerce.boolean().optional(),
+      limit: limitSchema(20, 200),
+    })
+    .strict(),
   risk: 'read',
   target: async (args, ctx) => ({ ...nodeTarget(ctx, args.node), ...(args.vmid ? { vmid: args.vmid } : {}) }),
   async run(args, ctx) {

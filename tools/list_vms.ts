@@ -41,10 +41,19 @@ export const listVms = defineTool({
       g.status === 'running' ? percent(g.cpu) : '-',
       [splitTags(g.tags).join(','), g.lock ? `lock:${g.lock}` : ''].filter(Boolean).join(' ') || '-',
     ]);
-    const header = page.length === 0 ? 'no VMs or containers match' : `${matching.length} match${args.offset ? `, from #${args.offset + 1}` : ''}`;
-    const more = leftOut(args.offset + page.length, matching.length, `call again with offset=${args.offset + page.length}`);
+    const header =
+      page.length === 0
+        ? 'no VMs or containers match'
+        : `${matching.length} match${args.offset ? `, from #${args.offset + 1}` : ''}`;
+    const more = leftOut(
+      args.offset + page.length,
+      matching.length,
+      `call again with offset=${args.offset + page.length}`,
+    );
     return {
-      text: page.length ? `${header}\n${table(['VMID', 'NAME', 'TYPE', 'NODE', 'STATUS', 'MEM', 'CPU', 'TAGS'], rows)}${more}` : header,
+      text: page.length
+        ? `${header}\n${table(['VMID', 'NAME', 'TYPE', 'NODE', 'STATUS', 'MEM', 'CPU', 'TAGS'], rows)}${more}`
+        : header,
       summary: `${page.length} of ${matching.length} guests`,
       structured: { total: matching.length, offset: args.offset, guests: page },
     };

@@ -18,16 +18,33 @@ export const planTerraform = defineTool({
   target: async (args, ctx) => ({ ...nodeTarget(ctx, args.node), name: args.name }),
   async run(args, ctx) {
     const iac = requireIac(ctx);
-    const result = await planVmRequest(args, { iac, proxmox: ctx.proxmox, signal: ctx.signal, progress: (message) => ctx.progress(message) });
+    const result = await planVmRequest(args, {
+      iac,
+      proxmox: ctx.proxmox,
+      signal: ctx.signal,
+      progress: (message) => ctx.progress(message),
+    });
     const vms = result.resolved.vms.map((vm) => `${vm.name} (VM ${vm.vmid})`).join(', ');
     const header = `Validated against the cluster: node ${args.node}, bridge ${args.bridge}, storage, ${args.cloneVmid !== undefined ? `template ${args.cloneVmid}` : `ISO ${args.iso}`}, free ids; VMs: ${vms}.\nHCL written to ${result.file} (checked: parses, only documented bpg/proxmox attributes):\n${result.hcl}`;
-    const base = { name: args.name, node: args.node, workspace: result.file, hcl: result.hcl, vms: result.resolved.vms };
+    const base = {
+      name: args.name,
+      node: args.node,
+      workspace: result.file,
+      hcl: result.hcl,
+      vms: result.resolved.vms,
+    };
     if (result.kind === 'planned') {
       const lines = describePlan(result.summary);
       return {
         text: `${header}\nPLAN (${result.program} plan ran): ${lines.join('\n')}\nTo apply it, call apply_terraform with planId "${result.planId}" (asks for confirmation).`,
         summary: `planned ${args.name}: ${result.summary.line}`,
-        structured: { ...base, planned: true, planId: result.planId, risk: result.summary.risk, changes: result.summary.changes },
+        structured: {
+          ...base,
+          planned: true,
+          planId: result.planId,
+          risk: result.summary.risk,
+          changes: result.summary.changes,
+        },
       };
     }
     const output = result.output.length > 0 ? `\n${fenceAsData('terraform output', result.output)}` : '';

@@ -5,14 +5,28 @@ import { nodeTarget } from './support/guests.js';
 import { limitSchema, nodeSchema } from './support/schemas.js';
 import { parseTimeArg } from './support/time-arg.js';
 
-const timeArg = z.string().regex(/^(\d+[smhd]|\d{4}-\d{2}-\d{2}(T[\d:.]+(Z|[+-]\d{2}:?\d{2})?)?)$/, 'an ISO time (2026-11-20T02:00:00Z) or a relative time such as 30m, 2h, 1d').describe('ISO time or relative, e.g. 2h');
+const timeArg = z
+  .string()
+  .regex(
+    /^(\d+[smhd]|\d{4}-\d{2}-\d{2}(T[\d:.]+(Z|[+-]\d{2}:?\d{2})?)?)$/,
+    'an ISO time (2026-11-20T02:00:00Z) or a relative time such as 30m, 2h, 1d',
+  )
+  .describe('ISO time or relative, e.g. 2h');
 
 export const readJournal = defineTool({
   name: 'read_journal',
   title: 'Read the node journal',
   description:
     'Read the journal (syslog) of one node: kernel, pvedaemon and QEMU messages around a failure. since/until: ISO time or relative like "2h"; grep keeps matching lines; newest lines are kept.',
-  input: z.object({ node: nodeSchema, since: timeArg.optional(), until: timeArg.optional(), grep: z.string().min(1).max(200).optional(), limit: limitSchema(200, 2000) }).strict(),
+  input: z
+    .object({
+      node: nodeSchema,
+      since: timeArg.optional(),
+      until: timeArg.optional(),
+      grep: z.string().min(1).max(200).optional(),
+      limit: limitSchema(200, 2000),
+    })
+    .strict(),
   risk: 'read',
   target: async (args, ctx) => nodeTarget(ctx, args.node),
   async run(args, ctx) {
@@ -21,7 +35,11 @@ export const readJournal = defineTool({
     const until = args.until ? parseTimeArg(args.until, now) : undefined;
     const raw = await ctx.proxmox.get<string[]>(
       `/nodes/${args.node}/journal`,
-      { ...(since ? { since: Math.floor(since.getTime() / 1000) } : {}), ...(until ? { until: Math.floor(until.getTime() / 1000) } : {}), ...(since || until ? {} : { lastentries: args.limit * 4 }) },
+      {
+        ...(since ? { since: Math.floor(since.getTime() / 1000) } : {}),
+        ...(until ? { until: Math.floor(until.getTime() / 1000) } : {}),
+        ...(since || until ? {} : { lastentries: args.limit * 4 }),
+      },
       { signal: ctx.signal },
     );
     // The first and last items are journal cursors, not lines.

@@ -9,7 +9,10 @@ import { ToolInputError } from './support/tool-input-error.js';
 
 const upidSchema = z
   .string()
-  .regex(/^UPID:[A-Za-z0-9-]+:[0-9A-Fa-f]{8}:[0-9A-Fa-f]{8,9}:[0-9A-Fa-f]{8}:[^:\s/]+:[^:\s/]*:[^:\s/]+:$/, 'a task id like UPID:pve1:0001A2B3:...:root@pam: (from list_tasks)');
+  .regex(
+    /^UPID:[A-Za-z0-9-]+:[0-9A-Fa-f]{8}:[0-9A-Fa-f]{8,9}:[0-9A-Fa-f]{8}:[^:\s/]+:[^:\s/]*:[^:\s/]+:$/,
+    'a task id like UPID:pve1:0001A2B3:...:root@pam: (from list_tasks)',
+  );
 
 async function latestTaskOf(ctx: ToolContext, vmid: number, node?: string): Promise<string> {
   const guest = await findGuest(ctx, vmid, node);
@@ -22,8 +25,19 @@ export const readTaskLog = defineTool({
   name: 'read_task_log',
   title: 'Read a task log',
   description:
-    'Read one task log: upid (from list_tasks), or vmid for that guest\'s latest task. The last line says TASK OK or TASK ERROR with the reason.',
-  input: z.object({ upid: upidSchema.optional(), vmid: vmidSchema.optional(), node: nodeSchema.optional(), limit: limitSchema(100, 1000) }).strict().refine((args) => args.upid || args.vmid, { message: 'give upid, or vmid for the latest task of that guest', path: ['upid'] }),
+    "Read one task log: upid (from list_tasks), or vmid for that guest's latest task. The last line says TASK OK or TASK ERROR with the reason.",
+  input: z
+    .object({
+      upid: upidSchema.optional(),
+      vmid: vmidSchema.optional(),
+      node: nodeSchema.optional(),
+      limit: limitSchema(100, 1000),
+    })
+    .strict()
+    .refine((args) => args.upid || args.vmid, {
+      message: 'give upid, or vmid for the latest task of that guest',
+      path: ['upid'],
+    }),
   risk: 'read',
   async target(args, ctx) {
     if (args.vmid) return guestTarget(ctx, await findGuest(ctx, args.vmid, args.node));
@@ -33,8 +47,16 @@ export const readTaskLog = defineTool({
     const upid = args.upid ?? (await latestTaskOf(ctx, args.vmid!, args.node));
     const node = upid.split(':')[1]!;
     const path = `/nodes/${node}/tasks/${encodeURIComponent(upid)}`;
-    const status = await ctx.proxmox.get<{ status: string; exitstatus?: string; type: string; starttime: number }>(`${path}/status`, {}, { signal: ctx.signal });
-    const log = await ctx.proxmox.get<Array<{ n: number; t: string }>>(`${path}/log`, { start: 0, limit: args.limit }, { signal: ctx.signal });
+    const status = await ctx.proxmox.get<{ status: string; exitstatus?: string; type: string; starttime: number }>(
+      `${path}/status`,
+      {},
+      { signal: ctx.signal },
+    );
+    const log = await ctx.proxmox.get<Array<{ n: number; t: string }>>(
+      `${path}/log`,
+      { start: 0, limit: args.limit },
+      { signal: ctx.signal },
+    );
     const lines = log.map((entry) => entry.t);
     const result = status.status === 'running' ? 'still running' : `ended: ${status.exitstatus}`;
     return {

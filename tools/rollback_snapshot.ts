@@ -7,13 +7,18 @@ import { runGuestTask } from './support/task.js';
 export const rollbackSnapshot = defineTool({
   name: 'rollback_snapshot',
   title: 'Roll back to a snapshot',
-  description:
-    'Return a VM or container to one of its snapshots; everything changed since is lost.',
+  description: 'Return a VM or container to one of its snapshots; everything changed since is lost.',
   input: z.object({ vmid: vmidSchema, node: nodeSchema.optional(), name: snapshotNameSchema }).strict(),
   risk: 'destructive',
   target: (args, ctx) => resolveGuestTarget(ctx, args.vmid, args.node),
   async run(args, ctx) {
     const target = await decidedGuestTarget(ctx, args.vmid, args.node);
-    return runGuestTask(ctx, target, `rollback to ${args.name} of`, `${guestPath(target)}/snapshot/${args.name}/rollback`, {});
+    return runGuestTask(
+      ctx,
+      target,
+      `rollback to ${args.name} of`,
+      `${guestPath(target)}/snapshot/${args.name}/rollback`,
+      {},
+    );
   },
 });

@@ -7,10 +7,15 @@ import { runGuestTask } from './support/task.js';
 export const snapshotVm = defineTool({
   name: 'snapshot_vm',
   title: 'Snapshot a VM or container',
-  description:
-    'Take a snapshot of a VM or container; includeRam (VMs only) also saves the running memory.',
+  description: 'Take a snapshot of a VM or container; includeRam (VMs only) also saves the running memory.',
   input: z
-    .object({ vmid: vmidSchema, node: nodeSchema.optional(), name: snapshotNameSchema, description: z.string().max(500).optional(), includeRam: z.coerce.boolean().optional() })
+    .object({
+      vmid: vmidSchema,
+      node: nodeSchema.optional(),
+      name: snapshotNameSchema,
+      description: z.string().max(500).optional(),
+      includeRam: z.coerce.boolean().optional(),
+    })
     .strict(),
   risk: 'change',
   target: (args, ctx) => resolveGuestTarget(ctx, args.vmid, args.node),

@@ -14,8 +14,14 @@ export const vmConfig = defineTool({
   target: (args, ctx) => resolveGuestTarget(ctx, args.vmid, args.node),
   async run(args, ctx) {
     const target = await decidedGuestTarget(ctx, args.vmid, args.node);
-    const config = await ctx.proxmox.get<Record<string, unknown>>(`${guestPath(target)}/config`, {}, { signal: ctx.signal });
-    const keys = Object.keys(config).filter((key) => !skipped.has(key)).sort();
+    const config = await ctx.proxmox.get<Record<string, unknown>>(
+      `${guestPath(target)}/config`,
+      {},
+      { signal: ctx.signal },
+    );
+    const keys = Object.keys(config)
+      .filter((key) => !skipped.has(key))
+      .sort();
     return {
       text: `${guestLabel(target)} on ${target.node}:\n${keys.map((key) => `${key}: ${String(config[key])}`).join('\n')}`,
       summary: `${guestLabel(target)}: ${keys.length} settings`,

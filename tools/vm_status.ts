@@ -32,10 +32,16 @@ export const vmStatus = defineTool({
     const lines = [
       `${guestLabel(target)} on ${target.node}: ${s.template ? 'template' : s.status}${s.qmpstatus && s.qmpstatus !== s.status ? ` (qmp: ${s.qmpstatus})` : ''}`,
       s.lock ? `lock: ${s.lock}` : undefined,
-      s.status === 'running' ? `uptime ${duration(s.uptime)}, cpu ${percent(s.cpu)} of ${s.cpus ?? '?'}, mem ${bytes(s.mem)}/${bytes(s.maxmem)}` : `memory configured ${bytes(s.maxmem)}, cpus ${s.cpus ?? '?'}`,
+      s.status === 'running'
+        ? `uptime ${duration(s.uptime)}, cpu ${percent(s.cpu)} of ${s.cpus ?? '?'}, mem ${bytes(s.mem)}/${bytes(s.maxmem)}`
+        : `memory configured ${bytes(s.maxmem)}, cpus ${s.cpus ?? '?'}`,
       s.ha?.managed ? `HA: ${s.ha.state ?? 'managed'}` : undefined,
       target.tags?.length ? `tags: ${target.tags.join(', ')}` : undefined,
     ].filter(Boolean);
-    return { text: lines.join('\n'), summary: `${guestLabel(target)}: ${s.status}${s.qmpstatus && s.qmpstatus !== s.status ? `/${s.qmpstatus}` : ''}`, structured: { ...target, ...s } };
+    return {
+      text: lines.join('\n'),
+      summary: `${guestLabel(target)}: ${s.status}${s.qmpstatus && s.qmpstatus !== s.status ? `/${s.qmpstatus}` : ''}`,
+      structured: { ...target, ...s },
+    };
   },
 });

@@ -21,26 +21,55 @@ export const agentFigures: BenchSuite = {
   async measure({ full }) {
     const rounds = full ? 400 : 120;
     const pipeline = await startPipeline({ scenario: generateScenario({ guests: rounds + 10, nodes: 4 }) });
-    const vmids = (await pipeline.api.get<Array<{ vmid: number }>>('/cluster/resources', { type: 'vm' })).map((g) => g.vmid);
+    const vmids = (await pipeline.api.get<Array<{ vmid: number }>>('/cluster/resources', { type: 'vm' })).map(
+      (g) => g.vmid,
+    );
     const ollama = await startScriptedOllama();
     try {
-      const model = await createChatModel({ config: { ai: { model: 'qwen3:8b', numCtx: 1_000_000 } }, env: { OLLAMA_HOST: ollama.url } });
+      const model = await createChatModel({
+        config: { ai: { model: 'qwen3:8b', numCtx: 1_000_000 } },
+        env: { OLLAMA_HOST: ollama.url },
+      });
       const tools = toChatToolSpecs(proxmoxTools);
       const stamps: number[] = [];
       const emit = (event: AgentEvent) => {
         if (event.type === 'tool-requested') stamps.push(performance.now());
       };
-      const session = new AgentSession({ model, tools, systemPrompt: systemPrompt(), recoverToolCalls, maxSteps: rounds + 1, maxCallsPerTurn: rounds + 1, emit, callTool: (request) => pipeline.call(request.tool, request.args, request) });
-      ollama.push(...vmids.slice(0, rounds).map((vmid) => ({ toolCalls: [{ name: 'vm_status', arguments: { vmid } }] })), { text: 'done' });
+      const session = new AgentSession({
+        model,
+        tools,
+        systemPrompt: systemPrompt(),
+        recoverToolCalls,
+        maxSteps: rounds + 1,
+        maxCallsPerTurn: rounds + 1,
+        emit,
+        callTool: (request) => pipeline.call(request.tool, request.args, request),
+      });
+      ollama.push(
+        ...vmids.slice(0, rounds).map((vmid) => ({ toolCalls: [{ name: 'vm_status', arguments: { vmid } }] })),
+        { text: 'done' },
+      );
       await session.runTurn('status of every guest', new AbortController().signal);
       const perRound = stamps.slice(1).map((stamp, i) => stamp - stamps[i]!);
       const first = ollama.chats[0]!.body;
-      const promptBytes = Buffer.byteLength(JSON.stringify(first.messages[0])) + Buffer.byteLength(JSON.stringify(first.tools ?? []));
+      const promptBytes =
+        Buffer.byteLength(JSON.stringify(first.messages[0])) + Buffer.byteLength(JSON.stringify(first.tools ?? []));
 
       const before = ollama.chats.length;
-      const conversation = new AgentSession({ model, tools, systemPrompt: systemPrompt(), recoverToolCalls, maxSteps: 4, emit: () => undefined, callTool: (request) => pipeline.call(request.tool, request.args, request) });
+      const conversation = new AgentSession({
+        model,
+        tools,
+        systemPrompt: systemPrompt(),
+        recoverToolCalls,
+        maxSteps: 4,
+        emit: () => undefined,
+        callTool: (request) => pipeline.call(request.tool, request.args, request),
+      });
       for (let turn = 0; turn < 20; turn++) {
-        ollama.push({ toolCalls: [{ name: 'vm_status', arguments: { vmid: vmids[turn]! } }] }, { text: `guest ${vmids[turn]} is fine` });
+        ollama.push(
+          { toolCalls: [{ name: 'vm_status', arguments: { vmid: vmids[turn]! } }] },
+          { text: `guest ${vmids[turn]} is fine` },
+        );
         await conversation.runTurn(`how is ${vmids[turn]}?`, new AbortController().signal);
       }
       const { median, p99, n } = summarise(perRound, 'ms');

@@ -13,7 +13,13 @@ export const diagnoseBench: BenchSuite = {
   name: 'find problems on 5,000 guests',
   async measure({ full }) {
     const sim = await startSimulator({ scenario: troubledScenario() });
-    const client = createProxmoxClient({ name: 'bench', url: sim.url, tokenId: sim.tokenId, tokenSecret: sim.tokenSecret, fingerprint: sim.fingerprint });
+    const client = createProxmoxClient({
+      name: 'bench',
+      url: sim.url,
+      tokenId: sim.tokenId,
+      tokenSecret: sim.tokenSecret,
+      fingerprint: sim.fingerprint,
+    });
     const api = toProxmoxApi(client);
     const signal = new AbortController().signal;
     try {
@@ -45,7 +51,13 @@ function troubledScenario(): Scenario {
     if (kind === 0) {
       config.net0 = String(config.net0).replace('bridge=vmbr0', 'bridge=vmbr9');
       guest.status = 'stopped';
-      guest.tasks = [{ type: 'qmstart', startedAt: '2026-11-20T02:00:00Z', log: ["bridge 'vmbr9' does not exist", 'TASK ERROR: start failed: QEMU exited with code 1'] }];
+      guest.tasks = [
+        {
+          type: 'qmstart',
+          startedAt: '2026-11-20T02:00:00Z',
+          log: ["bridge 'vmbr9' does not exist", 'TASK ERROR: start failed: QEMU exited with code 1'],
+        },
+      ];
     } else if (kind === 1) {
       guest.lock = 'backup';
     } else {
@@ -55,6 +67,8 @@ function troubledScenario(): Scenario {
     guest.config = config;
   });
   const first = scenario.nodes[0]!;
-  first.storage = (first.storage ?? []).map((storage) => (storage.id === 'local-lvm' ? { ...storage, usedGiB: storage.totalGiB } : storage));
+  first.storage = (first.storage ?? []).map((storage) =>
+    storage.id === 'local-lvm' ? { ...storage, usedGiB: storage.totalGiB } : storage,
+  );
   return scenario;
 }

@@ -18,7 +18,11 @@ export const toolFigures: BenchSuite = {
       const listed = await pipeline.call('list_vms', { limit: 500 });
       const specs = JSON.stringify(toChatToolSpecs(proxmoxTools));
       return {
-        listVmsCompactionRatio: { value: round(Buffer.byteLength(raw) / Buffer.byteLength(listed.text), 2), unit: 'ratio', goal: '>= 5' },
+        listVmsCompactionRatio: {
+          value: round(Buffer.byteLength(raw) / Buffer.byteLength(listed.text), 2),
+          unit: 'ratio',
+          goal: '>= 5',
+        },
         toolDescriptionTokens: { value: Math.round(Buffer.byteLength(specs) / 4), unit: 'tokens' },
       };
     } finally {

@@ -8,7 +8,8 @@ import { round } from '../figure.js';
 
 const medianOf = (xs: number[]) => [...xs].sort((a, b) => a - b)[Math.floor(xs.length / 2)]!;
 const quote = (word: string) => `'${word.replace(/'/g, `'\\''`)}'`;
-const hello = "import {render, Text} from 'ink'; import React from 'react'; render(React.createElement(Text, null, 'hello ink'));";
+const hello =
+  "import {render, Text} from 'ink'; import React from 'react'; render(React.createElement(Text, null, 'hello ink'));";
 
 /**
  * Time to the first frame of `proxmox-ai --demo` (scripted Ollama, embedded
@@ -24,9 +25,18 @@ export async function firstFrames(runs: number): Promise<{ ratio: number; oursMs
     const ours: number[] = [];
     for (let i = 0; i < runs; i++) {
       bare.push(await timeToText([process.execPath, '--input-type=module', '-e', hello], 'hello ink', root, {}));
-      ours.push(await timeToText([process.execPath, path.join(root, 'dist/bin/proxmox-ai.js'), '--demo'], 'proxmox-ai', root, { OLLAMA_HOST: ollama.url, PROXMOX_AI_HOME: home }));
+      ours.push(
+        await timeToText([process.execPath, path.join(root, 'dist/bin/proxmox-ai.js'), '--demo'], 'proxmox-ai', root, {
+          OLLAMA_HOST: ollama.url,
+          PROXMOX_AI_HOME: home,
+        }),
+      );
     }
-    return { ratio: round(medianOf(ours) / medianOf(bare), 2), oursMs: round(medianOf(ours), 1), bareMs: round(medianOf(bare), 1) };
+    return {
+      ratio: round(medianOf(ours) / medianOf(bare), 2),
+      oursMs: round(medianOf(ours), 1),
+      bareMs: round(medianOf(bare), 1),
+    };
   } finally {
     await ollama.close();
     fs.rmSync(home, { recursive: true, force: true });

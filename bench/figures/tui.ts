@@ -24,7 +24,13 @@ export const tuiFigures: BenchSuite = {
     const frame2k = await frameCpuMs(2_000, frames);
     const inkFloor = await bareInkFrameCpuMs(frames);
     const cpu = await streamCpuPct(full ? 10_000 : 3_000);
-    const frame = (figure: Figure, goal?: string): Figure => ({ median: figure.median, p99: figure.p99, n: figure.n, unit: 'ms', ...(goal ? { goal } : {}) });
+    const frame = (figure: Figure, goal?: string): Figure => ({
+      median: figure.median,
+      p99: figure.p99,
+      n: figure.n,
+      unit: 'ms',
+      ...(goal ? { goal } : {}),
+    });
     return {
       tuiFirstFrameRatio: { value: first.ratio, n: full ? 15 : 4, unit: 'ratio', goal: '<= 1.5' },
       tuiFirstFrameMs: { value: first.oursMs, unit: 'ms' },
@@ -60,7 +66,12 @@ async function openSession(): Promise<Session> {
   const stdin = new FakeTtyIn();
   const stdout = new FakeTtyOut();
   stdout.write = () => true;
-  const done = runTui(backend, { stdin: stdin as unknown as NodeJS.ReadStream, stdout: stdout as unknown as NodeJS.WriteStream, color: true, ascii: false });
+  const done = runTui(backend, {
+    stdin: stdin as unknown as NodeJS.ReadStream,
+    stdout: stdout as unknown as NodeJS.WriteStream,
+    color: true,
+    ascii: false,
+  });
   await backend.mounted();
   stdin.press('bench\r');
   await backend.runsStarted(1);
@@ -78,9 +89,16 @@ async function closeSession({ stdin, done }: Session): Promise<void> {
 async function frameCpuMs(rows: number, frames: number): Promise<Figure> {
   const session = await openSession();
   for (let i = 0; i < rows / 10; i++) {
-    session.emit({ type: 'text', delta: `Guest ${i} looks fine.\nIts last task ended OK.\nNothing else to report.\nCPU is low.\nMemory is low.\nDisk is fine.\n` });
+    session.emit({
+      type: 'text',
+      delta: `Guest ${i} looks fine.\nIts last task ended OK.\nNothing else to report.\nCPU is low.\nMemory is low.\nDisk is fine.\n`,
+    });
     session.emit({ type: 'tool-requested', id: `c${i}`, tool: 'vm_status', args: { vmid: 100 + i } });
-    session.emit({ type: 'tool-result', id: `c${i}`, outcome: { tool: 'vm_status', status: 'ok', summary: `VM ${100 + i} is running`, text: '', callSeq: i } });
+    session.emit({
+      type: 'tool-result',
+      id: `c${i}`,
+      outcome: { tool: 'vm_status', status: 'ok', summary: `VM ${100 + i} is running`, text: '', callSeq: i },
+    });
     session.emit({ type: 'notice', message: `checked ${i}` });
   }
   session.finishTurn(turnResult('answered'));
@@ -103,8 +121,19 @@ async function bareInkFrameCpuMs(frames: number): Promise<Figure> {
   const { render, Box, Text } = await import('ink');
   const stdout = new FakeTtyOut({ isTTY: false });
   stdout.write = () => true;
-  const screen = (frame: number) => createElement(Box, { flexDirection: 'column', width: 80, height: 24 }, ...Array.from({ length: 24 }, (_, row) => createElement(Text, { key: row }, `frame ${frame} row ${row} `.repeat(6).slice(0, 80))));
-  const instance = render(screen(0), { stdout: stdout as unknown as NodeJS.WriteStream, debug: true, patchConsole: false });
+  const screen = (frame: number) =>
+    createElement(
+      Box,
+      { flexDirection: 'column', width: 80, height: 24 },
+      ...Array.from({ length: 24 }, (_, row) =>
+        createElement(Text, { key: row }, `frame ${frame} row ${row} `.repeat(6).slice(0, 80)),
+      ),
+    );
+  const instance = render(screen(0), {
+    stdout: stdout as unknown as NodeJS.WriteStream,
+    debug: true,
+    patchConsole: false,
+  });
   const samples: number[] = [];
   for (let i = 1; i <= frames; i++) {
     const before = process.cpuUsage();

@@ -30,9 +30,14 @@ interface Connected {
  * Connects the servers of `mcp.servers` (design.md §9), all at once. A server
  * that fails to start is reported and left out; the session goes on without it.
  */
-export async function connectExternalServers(config: AppConfig, options: ExternalServerOptions): Promise<ExternalServers> {
+export async function connectExternalServers(
+  config: AppConfig,
+  options: ExternalServerOptions,
+): Promise<ExternalServers> {
   const entries = Object.entries(config.mcp?.servers ?? {}).sort(([a], [b]) => a.localeCompare(b));
-  const connected = (await Promise.all(entries.map(([name, server]) => connectOne(name, server, options)))).filter((one): one is Connected => one !== undefined);
+  const connected = (await Promise.all(entries.map(([name, server]) => connectOne(name, server, options)))).filter(
+    (one): one is Connected => one !== undefined,
+  );
   return {
     tools: connected.flatMap((one) => one.tools),
     async close() {
@@ -41,7 +46,11 @@ export async function connectExternalServers(config: AppConfig, options: Externa
   };
 }
 
-async function connectOne(name: string, server: McpServerConfig, options: ExternalServerOptions): Promise<Connected | undefined> {
+async function connectOne(
+  name: string,
+  server: McpServerConfig,
+  options: ExternalServerOptions,
+): Promise<Connected | undefined> {
   const timeout = options.startTimeoutMs ?? 15_000;
   const stderr = { tail: '' };
   const client = new Client(options.clientInfo, { capabilities: {} });
@@ -54,22 +63,33 @@ async function connectOne(name: string, server: McpServerConfig, options: Extern
       if (ours) tools.push(ours);
       else skipped.push(tool.name.slice(0, 80));
     }
-    if (skipped.length > 0) options.report(`MCP server '${name}': skipped ${skipped.length} tool(s) whose names cannot be used as ${name}__<tool>: ${skipped.join(', ')}`);
+    if (skipped.length > 0)
+      options.report(
+        `MCP server '${name}': skipped ${skipped.length} tool(s) whose names cannot be used as ${name}__<tool>: ${skipped.join(', ')}`,
+      );
     return { client, tools };
   } catch (error) {
     await client.close().catch(() => undefined);
     const lastLine = stderr.tail.trim().split('\n').at(-1)?.slice(0, 200);
     const why = error instanceof Error ? error.message : String(error);
-    options.report(`MCP server '${name}' did not start (${why}${lastLine ? `; its last words: ${lastLine}` : ''}); going on without its tools`);
+    options.report(
+      `MCP server '${name}' did not start (${why}${lastLine ? `; its last words: ${lastLine}` : ''}); going on without its tools`,
+    );
     return undefined;
   }
 }
 
 function transportFor(server: McpServerConfig, stderr: { tail: string }): Transport {
-  if (server.url !== undefined) return new StreamableHTTPClientTransport(new URL(server.url), { requestInit: { headers: server.headers ?? {} } });
+  if (server.url !== undefined)
+    return new StreamableHTTPClientTransport(new URL(server.url), { requestInit: { headers: server.headers ?? {} } });
   if (server.command === undefined) throw new Error('its config has neither command nor url');
   // Only the variables given, on top of the SDK's short default list (PATH, HOME, ...): our environment may hold secrets.
-  const transport = new StdioClientTransport({ command: server.command, args: server.args ?? [], env: server.env ?? {}, stderr: 'pipe' });
+  const transport = new StdioClientTransport({
+    command: server.command,
+    args: server.args ?? [],
+    env: server.env ?? {},
+    stderr: 'pipe',
+  });
   // Its stderr is kept off our terminal (the TUI owns it); the tail explains a failed start.
   transport.stderr?.on('data', (chunk: Buffer) => {
     stderr.tail = (stderr.tail + chunk.toString('utf8')).slice(-2000);

@@ -28,11 +28,16 @@ export function externalTool(server: string, tool: Tool, client: Pick<Client, 'c
       const result = (await client.callTool({ name: tool.name, arguments: args }, undefined, {
         signal: ctx.signal,
         timeout: requestTimeoutMs,
-        onprogress: (progress) => ctx.progress(progress.message ?? `${progress.progress}${progress.total ? `/${progress.total}` : ''}`),
+        onprogress: (progress) =>
+          ctx.progress(progress.message ?? `${progress.progress}${progress.total ? `/${progress.total}` : ''}`),
       })) as CallToolResult;
       const lines = resultLines(result.content ?? []);
       const failed = result.isError === true;
-      const first = lines.find((line) => line.trim() !== '')?.trim().slice(0, 120) ?? '';
+      const first =
+        lines
+          .find((line) => line.trim() !== '')
+          ?.trim()
+          .slice(0, 120) ?? '';
       return {
         // Safety: an external server's answer is outside text, handed to the model as data.
         text: fenceAsData(`MCP server ${server} (${tool.name})`, lines),

@@ -7,7 +7,9 @@ export function resultLines(content: CallToolResult['content']): string[] {
       case 'text':
         return part.text.split('\n');
       case 'resource':
-        return 'text' in part.resource ? part.resource.text.split('\n') : [`[binary resource ${part.resource.uri} not shown]`];
+        return 'text' in part.resource
+          ? part.resource.text.split('\n')
+          : [`[binary resource ${part.resource.uri} not shown]`];
       case 'resource_link':
         return [`[resource ${part.uri}]`];
       default:

@@ -20,14 +20,25 @@ export interface ListenFlags {
  * starts: 127.0.0.1 unless `--host` says otherwise, and TLS for any address
  * that is not loopback.
  */
-export function listenSettings(flags: ListenFlags, readFile: (file: string) => Buffer = (file) => fs.readFileSync(file)): ListenSettings {
+export function listenSettings(
+  flags: ListenFlags,
+  readFile: (file: string) => Buffer = (file) => fs.readFileSync(file),
+): ListenSettings {
   const port = Number(flags.port);
-  if (!/^\d+$/.test(flags.port) || port > 65_535) throw new UsageError(`--port takes a number from 0 to 65535 (0 picks a free port), not '${flags.port}'`);
+  if (!/^\d+$/.test(flags.port) || port > 65_535)
+    throw new UsageError(`--port takes a number from 0 to 65535 (0 picks a free port), not '${flags.port}'`);
   const host = flags.host ?? '127.0.0.1';
-  if ((flags.tlsCert === undefined) !== (flags.tlsKey === undefined)) throw new UsageError('--tls-cert and --tls-key go together: give both PEM files');
-  const tls = flags.tlsCert && flags.tlsKey ? { cert: readPem(flags.tlsCert, '--tls-cert', readFile), key: readPem(flags.tlsKey, '--tls-key', readFile) } : undefined;
+  if ((flags.tlsCert === undefined) !== (flags.tlsKey === undefined))
+    throw new UsageError('--tls-cert and --tls-key go together: give both PEM files');
+  const tls =
+    flags.tlsCert && flags.tlsKey
+      ? { cert: readPem(flags.tlsCert, '--tls-cert', readFile), key: readPem(flags.tlsKey, '--tls-key', readFile) }
+      : undefined;
   // Safety: the bearer token would cross the network in clear text.
-  if (!tls && !isLoopback(host)) throw new UsageError(`--host ${host} is reachable from other machines; serve it with --tls-cert FILE --tls-key FILE, or bind 127.0.0.1`);
+  if (!tls && !isLoopback(host))
+    throw new UsageError(
+      `--host ${host} is reachable from other machines; serve it with --tls-cert FILE --tls-key FILE, or bind 127.0.0.1`,
+    );
   return { host, port, ...(tls ? { tls } : {}) };
 }
 

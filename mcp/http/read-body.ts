@@ -11,7 +11,8 @@ export async function readJsonBody(req: IncomingMessage): Promise<BodyRead> {
   let size = 0;
   for await (const chunk of req as AsyncIterable<Buffer>) {
     size += chunk.length;
-    if (size > maxBodyBytes) return { ok: false, refusal: { status: 413, message: `request body larger than ${maxBodyBytes} bytes` } };
+    if (size > maxBodyBytes)
+      return { ok: false, refusal: { status: 413, message: `request body larger than ${maxBodyBytes} bytes` } };
     chunks.push(chunk);
   }
   try {

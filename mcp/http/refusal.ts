@@ -11,6 +11,10 @@ export interface Refusal {
 
 /** Sends the refusal with a JSON-RPC error body, as Streamable HTTP clients expect. */
 export function refuse(res: ServerResponse, refusal: Refusal): void {
-  const body = JSON.stringify({ jsonrpc: '2.0', error: { code: refusal.code ?? -32000, message: refusal.message }, id: null });
+  const body = JSON.stringify({
+    jsonrpc: '2.0',
+    error: { code: refusal.code ?? -32000, message: refusal.message },
+    id: null,
+  });
   res.writeHead(refusal.status, { 'content-type': 'application/json', ...refusal.headers }).end(body);
 }

@@ -18,11 +18,19 @@ export function checkRequest(headers: IncomingHttpHeaders, settings: GuardSettin
   // (or a DNS-rebound name) cannot reach the server unless its origin is listed.
   // Non-browser clients send no Origin and are judged by the token alone.
   if (origin !== undefined && !allowedOrigin(origin, settings.allowedOrigins)) {
-    return { status: 403, message: `Origin ${origin.slice(0, 200)} is not allowed; add it to mcp.allowedOrigins to accept it` };
+    return {
+      status: 403,
+      message: `Origin ${origin.slice(0, 200)} is not allowed; add it to mcp.allowedOrigins to accept it`,
+    };
   }
   const presented = /^Bearer\s+(\S+)\s*$/i.exec(headers.authorization ?? '')?.[1];
   const challenge = { 'www-authenticate': 'Bearer realm="proxmox-ai"' };
-  if (presented === undefined) return { status: 401, message: 'missing bearer token: send Authorization: Bearer <the token in the mcp-token file>', headers: challenge };
+  if (presented === undefined)
+    return {
+      status: 401,
+      message: 'missing bearer token: send Authorization: Bearer <the token in the mcp-token file>',
+      headers: challenge,
+    };
   if (!sameSecret(presented, settings.token)) return { status: 401, message: 'wrong bearer token', headers: challenge };
   return undefined;
 }

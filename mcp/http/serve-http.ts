@@ -57,7 +57,8 @@ export async function serveHttp(options: HttpServeOptions): Promise<HttpServing>
   };
 
   const handle = async (req: http.IncomingMessage, res: http.ServerResponse) => {
-    if (new URL(req.url ?? '/', 'http://localhost').pathname !== '/mcp') return refuse(res, { status: 404, message: 'not found: the MCP endpoint is /mcp' });
+    if (new URL(req.url ?? '/', 'http://localhost').pathname !== '/mcp')
+      return refuse(res, { status: 404, message: 'not found: the MCP endpoint is /mcp' });
     const refusal = checkRequest(req.headers, options.guard);
     if (refusal) return refuse(res, refusal);
     let body: unknown;
@@ -69,21 +70,36 @@ export async function serveHttp(options: HttpServeOptions): Promise<HttpServing>
     const id = req.headers['mcp-session-id'];
     if (id === undefined) {
       if (req.method === 'POST' && isInitializeRequest(body)) return startSession(req, res, body);
-      return refuse(res, { status: 400, message: 'no Mcp-Session-Id header: start a session with an initialize request' });
+      return refuse(res, {
+        status: 400,
+        message: 'no Mcp-Session-Id header: start a session with an initialize request',
+      });
     }
     const live = typeof id === 'string' ? sessions.get(id) : undefined;
-    if (!live) return refuse(res, { status: 404, code: -32001, message: 'session not found: it ended or never existed; start a new one with initialize' });
+    if (!live)
+      return refuse(res, {
+        status: 404,
+        code: -32001,
+        message: 'session not found: it ended or never existed; start a new one with initialize',
+      });
     await live.transport.handleRequest(req, res, body);
   };
 
   const listener = (req: http.IncomingMessage, res: http.ServerResponse) => {
     handle(req, res).catch((error: unknown) => {
-      if (!res.headersSent) refuse(res, { status: 500, code: -32603, message: `internal error: ${error instanceof Error ? error.message : String(error)}` });
+      if (!res.headersSent)
+        refuse(res, {
+          status: 500,
+          code: -32603,
+          message: `internal error: ${error instanceof Error ? error.message : String(error)}`,
+        });
       else res.end();
     });
   };
   const { listen } = options;
-  const server = listen.tls ? https.createServer({ cert: listen.tls.cert, key: listen.tls.key }, listener) : http.createServer(listener);
+  const server = listen.tls
+    ? https.createServer({ cert: listen.tls.cert, key: listen.tls.key }, listener)
+    : http.createServer(listener);
   const port = await listenOn(server, listen);
   return {
     url: `${listen.tls ? 'https' : 'http'}://${listen.host.includes(':') && !listen.host.startsWith('[') ? `[${listen.host}]` : listen.host}:${port}/mcp`,

@@ -25,8 +25,16 @@ export function loadOrCreateToken(file: string, random: (size: number) => Buffer
     if ((error as NodeJS.ErrnoException).code !== 'EEXIST') throw error;
   }
   // Safety: a token other users can read is a token they may already hold.
-  if (isExposed(file)) throw new ConfigError(`${file} is readable by other users; run 'chmod 600 ${file}', or delete it to get a new token`, 'mcp.token-exposed');
+  if (isExposed(file))
+    throw new ConfigError(
+      `${file} is readable by other users; run 'chmod 600 ${file}', or delete it to get a new token`,
+      'mcp.token-exposed',
+    );
   const token = fs.readFileSync(file, 'utf8').trim();
-  if (token.length < 32) throw new ConfigError(`${file} holds no usable token (32 characters or more); delete it and a new one is created`, 'mcp.token-invalid');
+  if (token.length < 32)
+    throw new ConfigError(
+      `${file} holds no usable token (32 characters or more); delete it and a new one is created`,
+      'mcp.token-invalid',
+    );
   return token;
 }

@@ -30,7 +30,8 @@ export async function appendUnderLock(entry: AuditEntry, deps: AppendDeps): Prom
   // Safety: a clock stepping back never sends a record to an older day file, which would put file order out of chain order.
   const today = dayFileOf(ts);
   const file = path.join(dir, tail.newestFile && tail.newestFile > today ? tail.newestFile : today);
-  const seal = (next: AuditEntry) => recordFromEntry(next, { seq: end.seq + 1, ts: ts.toISOString(), prevHash: end.hash }, redactor);
+  const seal = (next: AuditEntry) =>
+    recordFromEntry(next, { seq: end.seq + 1, ts: ts.toISOString(), prevHash: end.hash }, redactor);
   let exists = tail.newestFile !== null && file === path.join(dir, tail.newestFile);
   if (tail.torn) {
     const repair = seal(repairEntry(entry, tail.torn, end));
@@ -43,7 +44,10 @@ export async function appendUnderLock(entry: AuditEntry, deps: AppendDeps): Prom
   const { record, line } = seal(entry);
   const written: ChainLink = { seq: record.seq, hash: record.hash };
   assertHeld();
-  await appendThenReplace({ file, text: line, exists }, { file: path.join(dir, headFileName), text: formatHead({ ...written, file: path.basename(file) }) });
+  await appendThenReplace(
+    { file, text: line, exists },
+    { file: path.join(dir, headFileName), text: formatHead({ ...written, file: path.basename(file) }) },
+  );
   return written;
 }
 
@@ -63,7 +67,13 @@ function repairEntry(trigger: AuditEntry, torn: TornTail, end: ChainLink): Audit
     cluster: trigger.cluster,
     kind: 'result',
     tool: null,
-    args: { repair: 'torn-tail', file: torn.file, offset: torn.offset, bytes: torn.bytes.length, sha256: sha256Hex(torn.bytes) },
+    args: {
+      repair: 'torn-tail',
+      file: torn.file,
+      offset: torn.offset,
+      bytes: torn.bytes.length,
+      sha256: sha256Hex(torn.bytes),
+    },
     outcome: {
       status: 'aborted',
       summary: `removed ${torn.bytes.length} bytes of an unfinished write after seq ${end.seq} in ${torn.file} (a writer stopped mid-record; nothing acknowledged was lost)`,

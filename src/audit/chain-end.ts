@@ -22,17 +22,24 @@ const advice = "run 'proxmox-ai audit verify' to see the damage; to start a new 
 export function chainEnd(tail: TrailTail, head: HeadState): ChainLink {
   const last = tail.last;
   if (last && last.parsed.status !== 'valid') {
-    throw damaged(`the last record in ${last.file} is damaged (${last.parsed.status === 'malformed' ? last.parsed.reason : 'its hash does not match'})`);
+    throw damaged(
+      `the last record in ${last.file} is damaged (${last.parsed.status === 'malformed' ? last.parsed.reason : 'its hash does not match'})`,
+    );
   }
-  const end: ChainLink = last?.parsed.status === 'valid' ? { seq: last.parsed.record.seq, hash: last.parsed.record.hash } : { seq: 0, hash: genesisHash };
+  const end: ChainLink =
+    last?.parsed.status === 'valid'
+      ? { seq: last.parsed.record.seq, hash: last.parsed.record.hash }
+      : { seq: 0, hash: genesisHash };
   if (head.status === 'unreadable') throw damaged(`audit/HEAD is unreadable (${head.reason})`);
   if (head.status === 'missing') {
     // The very first append may have stopped between writing its record and creating HEAD.
     if (end.seq > 1) throw damaged('audit/HEAD is missing');
     return end;
   }
-  if (head.head.seq > end.seq) throw damaged(`audit/HEAD records seq ${head.head.seq} but the day files end at seq ${end.seq}`);
-  if (head.head.seq === end.seq && head.head.hash !== end.hash) throw damaged(`the record with seq ${end.seq} differs from the one audit/HEAD records`);
+  if (head.head.seq > end.seq)
+    throw damaged(`audit/HEAD records seq ${head.head.seq} but the day files end at seq ${end.seq}`);
+  if (head.head.seq === end.seq && head.head.hash !== end.hash)
+    throw damaged(`the record with seq ${end.seq} differs from the one audit/HEAD records`);
   return end;
 }
 

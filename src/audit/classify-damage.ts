@@ -19,8 +19,15 @@ const dayMs = 86_400_000;
 /** Names the kind of damage at the first line that breaks the chain. */
 export async function classifyDamage(scene: DamageScene): Promise<AuditDamage> {
   const { previous, current } = scene;
-  const at = (kind: DamageKind, seq: number | null, message: string): AuditDamage => ({ kind, file: current.file, line: current.line, seq, message });
-  if (!current.terminated || !current.parsed) return at('truncated', null, 'the line is cut short: a write was interrupted, or the end of the file was cut');
+  const at = (kind: DamageKind, seq: number | null, message: string): AuditDamage => ({
+    kind,
+    file: current.file,
+    line: current.line,
+    seq,
+    message,
+  });
+  if (!current.terminated || !current.parsed)
+    return at('truncated', null, 'the line is cut short: a write was interrupted, or the end of the file was cut');
   const parsed = current.parsed;
   const seq = parsed.status === 'malformed' ? null : parsed.record.seq;
   const next = await scene.rest.next();
@@ -30,11 +37,17 @@ export async function classifyDamage(scene: DamageScene): Promise<AuditDamage> {
     return at('inserted', seq, `this line comes after seq ${previous.seq}, the last record audit/HEAD records`);
   }
   if (parsed.status !== 'valid') {
-    if (followingRecord && chainsTo(previous, followingRecord)) return at('inserted', null, `this line is not part of the chain: the next record continues from seq ${previous.seq}`);
+    if (followingRecord && chainsTo(previous, followingRecord))
+      return at(
+        'inserted',
+        null,
+        `this line is not part of the chain: the next record continues from seq ${previous.seq}`,
+      );
     return at('edited', seq, parsed.status === 'malformed' ? parsed.reason : 'its hash does not match its content');
   }
   const record = parsed.record;
-  if (record.seq <= previous.seq) return at('inserted', record.seq, `seq ${record.seq} appears again after seq ${previous.seq}`);
+  if (record.seq <= previous.seq)
+    return at('inserted', record.seq, `seq ${record.seq} appears again after seq ${previous.seq}`);
   if (record.seq === previous.seq + 1) {
     if (followingRecord?.seq === record.seq && chainsTo(previous, followingRecord)) {
       return at('inserted', record.seq, `a second record claims seq ${record.seq}; the next one continues the chain`);
@@ -48,9 +61,16 @@ export async function classifyDamage(scene: DamageScene): Promise<AuditDamage> {
       ? at('reordered', record.seq, `it comes before seq ${previous.seq + 1}, which appears later`)
       : at('inserted', record.seq, `nothing chains to it, and the chain continues from seq ${previous.seq} later`);
   }
-  const missing = record.seq - 1 === previous.seq + 1 ? `seq ${previous.seq + 1} is` : `seq ${previous.seq + 1} to ${record.seq - 1} are`;
+  const missing =
+    record.seq - 1 === previous.seq + 1
+      ? `seq ${previous.seq + 1} is`
+      : `seq ${previous.seq + 1} to ${record.seq - 1} are`;
   if (current.line === 1 && previous.file !== null && wholeDayBetween(previous.file, current.file)) {
-    return at('missing-day-file', record.seq, `${missing} missing between ${previous.file} and ${current.file}: a day file was deleted (or lines at their edges were)`);
+    return at(
+      'missing-day-file',
+      record.seq,
+      `${missing} missing between ${previous.file} and ${current.file}: a day file was deleted (or lines at their edges were)`,
+    );
   }
   return at('removed', record.seq, `${missing} missing before it`);
 }

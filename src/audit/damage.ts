@@ -1,5 +1,6 @@
 /** What `audit verify` can find wrong with the trail. */
-export type DamageKind = 'edited' | 'removed' | 'reordered' | 'inserted' | 'truncated' | 'missing-day-file' | 'bad-head';
+export type DamageKind =
+  'edited' | 'removed' | 'reordered' | 'inserted' | 'truncated' | 'missing-day-file' | 'bad-head';
 
 /** The first bad record: where it is, its seq when known, and what is wrong. */
 export interface AuditDamage {

@@ -54,7 +54,10 @@ export interface AppendTarget {
  * appended line, and renamed into place only once both are on disk. So the
  * replacement (HEAD) is never ahead of the line, and never half written.
  */
-export async function appendThenReplace(target: AppendTarget, replacement: { file: string; text: string }): Promise<void> {
+export async function appendThenReplace(
+  target: AppendTarget,
+  replacement: { file: string; text: string },
+): Promise<void> {
   const opened = openForAppend(target);
   const temp = `${replacement.file}.tmp`;
   let staged: number | null = null;
@@ -108,7 +111,7 @@ export function truncateDurably(file: string, size: number): void {
 }
 
 function writeAll(fd: number, data: Buffer): void {
-  for (let offset = 0; offset < data.length; ) offset += fs.writeSync(fd, data, offset, data.length - offset);
+  for (let offset = 0; offset < data.length;) offset += fs.writeSync(fd, data, offset, data.length - offset);
 }
 
 function syncDir(dir: string): void {

@@ -16,15 +16,24 @@ export interface Placement {
  * outside data (tool name, arguments, target, decision, outcome summary, MCP
  * client name) passes the redactor first; absent fields become null.
  */
-export function recordFromEntry(entry: AuditEntry, at: Placement, redactor: Redactor): { record: AuditRecord; line: string } {
-  const text = (value: string | null | undefined) => (value === null || value === undefined ? null : redactor.redactText(value));
+export function recordFromEntry(
+  entry: AuditEntry,
+  at: Placement,
+  redactor: Redactor,
+): { record: AuditRecord; line: string } {
+  const text = (value: string | null | undefined) =>
+    value === null || value === undefined ? null : redactor.redactText(value);
   const unsealed: UnsealedRecord = {
     seq: at.seq,
     ts: at.ts,
     session: entry.session,
     parentSeq: entry.parentSeq ?? null,
     origin: entry.origin,
-    actor: { osUser: entry.actor.osUser, pveIdentity: entry.actor.pveIdentity ?? null, mcpClient: text(entry.actor.mcpClient) },
+    actor: {
+      osUser: entry.actor.osUser,
+      pveIdentity: entry.actor.pveIdentity ?? null,
+      mcpClient: text(entry.actor.mcpClient),
+    },
     profile: entry.profile ?? null,
     cluster: entry.cluster ?? null,
     kind: entry.kind,
@@ -34,7 +43,9 @@ export function recordFromEntry(entry: AuditEntry, at: Placement, redactor: Reda
     verdict: entry.verdict ?? null,
     ruleId: text(entry.ruleId),
     decidedBy: text(entry.decidedBy),
-    outcome: entry.outcome ? { status: entry.outcome.status, summary: redactor.redactText(entry.outcome.summary) } : null,
+    outcome: entry.outcome
+      ? { status: entry.outcome.status, summary: redactor.redactText(entry.outcome.summary) }
+      : null,
     prevHash: at.prevHash,
   };
   const sealed = sealRecord(unsealed);
@@ -42,7 +53,10 @@ export function recordFromEntry(entry: AuditEntry, at: Placement, redactor: Reda
   const checked = auditRecordSchema.safeParse(JSON.parse(sealed.line));
   if (!checked.success) {
     const issue = checked.error.issues[0];
-    throw new AuditWriteError(`audit entry is invalid at ${issue?.path.join('.') || 'record'}: ${issue?.message}; the call was stopped`, 'audit.invalid-entry');
+    throw new AuditWriteError(
+      `audit entry is invalid at ${issue?.path.join('.') || 'record'}: ${issue?.message}; the call was stopped`,
+      'audit.invalid-entry',
+    );
   }
   return sealed;
 }

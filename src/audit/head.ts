@@ -19,7 +19,8 @@ const headSchema = z.strictObject({
   file: z.string().refine(isDayFile, 'not a day file name'),
 });
 
-export type HeadState = { status: 'missing' } | { status: 'unreadable'; reason: string } | { status: 'present'; head: AuditHead };
+export type HeadState =
+  { status: 'missing' } | { status: 'unreadable'; reason: string } | { status: 'present'; head: AuditHead };
 
 export function readHead(dir: string): HeadState {
   let text: string;
@@ -36,7 +37,9 @@ export function readHead(dir: string): HeadState {
     return { status: 'unreadable', reason: 'not valid JSON' };
   }
   const parsed = headSchema.safeParse(data);
-  return parsed.success ? { status: 'present', head: parsed.data } : { status: 'unreadable', reason: parsed.error.issues[0]?.message ?? 'invalid' };
+  return parsed.success
+    ? { status: 'present', head: parsed.data }
+    : { status: 'unreadable', reason: parsed.error.issues[0]?.message ?? 'invalid' };
 }
 
 export function formatHead(head: AuditHead): string {

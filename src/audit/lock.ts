@@ -17,14 +17,22 @@ export type AssertLockHeld = () => void;
  * moving; after `staleMs` another process takes it over (proper-lockfile
  * refreshes the mtime of a live holder every staleMs/2).
  */
-export async function withAuditLock<T>(dir: string, staleMs: number, work: (assertHeld: AssertLockHeld) => Promise<T>): Promise<T> {
+export async function withAuditLock<T>(
+  dir: string,
+  staleMs: number,
+  work: (assertHeld: AssertLockHeld) => Promise<T>,
+): Promise<T> {
   let lost: Error | null = null;
   const release = await acquire(dir, staleMs, (error) => {
     lost = error;
   });
   const assertHeld: AssertLockHeld = () => {
     // Safety: a holder stalled past the stale limit may have been overtaken; writing now could fork the chain.
-    if (lost) throw new AuditWriteError(`lost the audit lock ${path.join(dir, lockName)} (${lost.message}); the call was stopped`, 'audit.lock-lost');
+    if (lost)
+      throw new AuditWriteError(
+        `lost the audit lock ${path.join(dir, lockName)} (${lost.message}); the call was stopped`,
+        'audit.lock-lost',
+      );
   };
   try {
     return await work(assertHeld);
@@ -52,7 +60,11 @@ async function acquire(dir: string, staleMs: number, onCompromised: (error: Erro
     } catch (error) {
       if ((error as NodeJS.ErrnoException).code !== 'ELOCKED') throw error;
       if (Date.now() > deadline) {
-        throw new AuditWriteError(`the audit trail stayed locked by another process (${lockfilePath}); the call was stopped`, 'audit.locked', { cause: error });
+        throw new AuditWriteError(
+          `the audit trail stayed locked by another process (${lockfilePath}); the call was stopped`,
+          'audit.locked',
+          { cause: error },
+        );
       }
       await sleep(Math.min(25, 2 ** attempt));
     }

@@ -7,8 +7,23 @@ export const genesisHash = '0'.repeat(64);
 
 /** Key order of a written record (design.md §6); `hash` always comes last. */
 const bodyKeys = [
-  'seq', 'ts', 'session', 'parentSeq', 'origin', 'actor', 'profile', 'cluster', 'kind',
-  'tool', 'args', 'target', 'verdict', 'ruleId', 'decidedBy', 'outcome', 'prevHash',
+  'seq',
+  'ts',
+  'session',
+  'parentSeq',
+  'origin',
+  'actor',
+  'profile',
+  'cluster',
+  'kind',
+  'tool',
+  'args',
+  'target',
+  'verdict',
+  'ruleId',
+  'decidedBy',
+  'outcome',
+  'prevHash',
 ] as const;
 
 export type UnsealedRecord = Omit<AuditRecord, 'hash'>;
@@ -54,5 +69,7 @@ export function parseRecordLine(text: string): ParsedLine {
     return { status: 'malformed', reason: `${issue?.path.join('.') || 'record'}: ${issue?.message}` };
   }
   const body = `${text.slice(0, tail.index)}}`;
-  return sha256Hex(body) === tail[1] ? { status: 'valid', record: parsed.data } : { status: 'hash-mismatch', record: parsed.data };
+  return sha256Hex(body) === tail[1]
+    ? { status: 'valid', record: parsed.data }
+    : { status: 'hash-mismatch', record: parsed.data };
 }

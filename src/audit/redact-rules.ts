@@ -27,7 +27,8 @@ function decoded(text: string): string {
 export const textRules: readonly TextRule[] = [
   {
     // PEM and OpenSSH private keys, also when cut short before the END line.
-    pattern: /-----BEGIN [A-Z0-9 ]*PRIVATE KEY(?: BLOCK)?-----[\s\S]*?(?:-----END [A-Z0-9 ]*PRIVATE KEY(?: BLOCK)?-----|$)/g,
+    pattern:
+      /-----BEGIN [A-Z0-9 ]*PRIVATE KEY(?: BLOCK)?-----[\s\S]*?(?:-----END [A-Z0-9 ]*PRIVATE KEY(?: BLOCK)?-----|$)/g,
     replace: () => redactionMark('private-key'),
   },
   {
@@ -67,7 +68,10 @@ export const textRules: readonly TextRule[] = [
   },
   {
     // `key=value`, `key: value`, `"key":"value"` whenever the key names a secret.
-    pattern: new RegExp(`([A-Za-z][\\w-]*)(["']?[ \\t]*[:=][ \\t]*)("(?:[^"\\\\]|\\\\.)*"|'(?:[^'\\\\]|\\\\.)*'|[^\\s"',;&}\\]]+)`, 'g'),
+    pattern: new RegExp(
+      `([A-Za-z][\\w-]*)(["']?[ \\t]*[:=][ \\t]*)("(?:[^"\\\\]|\\\\.)*"|'(?:[^'\\\\]|\\\\.)*'|[^\\s"',;&}\\]]+)`,
+      'g',
+    ),
     replace: (match, key = '', separator = '', value = '') => {
       const kind = sensitiveKeyKind(key);
       // A value an earlier rule already handled (`PVEAPIToken=id=[REDACTED:token]`) keeps its more precise form.

@@ -41,7 +41,8 @@ export function createRedactor(options: RedactorOptions = {}): Redactor {
     const inner = [...ancestors, value];
     if ('toJSON' in value && typeof value.toJSON === 'function') return redact(value.toJSON(), inner);
     if (Array.isArray(value) || value instanceof Set) return [...value].map((item) => redact(item, inner) ?? null);
-    const entries = value instanceof Map ? [...value.entries()].map(([k, v]) => [String(k), v] as const) : Object.entries(value);
+    const entries =
+      value instanceof Map ? [...value.entries()].map(([k, v]) => [String(k), v] as const) : Object.entries(value);
     const out: Record<string, unknown> = {};
     for (const [key, item] of entries) {
       const kind = sensitiveKeyKind(key);

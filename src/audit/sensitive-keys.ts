@@ -1,5 +1,6 @@
 /** The kinds of secret a redaction names: `[REDACTED:<kind>]`. */
-export type RedactionKind = 'token' | 'password' | 'secret' | 'private-key' | 'ticket' | 'cookie' | 'csrf' | 'authorization';
+export type RedactionKind =
+  'token' | 'password' | 'secret' | 'private-key' | 'ticket' | 'cookie' | 'csrf' | 'authorization';
 
 /**
  * Whether a key (an object key, a form field, a `key=value` in text) names a
@@ -9,7 +10,8 @@ export type RedactionKind = 'token' | 'password' | 'secret' | 'private-key' | 't
 export function sensitiveKeyKind(key: string): RedactionKind | null {
   const k = key.toLowerCase().replace(/[-_\s]/g, '');
   if (k.includes('privatekey')) return 'private-key';
-  if (['password', 'passwd', 'passphrase'].some((word) => k.includes(word)) || k === 'pass' || k === 'pwd') return 'password';
+  if (['password', 'passwd', 'passphrase'].some((word) => k.includes(word)) || k === 'pass' || k === 'pwd')
+    return 'password';
   if (k.includes('ticket')) return 'ticket';
   if (k.includes('cookie')) return 'cookie';
   if (k.includes('csrf')) return 'csrf';

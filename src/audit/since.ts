@@ -13,7 +13,9 @@ export function parseSince(text: string, now: Date): Date {
   if (age) return new Date(now.getTime() - Number(age[1]) * unitMs[age[2]!]!);
   const time = /^\d{4}-\d{2}-\d{2}/.test(trimmed) ? new Date(trimmed) : null;
   if (!time || Number.isNaN(time.getTime())) {
-    throw new UsageError(`--since '${text}' is not a time: use an age such as 30m, 2h or 7d, or an ISO time such as 2026-11-23T10:00Z`);
+    throw new UsageError(
+      `--since '${text}' is not a time: use an age such as 30m, 2h or 7d, or an ISO time such as 2026-11-23T10:00Z`,
+    );
   }
   return time;
 }

@@ -33,16 +33,25 @@ export function openAuditSink(options: AuditSinkOptions): AuditSink {
   const appendOne = async (entry: AuditEntry) => {
     try {
       ensureAuditDir(options.dir);
-      return await withAuditLock(options.dir, staleMs, (assertHeld) => appendUnderLock(entry, { dir: options.dir, now, redactor, assertHeld }));
+      return await withAuditLock(options.dir, staleMs, (assertHeld) =>
+        appendUnderLock(entry, { dir: options.dir, now, redactor, assertHeld }),
+      );
     } catch (error) {
       if (error instanceof AuditWriteError) throw error;
-      throw new AuditWriteError(`cannot write the audit trail in ${options.dir}: ${describe(error)}; the call was stopped`, 'audit.write', { cause: error });
+      throw new AuditWriteError(
+        `cannot write the audit trail in ${options.dir}: ${describe(error)}; the call was stopped`,
+        'audit.write',
+        { cause: error },
+      );
     }
   };
   return {
     append(entry) {
       const result = (queues.get(key) ?? Promise.resolve()).then(() => appendOne(entry));
-      queues.set(key, result.catch(() => undefined));
+      queues.set(
+        key,
+        result.catch(() => undefined),
+      );
       return result;
     },
   };

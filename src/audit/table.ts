@@ -69,14 +69,24 @@ const columns: Array<{ title: string; width: number; cell: (row: AuditRow) => st
 
 /** The table of `audit show`, 79 columns wide, oldest first, with a line for each new UTC day. */
 export function formatAuditTable(records: Iterable<AuditRecord>): string[] {
-  const lines = [columns.map((column) => column.title.padEnd(column.width)).join(' ').trimEnd()];
+  const lines = [
+    columns
+      .map((column) => column.title.padEnd(column.width))
+      .join(' ')
+      .trimEnd(),
+  ];
   let day = '';
   for (const row of auditRows(records)) {
     if (row.ts.slice(0, 10) !== day) {
       day = row.ts.slice(0, 10);
       lines.push(`-- ${day} (UTC) --`);
     }
-    lines.push(columns.map((column) => fit(column.cell(row), column.width)).join(' ').trimEnd());
+    lines.push(
+      columns
+        .map((column) => fit(column.cell(row), column.width))
+        .join(' ')
+        .trimEnd(),
+    );
   }
   return lines;
 }

@@ -30,7 +30,12 @@ export function readTrailTail(dir: string): TrailTail {
     const end = lastLineOf(path.join(dir, file));
     if (end.torn) {
       // Only the newest file holding bytes can end in a cut-short line; an older one doing so was damaged.
-      if (torn) return { newestFile, last: { file, parsed: { status: 'malformed', reason: 'it ends in a cut-short line' } }, torn };
+      if (torn)
+        return {
+          newestFile,
+          last: { file, parsed: { status: 'malformed', reason: 'it ends in a cut-short line' } },
+          torn,
+        };
       torn = { file, ...end.torn };
     }
     if (end.line !== null) return { newestFile, last: { file, parsed: parseRecordLine(end.line) }, torn };
@@ -68,7 +73,7 @@ function lastLineOf(file: string): FileEnd {
 }
 
 function readAll(fd: number, buffer: Buffer, position: number): void {
-  for (let done = 0; done < buffer.length; ) {
+  for (let done = 0; done < buffer.length;) {
     const read = fs.readSync(fd, buffer, done, buffer.length - done, position + done);
     if (read === 0) throw new Error('the day file shrank while it was read');
     done += read;

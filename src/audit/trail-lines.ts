@@ -32,7 +32,10 @@ export async function* readTrailLines(dir: string, files: readonly DayFileExtent
       return { file, line, terminated, text, parsed: terminated ? parseRecordLine(text) : null };
     };
     try {
-      for await (const chunk of fs.createReadStream(path.join(dir, file), { highWaterMark: 256 * 1024, ...(size === undefined ? {} : { end: size - 1 }) })) {
+      for await (const chunk of fs.createReadStream(path.join(dir, file), {
+        highWaterMark: 256 * 1024,
+        ...(size === undefined ? {} : { end: size - 1 }),
+      })) {
         let data = pending.length > 0 ? Buffer.concat([pending, chunk as Buffer]) : (chunk as Buffer);
         for (let newline = data.indexOf(0x0a); newline !== -1; newline = data.indexOf(0x0a)) {
           yield emit(data.subarray(0, newline), true);

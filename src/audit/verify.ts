@@ -24,13 +24,21 @@ export async function verifyAudit(dir: string): Promise<VerifyReport> {
   const { files, head } = await snapshotTrail(dir);
   const lines = readTrailLines(dir, files);
   try {
-    return await verifyLines(lines, head, files.map((file) => file.name));
+    return await verifyLines(
+      lines,
+      head,
+      files.map((file) => file.name),
+    );
   } finally {
     await lines.return(undefined);
   }
 }
 
-async function verifyLines(lines: AsyncGenerator<TrailLine>, head: HeadState, files: readonly string[]): Promise<VerifyReport> {
+async function verifyLines(
+  lines: AsyncGenerator<TrailLine>,
+  head: HeadState,
+  files: readonly string[],
+): Promise<VerifyReport> {
   const headHash = head.status === 'present' ? head.head.hash : null;
   const sessions = new Set<string>();
   let previous: ChainPoint = { seq: 0, hash: genesisHash, file: null, line: 0 };
@@ -41,7 +49,11 @@ async function verifyLines(lines: AsyncGenerator<TrailLine>, head: HeadState, fi
     const current = next.value;
     const record = current.parsed?.status === 'valid' ? current.parsed.record : null;
     if (!record || !chainsTo(previous, record)) {
-      return { ok: false, records: previous.seq, damage: await classifyDamage({ previous, current, rest: lines, headHash }) };
+      return {
+        ok: false,
+        records: previous.seq,
+        damage: await classifyDamage({ previous, current, rest: lines, headHash }),
+      };
     }
     previous = { seq: record.seq, hash: record.hash, file: current.file, line: current.line };
     sessions.add(record.session);
@@ -58,8 +70,19 @@ async function verifyLines(lines: AsyncGenerator<TrailLine>, head: HeadState, fi
  * HEAD may lag behind the files (a writer stopped between fsync and moving
  * HEAD) but never be ahead of them or disagree about a record.
  */
-function checkHead(head: HeadState, end: ChainPoint, hashAtHeadSeq: string | null, files: readonly string[]): AuditDamage | null {
-  const onHead = (kind: AuditDamage['kind'], message: string): AuditDamage => ({ kind, file: 'HEAD', line: null, seq: null, message });
+function checkHead(
+  head: HeadState,
+  end: ChainPoint,
+  hashAtHeadSeq: string | null,
+  files: readonly string[],
+): AuditDamage | null {
+  const onHead = (kind: AuditDamage['kind'], message: string): AuditDamage => ({
+    kind,
+    file: 'HEAD',
+    line: null,
+    seq: null,
+    message,
+  });
   if (head.status === 'unreadable') return onHead('bad-head', `audit/HEAD is unreadable (${head.reason})`);
   if (head.status === 'missing') {
     // Only the very first append can stop between writing its record and creating HEAD.
@@ -69,11 +92,24 @@ function checkHead(head: HeadState, end: ChainPoint, hashAtHeadSeq: string | nul
   if (seq > end.seq) {
     const missing = `seq ${end.seq + 1}${seq > end.seq + 1 ? ` to ${seq}` : ''}`;
     if (!files.includes(file)) {
-      return { kind: 'missing-day-file', file, line: null, seq: end.seq + 1, message: `${file} is missing: audit/HEAD records ${missing} in it` };
+      return {
+        kind: 'missing-day-file',
+        file,
+        line: null,
+        seq: end.seq + 1,
+        message: `${file} is missing: audit/HEAD records ${missing} in it`,
+      };
     }
     const where = end.file ?? file;
-    return { kind: 'truncated', file: where, line: end.file ? end.line + 1 : 1, seq: end.seq + 1, message: `the trail ends at seq ${end.seq} but audit/HEAD records seq ${seq}: ${missing} cut from the end` };
+    return {
+      kind: 'truncated',
+      file: where,
+      line: end.file ? end.line + 1 : 1,
+      seq: end.seq + 1,
+      message: `the trail ends at seq ${end.seq} but audit/HEAD records seq ${seq}: ${missing} cut from the end`,
+    };
   }
-  if (hashAtHeadSeq !== hash) return { ...onHead('edited', `the record with seq ${seq} is not the one audit/HEAD records`), seq };
+  if (hashAtHeadSeq !== hash)
+    return { ...onHead('edited', `the record with seq ${seq} is not the one audit/HEAD records`), seq };
   return null;
 }

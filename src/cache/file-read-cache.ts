@@ -38,7 +38,10 @@ export class FileReadCache implements ReadCache {
 
   async set(key: string, value: CachedRead): Promise<void> {
     ensurePrivateDir(this.dir);
-    writePrivateFile(this.fileOf(key), JSON.stringify({ ...value, expiresAt: this.now() + this.ttlMs } satisfies Entry));
+    writePrivateFile(
+      this.fileOf(key),
+      JSON.stringify({ ...value, expiresAt: this.now() + this.ttlMs } satisfies Entry),
+    );
   }
 
   async clear(): Promise<void> {

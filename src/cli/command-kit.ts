@@ -10,7 +10,9 @@ export interface CommandKit {
   io: CliIo;
   /** Adds a line to the Examples section of --help. */
   example(command: string, purpose: string): void;
-  run<A extends unknown[]>(handler: (ctx: CommandContext, ...args: A) => Promise<number>): (...args: unknown[]) => Promise<void>;
+  run<A extends unknown[]>(
+    handler: (ctx: CommandContext, ...args: A) => Promise<number>,
+  ): (...args: unknown[]) => Promise<void>;
 }
 
 /** A file in src/cli/commands/ that adds one command (group) to the program. Keep it light: import the implementation lazily. */
@@ -18,12 +20,24 @@ export type Registrar = (program: Command, kit: CommandKit) => void;
 
 export function makeKit(io: CliIo, setExitCode: (code: number) => void, examples: Array<[string, string]>): CommandKit {
   const context = (command: Command): CommandContext => {
-    const options = command.optsWithGlobals<{ profile?: string; color: boolean; debug?: boolean; demo?: boolean; scenario?: string }>();
+    const options = command.optsWithGlobals<{
+      profile?: string;
+      color: boolean;
+      debug?: boolean;
+      demo?: boolean;
+      scenario?: string;
+    }>();
     const color = options.color !== false && !io.env.NO_COLOR;
     return {
       io,
       paths: resolvePaths(io.env),
-      globals: { profile: options.profile, color, debug: Boolean(options.debug), demo: Boolean(options.demo), scenario: options.scenario },
+      globals: {
+        profile: options.profile,
+        color,
+        debug: Boolean(options.debug),
+        demo: Boolean(options.demo),
+        scenario: options.scenario,
+      },
     };
   };
   return {

@@ -16,7 +16,18 @@ import { UsageError } from '../core/errors/usage-error.js';
 import type { CliIo } from './io.js';
 
 /** The commands, in help order. Each registrar imports its implementation only when it runs. */
-const registrars: Registrar[] = [registerAsk, registerDiagnose, registerConfig, registerDoctor, registerPolicy, registerAudit, registerSim, registerMcp, registerUndo, registerCache];
+const registrars: Registrar[] = [
+  registerAsk,
+  registerDiagnose,
+  registerConfig,
+  registerDoctor,
+  registerPolicy,
+  registerAudit,
+  registerSim,
+  registerMcp,
+  registerUndo,
+  registerCache,
+];
 
 /**
  * The command tree. `--version`, `--help` and `config` never load Ink, the
@@ -39,14 +50,21 @@ export function buildProgram(io: CliIo, setExitCode: (code: number) => void): Co
       writeErr: (text) => io.stderr.write(text),
       outputError: () => undefined,
     })
-    .addHelpText('after', () => `\nExamples:\n${examples.map(([cmd, what]) => `  proxmox-ai ${cmd.padEnd(48)} ${what}`).join('\n')}\n`);
+    .addHelpText(
+      'after',
+      () => `\nExamples:\n${examples.map(([cmd, what]) => `  proxmox-ai ${cmd.padEnd(48)} ${what}`).join('\n')}\n`,
+    );
   const examples: Array<[string, string]> = [];
   const kit = makeKit(io, setExitCode, examples);
   for (const register of registrars) register(program, kit);
   // The default command (no subcommand) is the TUI; a stray word is an unknown command, not an argument.
   program.allowExcessArguments(true).action(
     kit.run(async (ctx) => {
-      if (program.args.length > 0) throw unknownCommand(program.args[0]!, program.commands.map((command) => command.name()));
+      if (program.args.length > 0)
+        throw unknownCommand(
+          program.args[0]!,
+          program.commands.map((command) => command.name()),
+        );
       return (await import('./commands/tui.js')).tui(ctx);
     }),
   );
@@ -54,7 +72,9 @@ export function buildProgram(io: CliIo, setExitCode: (code: number) => void): Co
 }
 
 function unknownCommand(word: string, commands: string[]): UsageError {
-  const nearest = commands.map((name) => ({ name, distance: editDistance(word, name) })).sort((a, b) => a.distance - b.distance)[0];
+  const nearest = commands
+    .map((name) => ({ name, distance: editDistance(word, name) }))
+    .sort((a, b) => a.distance - b.distance)[0];
   const hint = nearest && nearest.distance <= 2 ? `; did you mean '${nearest.name}'?` : '';
   return new UsageError(`unknown command '${word}'${hint} (see 'proxmox-ai --help')`);
 }

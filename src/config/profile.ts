@@ -31,9 +31,16 @@ export function resolveProfile(
     );
   }
   const profile = profiles[name];
-  if (!profile) throw new ConfigError(`profile '${name}' does not exist; known profiles: ${names.join(', ') || 'none'}`, 'config.no-profile');
+  if (!profile)
+    throw new ConfigError(
+      `profile '${name}' does not exist; known profiles: ${names.join(', ') || 'none'}`,
+      'config.no-profile',
+    );
   if (!profile.url) {
-    throw new ConfigError(`profile '${name}' has no url; run 'proxmox-ai config set profiles.${name}.url https://PVE-HOST:8006'`, 'config.no-url');
+    throw new ConfigError(
+      `profile '${name}' has no url; run 'proxmox-ai config set profiles.${name}.url https://PVE-HOST:8006'`,
+      'config.no-url',
+    );
   }
   const stored = secrets.profiles?.[name] ?? {};
   const tokenSecret = env.PROXMOX_AI_TOKEN_SECRET || stored.tokenSecret;

@@ -38,7 +38,10 @@ export const ProfileSchema = z
     node: NodeName,
     ssh: z
       .object({
-        user: z.string().regex(/^[a-z_][a-z0-9_-]{0,31}$/, 'a Unix user name').describe('SSH user for node access'),
+        user: z
+          .string()
+          .regex(/^[a-z_][a-z0-9_-]{0,31}$/, 'a Unix user name')
+          .describe('SSH user for node access'),
         keyFile: z.string().min(1).describe('SSH private key file'),
         port: z.number().int().min(1).max(65535).describe('SSH port'),
       })
@@ -49,20 +52,34 @@ export const ProfileSchema = z
   .strict();
 
 // No "_" in server names: their tools are named `<server>__<tool>`.
-const McpServerName = z.string().regex(/^[A-Za-z0-9][A-Za-z0-9-]{0,31}$/, 'letters, digits and "-" (its tools are named <server>__<tool>)');
+const McpServerName = z
+  .string()
+  .regex(/^[A-Za-z0-9][A-Za-z0-9-]{0,31}$/, 'letters, digits and "-" (its tools are named <server>__<tool>)');
 
 /** An external MCP server whose tools join the registry as `<server>__<tool>`: a command (stdio) or a URL (Streamable HTTP). */
 export const McpServerSchema = z
   .object({
     command: z.string().min(1).describe('program that serves MCP on stdio, e.g. npx'),
     args: z.array(z.string()).describe('arguments of the command'),
-    env: z.record(z.string().regex(/^[A-Za-z_][A-Za-z0-9_]*$/, 'an environment variable name'), z.string().describe('environment variable for the command')),
-    url: z.string().regex(/^https?:\/\/\S+$/, 'an http(s) URL of a Streamable HTTP MCP endpoint').describe('Streamable HTTP endpoint of the server'),
-    headers: z.record(z.string().regex(/^[A-Za-z0-9-]+$/, 'an HTTP header name'), z.string().describe('HTTP header sent to the server, e.g. Authorization')),
+    env: z.record(
+      z.string().regex(/^[A-Za-z_][A-Za-z0-9_]*$/, 'an environment variable name'),
+      z.string().describe('environment variable for the command'),
+    ),
+    url: z
+      .string()
+      .regex(/^https?:\/\/\S+$/, 'an http(s) URL of a Streamable HTTP MCP endpoint')
+      .describe('Streamable HTTP endpoint of the server'),
+    headers: z.record(
+      z.string().regex(/^[A-Za-z0-9-]+$/, 'an HTTP header name'),
+      z.string().describe('HTTP header sent to the server, e.g. Authorization'),
+    ),
   })
   .partial()
   .strict()
-  .refine((server) => (server.command === undefined) !== (server.url === undefined), 'give either command (stdio) or url (Streamable HTTP), not both');
+  .refine(
+    (server) => (server.command === undefined) !== (server.url === undefined),
+    'give either command (stdio) or url (Streamable HTTP), not both',
+  );
 
 export const ConfigSchema = z
   .object({
@@ -70,7 +87,10 @@ export const ConfigSchema = z
     profiles: z.record(ProfileName, ProfileSchema),
     ai: z
       .object({
-        host: z.string().regex(/^(https?:\/\/\S+|unix:\S+)$/, 'http://HOST:PORT or unix:/path').describe('Ollama URL'),
+        host: z
+          .string()
+          .regex(/^(https?:\/\/\S+|unix:\S+)$/, 'http://HOST:PORT or unix:/path')
+          .describe('Ollama URL'),
         model: z.string().min(1).describe('Ollama model name'),
         numCtx: z.number().int().min(2048).max(1_048_576).describe('context window sent to Ollama'),
         maxSteps: z.number().int().min(1).max(100).describe('tool rounds per turn'),
@@ -91,7 +111,9 @@ export const ConfigSchema = z
       .strict(),
     mcp: z
       .object({
-        allowedOrigins: z.array(z.string().regex(/^https?:\/\/\S+$/, 'an origin such as http://localhost:6274')).describe('Origins accepted by mcp --http'),
+        allowedOrigins: z
+          .array(z.string().regex(/^https?:\/\/\S+$/, 'an origin such as http://localhost:6274'))
+          .describe('Origins accepted by mcp --http'),
         trustElicitation: z.boolean().describe('let MCP clients answer typed confirmations'),
         servers: z.record(McpServerName, McpServerSchema),
       })

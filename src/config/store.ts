@@ -30,7 +30,12 @@ export class ConfigStore {
 
   static open(paths: StatePaths): ConfigStore {
     ensurePrivateDir(paths.configDir);
-    const store = new ConfigStore(paths.configFile, paths.configDir, readTree(paths.configFile), new SecretsFile(paths.secretsFile));
+    const store = new ConfigStore(
+      paths.configFile,
+      paths.configDir,
+      readTree(paths.configFile),
+      new SecretsFile(paths.secretsFile),
+    );
     store.read();
     return store;
   }
@@ -62,7 +67,11 @@ export class ConfigStore {
 
   entries(): ConfigEntry[] {
     const plain = leaves(this.tree).map(([path, value]) => ({ key: path.join('.'), value, secret: false }));
-    const hidden = leaves(this.secrets.read() as Tree).map(([path, value]) => ({ key: path.join('.'), value, secret: true }));
+    const hidden = leaves(this.secrets.read() as Tree).map(([path, value]) => ({
+      key: path.join('.'),
+      value,
+      secret: true,
+    }));
     return [...plain, ...hidden].sort((a, b) => a.key.localeCompare(b.key));
   }
 
@@ -70,7 +79,15 @@ export class ConfigStore {
     const parsed = ConfigSchema.safeParse(tree);
     if (!parsed.success) throw invalidFile(this.path, parsed.error);
     const { default: Conf } = await import('conf');
-    const conf = new Conf<Tree>({ projectName: 'proxmox-ai', projectSuffix: '', cwd: this.dir, configName: 'config', configFileMode: 0o600, clearInvalidConfig: false, watch: false });
+    const conf = new Conf<Tree>({
+      projectName: 'proxmox-ai',
+      projectSuffix: '',
+      cwd: this.dir,
+      configName: 'config',
+      configFileMode: 0o600,
+      clearInvalidConfig: false,
+      watch: false,
+    });
     conf.store = tree;
     this.tree = tree;
   }
@@ -83,7 +100,10 @@ function invalidFile(file: string, error: unknown): ConfigError {
       : error instanceof Error
         ? error.message.replace(/^Config schema violation: /, '').replace(/`/g, "'")
         : String(error);
-  return new ConfigError(`${file} is invalid (${detail}); fix the file or 'proxmox-ai config unset' the key`, 'config.bad-file');
+  return new ConfigError(
+    `${file} is invalid (${detail}); fix the file or 'proxmox-ai config unset' the key`,
+    'config.bad-file',
+  );
 }
 
 function readTree(file: string): Tree {

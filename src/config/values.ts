@@ -13,8 +13,12 @@ export function parseValue({ key, spec }: ResolvedKey, raw: string): unknown {
   const parsed = spec.schema.safeParse(candidate);
   if (!parsed.success) {
     const issue = parsed.error.issues[0];
-    const detail = issue?.code === 'invalid_value' && spec.choices ? `one of ${spec.choices.join(', ')}` : issue?.message;
-    throw new ConfigError(`${key} must be ${detail ?? describeKind(spec.kind, spec.choices)}; got '${raw}'`, 'config.bad-value');
+    const detail =
+      issue?.code === 'invalid_value' && spec.choices ? `one of ${spec.choices.join(', ')}` : issue?.message;
+    throw new ConfigError(
+      `${key} must be ${detail ?? describeKind(spec.kind, spec.choices)}; got '${raw}'`,
+      'config.bad-value',
+    );
   }
   return parsed.data;
 }
@@ -36,7 +40,12 @@ function toKind(kind: ResolvedKey['spec']['kind'], raw: string): unknown {
           return undefined;
         }
       }
-      return raw === '' ? [] : raw.split(',').map((item) => item.trim()).filter(Boolean);
+      return raw === ''
+        ? []
+        : raw
+            .split(',')
+            .map((item) => item.trim())
+            .filter(Boolean);
     default:
       return raw;
   }

@@ -31,9 +31,7 @@ export interface ChatUsage {
 }
 
 export type ChatChunk =
-  | { type: 'text'; delta: string }
-  | { type: 'tool-calls'; calls: ChatToolCall[] }
-  | { type: 'done'; usage: ChatUsage };
+  { type: 'text'; delta: string } | { type: 'tool-calls'; calls: ChatToolCall[] } | { type: 'done'; usage: ChatUsage };
 
 export interface ChatRequest {
   messages: readonly ChatMessage[];

@@ -18,5 +18,9 @@ export interface ReadCache {
 
 /** sha256 of tool + sorted args: identical read calls share an entry (the cache itself is per cluster). */
 export function readCacheKey(tool: string, args: Record<string, unknown>): string {
-  return crypto.createHash('sha256').update(callKey({ name: tool, arguments: args })).digest('hex').slice(0, 32);
+  return crypto
+    .createHash('sha256')
+    .update(callKey({ name: tool, arguments: args }))
+    .digest('hex')
+    .slice(0, 32);
 }

@@ -1,17 +1,18 @@
 import { AuditWriteError } from '../audit/index.js';
 
 export type Bounded<T> =
-  | { kind: 'done'; value: T }
-  | { kind: 'timeout' }
-  | { kind: 'aborted' }
-  | { kind: 'error'; message: string };
+  { kind: 'done'; value: T } | { kind: 'timeout' } | { kind: 'aborted' } | { kind: 'error'; message: string };
 
 /**
  * Runs `work` until it settles, the caller aborts, or `timeoutMs` passes,
  * whichever comes first; `work` gets a signal that fires in the last two cases.
  * Audit write failures are not swallowed: they must stop the call (fail closed).
  */
-export async function runBounded<T>(timeoutMs: number, outer: AbortSignal, work: (signal: AbortSignal) => Promise<T>): Promise<Bounded<T>> {
+export async function runBounded<T>(
+  timeoutMs: number,
+  outer: AbortSignal,
+  work: (signal: AbortSignal) => Promise<T>,
+): Promise<Bounded<T>> {
   const controller = new AbortController();
   let reason: 'timeout' | 'aborted' | undefined;
   const stop = (why: 'timeout' | 'aborted') => {
@@ -22,7 +23,9 @@ export async function runBounded<T>(timeoutMs: number, outer: AbortSignal, work:
   const onAbort = () => stop('aborted');
   if (outer.aborted) stop('aborted');
   else outer.addEventListener('abort', onAbort, { once: true });
-  const stopped = new Promise<'stopped'>((resolve) => controller.signal.addEventListener('abort', () => resolve('stopped'), { once: true }));
+  const stopped = new Promise<'stopped'>((resolve) =>
+    controller.signal.addEventListener('abort', () => resolve('stopped'), { once: true }),
+  );
   try {
     const value = await Promise.race([work(controller.signal), stopped]);
     if (value === 'stopped' || reason) return { kind: reason ?? 'aborted' };

@@ -16,7 +16,12 @@ export interface ToolRequest {
   signal?: AbortSignal;
   onProgress?: (message: string) => void;
   /** Told the policy decision as soon as it is made (tool cards show it while the call runs). */
-  onDecision?: (decision: { verdict: 'allow' | 'ask' | 'deny'; ruleId: string; decidedBy: string; target: Target }) => void;
+  onDecision?: (decision: {
+    verdict: 'allow' | 'ask' | 'deny';
+    ruleId: string;
+    decidedBy: string;
+    target: Target;
+  }) => void;
   /** The audit seq of what caused this call (e.g. the undo command's own call). */
   parentSeq?: number;
   /** Overrides the session's origin, e.g. `tui` for a slash command in an agent session. */
@@ -66,7 +71,12 @@ export async function callTool(request: ToolRequest, deps: CallDeps): Promise<To
     } as AuditEntry);
   const safeArgs = redactor.redact(request.args ?? {}) as Record<string, unknown>;
   const call = await record({ kind: 'call', args: safeArgs });
-  const finish = async (status: CallStatus, text: string, summary: string, extra: Partial<ToolOutcome> = {}): Promise<ToolOutcome> => {
+  const finish = async (
+    status: CallStatus,
+    text: string,
+    summary: string,
+    extra: Partial<ToolOutcome> = {},
+  ): Promise<ToolOutcome> => {
     const cleanText = redactor.redactText(text);
     const cleanSummary = redactor.redactText(summary);
     await record({
@@ -76,7 +86,15 @@ export async function callTool(request: ToolRequest, deps: CallDeps): Promise<To
       ...(extra.target ? { target: extra.target } : {}),
       outcome: { status: status === 'invalid' ? 'failed' : status, summary: cleanSummary },
     });
-    return { tool: request.tool, status, text: cleanText, summary: cleanSummary, args: safeArgs, callSeq: call.seq, ...extra };
+    return {
+      tool: request.tool,
+      status,
+      text: cleanText,
+      summary: cleanSummary,
+      args: safeArgs,
+      callSeq: call.seq,
+      ...extra,
+    };
   };
 
   const tool = registry.get(request.tool);
@@ -103,55 +121,129 @@ export async function callTool(request: ToolRequest, deps: CallDeps): Promise<To
   }
 
   const decision = decide({ tool: tool.name, risk, args, target }, deps.rules, deps.grants, deps.mode);
-  await record({ kind: 'decision', parentSeq: call.seq, target, verdict: decision.verdict, ruleId: decision.ruleId, decidedBy: decision.decidedBy });
+  await record({
+    kind: 'decision',
+    parentSeq: call.seq,
+    target,
+    verdict: decision.verdict,
+    ruleId: decision.ruleId,
+    decidedBy: decision.decidedBy,
+  });
   const decided = { target, verdict: decision.verdict, ruleId: decision.ruleId, decidedBy: decision.decidedBy };
   request.onDecision?.(decided);
 
   if (decision.verdict === 'deny') {
-    return finish('denied', `denied by policy (${decision.reason}); do not retry this call`, `denied by ${decision.decidedBy}`, decided);
+    return finish(
+      'denied',
+      `denied by policy (${decision.reason}); do not retry this call`,
+      `denied by ${decision.decidedBy}`,
+      decided,
+    );
   }
   if (decision.verdict === 'ask') {
     const answer = deps.approver
       ? await deps.approver.confirm(
-          { tool: tool.name, title: tool.title, risk, args, target, confirm: decision.confirm, reason: decision.reason, ruleId: decision.ruleId },
+          {
+            tool: tool.name,
+            title: tool.title,
+            risk,
+            args,
+            target,
+            confirm: decision.confirm,
+            reason: decision.reason,
+            ruleId: decision.ruleId,
+          },
           signal,
         )
-      : { approved: false, decidedBy: 'default', note: 'no one was there to confirm it (ask means deny without an approver)' };
-    await record({ kind: 'answer', parentSeq: call.seq, target, verdict: answer.approved ? 'allow' : 'deny', ruleId: decision.ruleId, decidedBy: answer.decidedBy, ...(answer.note ? { outcome: { status: answer.approved ? 'ok' : 'denied', summary: redactor.redactText(answer.note) } } : {}) });
+      : {
+          approved: false,
+          decidedBy: 'default',
+          note: 'no one was there to confirm it (ask means deny without an approver)',
+        };
+    await record({
+      kind: 'answer',
+      parentSeq: call.seq,
+      target,
+      verdict: answer.approved ? 'allow' : 'deny',
+      ruleId: decision.ruleId,
+      decidedBy: answer.decidedBy,
+      ...(answer.note
+        ? { outcome: { status: answer.approved ? 'ok' : 'denied', summary: redactor.redactText(answer.note) } }
+        : {}),
+    });
     decided.decidedBy = answer.decidedBy;
     if (!answer.approved) {
       const note = answer.note ? `; note: ${answer.note}` : '';
-      return finish('denied', `not approved (${decision.reason}; decided by ${answer.decidedBy}${note}); ask the user before trying again`, `denied by ${answer.decidedBy}`, { ...decided, verdict: 'deny' });
+      return finish(
+        'denied',
+        `not approved (${decision.reason}; decided by ${answer.decidedBy}${note}); ask the user before trying again`,
+        `denied by ${answer.decidedBy}`,
+        { ...decided, verdict: 'deny' },
+      );
     }
     if (answer.grantForSession && decision.confirm === 'plain') {
-      const grant = await record({ kind: 'grant', parentSeq: call.seq, target, verdict: 'allow', decidedBy: answer.decidedBy });
+      const grant = await record({
+        kind: 'grant',
+        parentSeq: call.seq,
+        target,
+        verdict: 'allow',
+        decidedBy: answer.decidedBy,
+      });
       deps.grants.add({ tool: tool.name, target, seq: grant.seq });
     }
   }
 
-  const cacheKey = deps.cache && risk === 'read' && tool.cacheable !== false && decision.verdict === 'allow' ? readCacheKey(tool.name, args) : undefined;
+  const cacheKey =
+    deps.cache && risk === 'read' && tool.cacheable !== false && decision.verdict === 'allow'
+      ? readCacheKey(tool.name, args)
+      : undefined;
   const hit = cacheKey ? await deps.cache?.get(cacheKey) : undefined;
-  if (hit) return finish('cached', hit.text, `${hit.summary} (cached)`, { ...decided, ...(hit.structured ? { structured: hit.structured } : {}) });
+  if (hit)
+    return finish('cached', hit.text, `${hit.summary} (cached)`, {
+      ...decided,
+      ...(hit.structured ? { structured: hit.structured } : {}),
+    });
   if (risk !== 'read') await deps.cache?.clear();
 
   const timeouts = deps.timeoutMs ?? defaultTimeouts;
   const limit = risk === 'read' ? timeouts.read : timeouts.write;
   const outcome = await runBounded(limit, signal, async (callSignal) => {
     if (decision.snapshotBefore !== false) {
-      await takeSnapshotBefore({ mode: decision.snapshotBefore, target, session: session.id, seq: call.seq, context: context(callSignal), record });
+      await takeSnapshotBefore({
+        mode: decision.snapshotBefore,
+        target,
+        session: session.id,
+        seq: call.seq,
+        context: context(callSignal),
+        record,
+      });
     }
     return tool.run(args, { ...context(callSignal), target });
   });
   switch (outcome.kind) {
     case 'done': {
-      const structured = outcome.value.structured ? (redactor.redact(outcome.value.structured) as Record<string, unknown>) : undefined;
+      const structured = outcome.value.structured
+        ? (redactor.redact(outcome.value.structured) as Record<string, unknown>)
+        : undefined;
       if (cacheKey && !outcome.value.failed) {
-        await deps.cache?.set(cacheKey, { text: redactor.redactText(outcome.value.text), summary: redactor.redactText(outcome.value.summary), ...(structured ? { structured } : {}) });
+        await deps.cache?.set(cacheKey, {
+          text: redactor.redactText(outcome.value.text),
+          summary: redactor.redactText(outcome.value.summary),
+          ...(structured ? { structured } : {}),
+        });
       }
-      return finish(outcome.value.failed ? 'failed' : 'ok', outcome.value.text, outcome.value.summary, { ...decided, ...(structured ? { structured } : {}) });
+      return finish(outcome.value.failed ? 'failed' : 'ok', outcome.value.text, outcome.value.summary, {
+        ...decided,
+        ...(structured ? { structured } : {}),
+      });
     }
     case 'timeout':
-      return finish('timeout', `${tool.name} did not finish within ${Math.round(limit / 1000)} s and was stopped`, 'timed out', decided);
+      return finish(
+        'timeout',
+        `${tool.name} did not finish within ${Math.round(limit / 1000)} s and was stopped`,
+        'timed out',
+        decided,
+      );
     case 'aborted':
       return finish('aborted', `${tool.name} was cancelled`, 'aborted', decided);
     case 'error':

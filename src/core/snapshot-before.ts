@@ -20,7 +20,14 @@ export function undoSnapshotName(session: string, seq: number): string {
  * With `true` a failure stops the call (fail closed); with `best-effort` it is
  * recorded and the call goes on.
  */
-export async function takeSnapshotBefore({ mode, target, session, seq, context, record }: SnapshotBeforeOptions): Promise<void> {
+export async function takeSnapshotBefore({
+  mode,
+  target,
+  session,
+  seq,
+  context,
+  record,
+}: SnapshotBeforeOptions): Promise<void> {
   const name = undoSnapshotName(session, seq);
   let failure: string | undefined;
   if (target.vmid === undefined || !target.node || !target.guestType) {
@@ -45,7 +52,10 @@ export async function takeSnapshotBefore({ mode, target, session, seq, context, 
     parentSeq: seq,
     target,
     args: { vmid: target.vmid, node: target.node, name },
-    outcome: failure ? { status: 'failed', summary: `undo snapshot ${name} not taken: ${failure}` } : { status: 'ok', summary: `undo snapshot ${name}` },
+    outcome: failure
+      ? { status: 'failed', summary: `undo snapshot ${name} not taken: ${failure}` }
+      : { status: 'ok', summary: `undo snapshot ${name}` },
   });
-  if (failure && mode === true) throw new Error(`the undo snapshot required by policy could not be taken (${failure}); the change was not made`);
+  if (failure && mode === true)
+    throw new Error(`the undo snapshot required by policy could not be taken (${failure}); the change was not made`);
 }

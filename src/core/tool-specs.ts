@@ -22,6 +22,11 @@ function slim(schema: unknown): unknown {
   if (!schema || typeof schema !== 'object') return schema;
   const entries = Object.entries(schema as Record<string, unknown>)
     .filter(([key]) => keptKeys.has(key))
-    .map(([key, value]) => [key, key === 'properties' ? Object.fromEntries(Object.entries(value as Record<string, unknown>).map(([name, prop]) => [name, slim(prop)])) : slim(value)]);
+    .map(([key, value]) => [
+      key,
+      key === 'properties'
+        ? Object.fromEntries(Object.entries(value as Record<string, unknown>).map(([name, prop]) => [name, slim(prop)]))
+        : slim(value),
+    ]);
   return Object.fromEntries(entries);
 }

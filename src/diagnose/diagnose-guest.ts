@@ -16,23 +16,40 @@ export function diagnoseGuest(evidence: GuestEvidence, book: SignatureBook = sig
 }
 
 /** The analysis proper, over lines already chosen (the table test feeds reference lines straight in). */
-export function explainLines(evidence: GuestEvidence, observed: readonly ObservedLine[], book: SignatureBook = signatureBook()): GuestDiagnosis {
+export function explainLines(
+  evidence: GuestEvidence,
+  observed: readonly ObservedLine[],
+  book: SignatureBook = signatureBook(),
+): GuestDiagnosis {
   const split = matchLines(book, observed);
   const named = split.matches.filter((match) => !aboutAnotherGuest(match, evidence.guest.vmid));
   const matches = named.filter((match) => concernsGuest(evidence, match));
   const nodeMatches = named.filter((match) => !concernsGuest(evidence, match));
   const results = analyzers.map((analyzer) => analyzer.analyze({ evidence, matches, nodeMatches }));
   const claimed = new Set(results.flatMap((result) => result.claimed));
-  const explained = new Set([...[...claimed].map((line) => line.group), ...results.flatMap((result) => result.explainedTasks ?? [])]);
+  const explained = new Set([
+    ...[...claimed].map((line) => line.group),
+    ...results.flatMap((result) => result.explainedTasks ?? []),
+  ]);
   const texts = new Set(observed.map((line) => line.text));
   const candidates: Candidate[] = results.flatMap((result) =>
-    result.findings.map((finding) => ({ finding, backed: finding.evidence.some((item) => texts.has(item.text)), vague: false })),
+    result.findings.map((finding) => ({
+      finding,
+      backed: finding.evidence.some((item) => texts.has(item.text)),
+      vague: false,
+    })),
   );
   const open = matches.filter((match) => !claimed.has(match.line) && !explained.has(match.line.group));
   const unmatched = split.unmatched.filter((line) => !explained.has(line.group));
   candidates.push(...explainLeftovers(evidence, stateHints(evidence), open, unmatched));
   const { guest } = evidence;
-  return { vmid: guest.vmid, node: guest.node, name: guest.name, status: guest.status, findings: rankFindings(candidates) };
+  return {
+    vmid: guest.vmid,
+    node: guest.node,
+    name: guest.name,
+    status: guest.status,
+    findings: rankFindings(candidates),
+  };
 }
 
 /** A line that names another guest (a vzdump job of several, a journal line) is not about this one. */

@@ -53,14 +53,19 @@ function readKey(path: string, params: ApiParams): string {
  */
 export function proxmoxWording(error: unknown): string {
   if (typeof error === 'object' && error !== null) {
-    const fields = error as { proxmoxMessage?: unknown; missing?: { aclPath?: unknown; privileges?: unknown }; target?: { kind?: unknown; status?: unknown; reason?: unknown } };
+    const fields = error as {
+      proxmoxMessage?: unknown;
+      missing?: { aclPath?: unknown; privileges?: unknown };
+      target?: { kind?: unknown; status?: unknown; reason?: unknown };
+    };
     if (typeof fields.proxmoxMessage === 'string') return fields.proxmoxMessage;
     const missing = fields.missing;
     if (missing && typeof missing.aclPath === 'string' && Array.isArray(missing.privileges)) {
       return `Permission check failed (${missing.aclPath}, ${missing.privileges.join('|')})`;
     }
     const target = fields.target;
-    if (target?.kind === 'node' && typeof target.status === 'number') return `${target.status} ${String(target.reason ?? '')}`.trim();
+    if (target?.kind === 'node' && typeof target.status === 'number')
+      return `${target.status} ${String(target.reason ?? '')}`.trim();
   }
   return error instanceof Error ? error.message : String(error);
 }

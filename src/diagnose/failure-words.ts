@@ -10,10 +10,18 @@ export function looksLikeTrouble(text: string): boolean {
 
 /** Words that point to a category, with how strongly (our own reading of Proxmox wording). */
 const categoryWords: ReadonlyArray<readonly [RegExp, Category, number]> = [
-  [/\bbridge\b|\bvmbr\d|\btap\d+i\d|\bvlan\b|\bmtu\b|\bnetdev\b|\/proc\/sys\/net\/|\bveth|\bsdn\b|\bipam\b|\bifreload|\bovs\b|network script/i, 'network', 2],
+  [
+    /\bbridge\b|\bvmbr\d|\btap\d+i\d|\bvlan\b|\bmtu\b|\bnetdev\b|\/proc\/sys\/net\/|\bveth|\bsdn\b|\bipam\b|\bifreload|\bovs\b|network script/i,
+    'network',
+    2,
+  ],
   [/\bmemory\b|\bhugepages?\b|\bballoon|\boom\b|out of memory|cannot allocate/i, 'memory', 2],
   [/\blocked\b|\bcfs.lock|lock request|can't acquire lock|\bunlock\b/i, 'lock', 2],
-  [/\bstorage\b|\bvolume\b|\blvm|\bthin\b|\bzfs|\bzpool|\bzvol|\bnfs\b|\bcifs\b|\bmount(?:ed|point)?\b|\bdisk\b|qcow2|i\/o error|io-error|no space|out-of-data-space|device-mapper|\bdatastore/i, 'storage', 1],
+  [
+    /\bstorage\b|\bvolume\b|\blvm|\bthin\b|\bzfs|\bzpool|\bzvol|\bnfs\b|\bcifs\b|\bmount(?:ed|point)?\b|\bdisk\b|qcow2|i\/o error|io-error|no space|out-of-data-space|device-mapper|\bdatastore/i,
+    'storage',
+    1,
+  ],
   [/virtuali[sz]ation|\bcpuid\b|\bvcpus?\b|\bvmx\b|\bsvm\b|\/dev\/kvm|requested features?\b|\bcpu type/i, 'kvm', 2],
   [/\bpci\b|\bvfio|\biommu|\bhostpci|\bmdev|pass-?through|\bgpu\b/i, 'pci', 2],
   [/\bbios\b|\bovmf\b|\befi(?:disk|vars)?\b|\bseabios\b|boot order|\bbootdisk|no bootable/i, 'boot', 2],

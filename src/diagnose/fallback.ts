@@ -13,10 +13,16 @@ const hintWeight = 2;
  * the category its words and the evidence point to, or the generic wrapper's
  * own finding when the words add nothing. Real failures outnumber any list.
  */
-export function explainUnknown(evidence: GuestEvidence, hints: ReadonlySet<Category>, trouble: readonly ObservedLine[], generic: readonly LineMatch[]): Finding | undefined {
+export function explainUnknown(
+  evidence: GuestEvidence,
+  hints: ReadonlySet<Category>,
+  trouble: readonly ObservedLine[],
+  generic: readonly LineMatch[],
+): Finding | undefined {
   if (trouble.length === 0 && generic.length === 0) return undefined;
   const words = new Map<Category, number>();
-  for (const line of trouble) for (const [category, score] of categoryScores(line.text)) words.set(category, (words.get(category) ?? 0) + score);
+  for (const line of trouble)
+    for (const [category, score] of categoryScores(line.text)) words.set(category, (words.get(category) ?? 0) + score);
   const wrapper = generic[0]?.signature.category;
   const best = bestCategory(words, hints);
   if (generic.length > 0 && (wrapper !== 'other' || best === undefined)) {
@@ -26,14 +32,26 @@ export function explainUnknown(evidence: GuestEvidence, hints: ReadonlySet<Categ
   const category = best ?? 'other';
   const agreed = (words.get(category) ?? 0) > 0 && hints.has(category);
   const elsewhere = [...hints].filter((hint) => hint !== category && hint !== 'lxc');
-  const pointers = agreed ? 'its words and the evidence point' : words.has(category) ? 'its words point' : best ? 'the evidence points' : 'nothing points anywhere, so it is filed';
+  const pointers = agreed
+    ? 'its words and the evidence point'
+    : words.has(category)
+      ? 'its words point'
+      : best
+        ? 'the evidence points'
+        : 'nothing points anywhere, so it is filed';
   return {
     id: `unmatched-${category}`,
     category,
     confidence: agreed ? 'likely' : 'suspected',
     summary: `A failure that no known signature matches; ${pointers} to ${category}.`,
-    evidence: [...asEvidence(trouble), ...lineEvidence(generic, 1), ...taskEvidence(evidence, [...trouble.map((line) => ({ line })), ...generic])].slice(0, 5),
-    contradictedBy: agreed ? [] : elsewhere.map((hint) => `the state of ${evidence.guest.node} and its guest points to ${hint}`),
+    evidence: [
+      ...asEvidence(trouble),
+      ...lineEvidence(generic, 1),
+      ...taskEvidence(evidence, [...trouble.map((line) => ({ line })), ...generic]),
+    ].slice(0, 5),
+    contradictedBy: agreed
+      ? []
+      : elsewhere.map((hint) => `the state of ${evidence.guest.node} and its guest points to ${hint}`),
     fix: adviceFor(category, evidence.guest),
   };
 }

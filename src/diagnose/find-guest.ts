@@ -20,7 +20,11 @@ export function clusterGuests(reader: EvidenceReader): Promise<ResourceGuest[]> 
 }
 
 /** The guest with this vmid; a node the caller names must be where it really is. */
-export async function findGuest(reader: EvidenceReader, vmid: number, node?: string): Promise<{ guest: ResourceGuest; all: ResourceGuest[] }> {
+export async function findGuest(
+  reader: EvidenceReader,
+  vmid: number,
+  node?: string,
+): Promise<{ guest: ResourceGuest; all: ResourceGuest[] }> {
   const all = await clusterGuests(reader);
   const guest = all.find((candidate) => candidate.vmid === vmid);
   if (!guest) throw new GuestNotFoundError(vmid);

@@ -2,8 +2,27 @@
 
 /** The closed set of failure categories; `other` only when nothing points anywhere. */
 export const categories = [
-  'network', 'memory', 'lock', 'storage', 'kvm', 'pci', 'boot', 'template', 'cluster', 'ha', 'guest-agent', 'qmp',
-  'timeout', 'cloud-init', 'permission', 'proxy', 'backup', 'migration', 'lxc', 'ceph', 'other',
+  'network',
+  'memory',
+  'lock',
+  'storage',
+  'kvm',
+  'pci',
+  'boot',
+  'template',
+  'cluster',
+  'ha',
+  'guest-agent',
+  'qmp',
+  'timeout',
+  'cloud-init',
+  'permission',
+  'proxy',
+  'backup',
+  'migration',
+  'lxc',
+  'ceph',
+  'other',
 ] as const;
 export type Category = (typeof categories)[number];
 
@@ -11,7 +30,17 @@ export type Category = (typeof categories)[number];
 export type Confidence = 'confirmed' | 'likely' | 'suspected';
 
 export const evidenceSources = [
-  'task-log', 'journal', 'config', 'status', 'node-status', 'node-network', 'storage', 'tasks', 'cluster', 'ha', 'agent',
+  'task-log',
+  'journal',
+  'config',
+  'status',
+  'node-status',
+  'node-network',
+  'storage',
+  'tasks',
+  'cluster',
+  'ha',
+  'agent',
 ] as const;
 export type EvidenceSource = (typeof evidenceSources)[number];
 

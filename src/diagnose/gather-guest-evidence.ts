@@ -7,7 +7,20 @@ import { readContents } from './read-contents.js';
 import { currentFailures, guestFacts, interfaceFacts, storageFacts, taskFacts } from './read-facts.js';
 import { permissionQuestions } from './permission-questions.js';
 import { signatureBook } from './signature-book.js';
-import { clusterStatusSchema, haStatusSchema, interfaceSchema, logLineSchema, nodeStatusSchema, parseList, parseOne, permissionsSchema, statusCurrentSchema, storageSchema, taskSchema, type ResourceGuest } from './wire.js';
+import {
+  clusterStatusSchema,
+  haStatusSchema,
+  interfaceSchema,
+  logLineSchema,
+  nodeStatusSchema,
+  parseList,
+  parseOne,
+  permissionsSchema,
+  statusCurrentSchema,
+  storageSchema,
+  taskSchema,
+  type ResourceGuest,
+} from './wire.js';
 
 const journalMarginSeconds = 600;
 const newestJournalLines = 200;
@@ -21,7 +34,8 @@ export async function gatherGuestEvidence(reader: EvidenceReader, vmid: number, 
     failures.push({ path, source, message: answer.message });
     return undefined;
   };
-  const read = async <T>(source: EvidenceSource, path: string, params: Record<string, string | number> = {}) => take<T>(source, path, await reader.read<T>(path, params));
+  const read = async <T>(source: EvidenceSource, path: string, params: Record<string, string | number> = {}) =>
+    take<T>(source, path, await reader.read<T>(path, params));
 
   const base = `/nodes/${resource.node}/${resource.type}/${resource.vmid}`;
   const nodePath = `/nodes/${resource.node}`;
@@ -35,7 +49,10 @@ export async function gatherGuestEvidence(reader: EvidenceReader, vmid: number, 
     read<unknown>('cluster', '/cluster/status'),
   ]);
   const guest = guestFacts(resource, parseOne(statusCurrentSchema, status));
-  const config = configData === undefined ? undefined : readGuestConfig(resource.type, rawConfig((configData ?? {}) as Record<string, unknown>));
+  const config =
+    configData === undefined
+      ? undefined
+      : readGuestConfig(resource.type, rawConfig((configData ?? {}) as Record<string, unknown>));
   const tasks = taskFacts(parseList(taskSchema, taskList));
   const failing = currentFailures(tasks, guest.status);
   const members = parseList(clusterStatusSchema, clusterStatus);
@@ -44,15 +61,26 @@ export async function gatherGuestEvidence(reader: EvidenceReader, vmid: number, 
   const [journal, haStatus, agentAnswer, logs] = await Promise.all([
     read<string[]>('journal', `${nodePath}/journal`, journalWindow(failing)),
     guest.haManaged ? read<unknown>('ha', '/cluster/ha/status/current') : Promise.resolve(undefined),
-    agentWanted(guest.type, guest.status, config) ? reader.read<unknown>(`${base}/agent/get-osinfo`) : Promise.resolve(undefined),
-    Promise.all(failing.map((task) => read<unknown>('task-log', `${nodePath}/tasks/${encodeURIComponent(task.upid)}/log`, { start: 0, limit: 1000 }))),
+    agentWanted(guest.type, guest.status, config)
+      ? reader.read<unknown>(`${base}/agent/get-osinfo`)
+      : Promise.resolve(undefined),
+    Promise.all(
+      failing.map((task) =>
+        read<unknown>('task-log', `${nodePath}/tasks/${encodeURIComponent(task.upid)}/log`, { start: 0, limit: 1000 }),
+      ),
+    ),
     readContents(read, resource, config, storage),
   ]);
   failing.forEach((task, index) => {
-    task.log = parseList(logLineSchema, logs[index]).map((line) => line.t).filter((line) => line !== 'no content');
+    task.log = parseList(logLineSchema, logs[index])
+      .map((line) => line.t)
+      .filter((line) => line !== 'no content');
   });
-  if (agentAnswer && !agentAnswer.ok) failures.push({ path: `${base}/agent/get-osinfo`, source: 'agent', message: agentAnswer.message });
-  const haState = parseList(haStatusSchema, haStatus).find((entry) => entry.sid === `${resource.type === 'qemu' ? 'vm' : 'ct'}:${resource.vmid}`);
+  if (agentAnswer && !agentAnswer.ok)
+    failures.push({ path: `${base}/agent/get-osinfo`, source: 'agent', message: agentAnswer.message });
+  const haState = parseList(haStatusSchema, haStatus).find(
+    (entry) => entry.sid === `${resource.type === 'qemu' ? 'vm' : 'ct'}:${resource.vmid}`,
+  );
   const nodeFacts = buildNodeFacts(resource, all, members, parseOne(nodeStatusSchema, nodeStatus), network, storage);
 
   return {
@@ -64,9 +92,14 @@ export async function gatherGuestEvidence(reader: EvidenceReader, vmid: number, 
     journal: (journal ?? []).filter((line) => typeof line === 'string' && !/^s=[0-9a-f]+;i=/.test(line)),
     cluster: {
       quorate: members.length === 0 ? undefined : (members.find((entry) => entry.type === 'cluster')?.quorate ?? true),
-      offlineNodes: members.filter((entry) => entry.type === 'node' && entry.online === false).map((entry) => entry.name ?? '?'),
+      offlineNodes: members
+        .filter((entry) => entry.type === 'node' && entry.online === false)
+        .map((entry) => entry.name ?? '?'),
     },
-    agent: agentAnswer === undefined ? undefined : { answered: agentAnswer.ok, error: agentAnswer.ok ? undefined : agentAnswer.message },
+    agent:
+      agentAnswer === undefined
+        ? undefined
+        : { answered: agentAnswer.ok, error: agentAnswer.ok ? undefined : agentAnswer.message },
     permissions: await readPermissions(reader, failing),
     failures,
     reads: reader.reads,
@@ -77,7 +110,10 @@ export async function gatherGuestEvidence(reader: EvidenceReader, vmid: number, 
 function journalWindow(failing: readonly TaskFact[]): Record<string, number> {
   const newest = failing[0];
   if (!newest) return { lastentries: newestJournalLines };
-  return { since: newest.starttime - journalMarginSeconds, until: (newest.endtime ?? newest.starttime) + journalMarginSeconds };
+  return {
+    since: newest.starttime - journalMarginSeconds,
+    until: (newest.endtime ?? newest.starttime) + journalMarginSeconds,
+  };
 }
 
 /** Only a running VM with the agent option set can answer; asking any other would only restate its state. */
@@ -89,7 +125,12 @@ function buildNodeFacts(
   resource: ResourceGuest,
   all: readonly ResourceGuest[],
   members: ReadonlyArray<{ type: string; name?: string | undefined; online?: boolean | undefined }>,
-  status: { memory?: { total: number; used: number } | undefined; cpuinfo?: { hvm?: boolean | undefined; flags?: string | undefined } | undefined } | undefined,
+  status:
+    | {
+        memory?: { total: number; used: number } | undefined;
+        cpuinfo?: { hvm?: boolean | undefined; flags?: string | undefined } | undefined;
+      }
+    | undefined,
   network: unknown,
   storage: StorageFact[] | undefined,
 ): NodeFacts {
@@ -98,7 +139,9 @@ function buildNodeFacts(
     name: resource.node,
     online: members.find((entry) => entry.type === 'node' && entry.name === resource.node)?.online,
     memory: status?.memory,
-    cpu: status?.cpuinfo ? { hvm: status.cpuinfo.hvm, flags: (status.cpuinfo.flags ?? '').split(/\s+/).filter(Boolean) } : undefined,
+    cpu: status?.cpuinfo
+      ? { hvm: status.cpuinfo.hvm, flags: (status.cpuinfo.flags ?? '').split(/\s+/).filter(Boolean) }
+      : undefined,
     interfaces: network === undefined ? undefined : interfaceFacts(parseList(interfaceSchema, network)),
     storage,
     committed: running.reduce((sum, guest) => sum + (guest.maxmem ?? 0), 0),

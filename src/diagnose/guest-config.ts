@@ -54,7 +54,11 @@ function propertyString(value: string): { head: string; props: Map<string, strin
 
 /** The API sends config values as strings or numbers; we keep strings. */
 export function rawConfig(config: Record<string, unknown>): RawConfig {
-  return Object.fromEntries(Object.entries(config).filter(([, value]) => value !== null && value !== undefined).map(([key, value]) => [key, String(value)]));
+  return Object.fromEntries(
+    Object.entries(config)
+      .filter(([, value]) => value !== null && value !== undefined)
+      .map(([key, value]) => [key, String(value)]),
+  );
 }
 
 export function splitVolid(volid: string): { storage: string; volname: string } | undefined {
@@ -80,7 +84,9 @@ export function readGuestConfig(type: GuestType, raw: RawConfig): GuestConfigFac
   const memory = propertyString(raw.memory ?? '');
   return {
     raw,
-    nics: entries.filter(([key]) => /^net\d+$/.test(key)).map(([key, value]) => ({ key, value, bridge: propertyString(value).props.get('bridge') })),
+    nics: entries
+      .filter(([key]) => /^net\d+$/.test(key))
+      .map(([key, value]) => ({ key, value, bridge: propertyString(value).props.get('bridge') })),
     volumes,
     memoryMiB: positive(memory.head || memory.props.get('current')) ?? 512,
     balloonMiB: raw.balloon === undefined ? undefined : positive(raw.balloon),
@@ -90,7 +96,8 @@ export function readGuestConfig(type: GuestType, raw: RawConfig): GuestConfigFac
     cicustom: [...propertyString(raw.cicustom ?? '').props.values()].filter((volid) => splitVolid(volid) !== undefined),
     bindMounts,
     kvm: raw.kvm !== '0',
-    cpu: raw.cpu === undefined ? undefined : propertyString(raw.cpu).head || propertyString(raw.cpu).props.get('cputype'),
+    cpu:
+      raw.cpu === undefined ? undefined : propertyString(raw.cpu).head || propertyString(raw.cpu).props.get('cputype'),
   };
 }
 

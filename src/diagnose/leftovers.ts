@@ -11,12 +11,27 @@ import { signatureFinding } from './signature-finding.js';
  * gives its documented finding; a task with only generic or unknown lines
  * goes to the fallback.
  */
-export function explainLeftovers(evidence: GuestEvidence, hints: ReadonlySet<Category>, matches: readonly LineMatch[], unmatched: readonly ObservedLine[]): Candidate[] {
+export function explainLeftovers(
+  evidence: GuestEvidence,
+  hints: ReadonlySet<Category>,
+  matches: readonly LineMatch[],
+  unmatched: readonly ObservedLine[],
+): Candidate[] {
   const specific = matches.filter((match) => !match.signature.generic);
-  const candidates: Candidate[] = [...byKey(specific, (match) => match.signature.id).values()].map((group) => ({ finding: signatureFinding(evidence.guest, group), backed: true, vague: false }));
+  const candidates: Candidate[] = [...byKey(specific, (match) => match.signature.id).values()].map((group) => ({
+    finding: signatureFinding(evidence.guest, group),
+    backed: true,
+    vague: false,
+  }));
   const settled = new Set(specific.map((match) => match.line.group));
-  const generic = byKey(matches.filter((match) => match.signature.generic && !settled.has(match.line.group)), (match) => match.line.group);
-  const trouble = byKey(unmatched.filter((line) => line.scope === 'guest' && !settled.has(line.group) && looksLikeTrouble(line.text)), (line) => line.group);
+  const generic = byKey(
+    matches.filter((match) => match.signature.generic && !settled.has(match.line.group)),
+    (match) => match.line.group,
+  );
+  const trouble = byKey(
+    unmatched.filter((line) => line.scope === 'guest' && !settled.has(line.group) && looksLikeTrouble(line.text)),
+    (line) => line.group,
+  );
   const seen = new Set<string>();
   for (const group of new Set([...generic.keys(), ...trouble.keys()])) {
     const finding = explainUnknown(evidence, hints, trouble.get(group) ?? [], generic.get(group) ?? []);

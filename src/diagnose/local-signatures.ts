@@ -12,7 +12,8 @@ export const localSignatures: SignatureData[] = [
     // From PVE 9.1 agent commands say `qga`; before, `qmp` with a guest-* command.
     patterns: ["VM (?<vmid>\\d+) (?:qmp|qga) command '(?<cmd>guest-[\\w-]+)' failed - (?<err>.+)"],
     keyLine: 0,
-    cause: 'The QEMU guest agent is configured and the VM runs, but the agent inside it does not answer (not installed, not started, or the guest is hung or paused).',
+    cause:
+      'The QEMU guest agent is configured and the VM runs, but the agent inside it does not answer (not installed, not started, or the guest is hung or paused).',
     fix: 'Install and start qemu-guest-agent inside the guest, or disable the agent option if it is not used.',
     lines: [{ text: "VM 100 qga command 'guest-ping' failed - got timeout", where: 'api-error' }],
   },

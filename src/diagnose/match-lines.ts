@@ -34,7 +34,10 @@ function rank(hit: Hit): number {
 }
 
 /** Splits lines into those a signature explains and the rest. */
-export function matchLines(book: SignatureBook, lines: readonly ObservedLine[]): { matches: LineMatch[]; unmatched: ObservedLine[] } {
+export function matchLines(
+  book: SignatureBook,
+  lines: readonly ObservedLine[],
+): { matches: LineMatch[]; unmatched: ObservedLine[] } {
   const matches: LineMatch[] = [];
   const unmatched: ObservedLine[] = [];
   for (const line of lines) {

@@ -13,7 +13,12 @@ export interface StorageResource {
 }
 
 /** Node-level problems from the cluster's resource list: offline nodes, offline or full storage, lost quorum. */
-export function nodeFindings(node: string, online: boolean, storages: readonly StorageResource[], quorumLost: boolean): Finding[] {
+export function nodeFindings(
+  node: string,
+  online: boolean,
+  storages: readonly StorageResource[],
+  quorumLost: boolean,
+): Finding[] {
   if (!online) return [offline(node)];
   const findings = storages.flatMap((storage) => storageFinding(node, storage));
   if (quorumLost) findings.unshift(noQuorum(node));
@@ -63,14 +68,23 @@ function storageFinding(node: string, storage: StorageResource): Finding[] {
   const fraction = storage.used / storage.total;
   if (fraction < fullFraction) return [];
   const full = fraction >= overflowingFraction;
-  const findingId = full ? (storage.plugintype === 'lvmthin' ? 'thin-pool-out-of-space' : 'storage-full') : 'storage-nearly-full';
+  const findingId = full
+    ? storage.plugintype === 'lvmthin'
+      ? 'thin-pool-out-of-space'
+      : 'storage-full'
+    : 'storage-nearly-full';
   return [
     {
       id: findingId,
       category: 'storage',
       confidence: 'confirmed',
       summary: `Storage ${id} on ${name(node)} is ${full ? 'full' : 'nearly full'}${full ? '; guests writing to it fail or pause with io-error' : ''}.`,
-      evidence: [fact('storage', `${id} (${name(storage.plugintype)}) on ${name(node)} is ${percentOf(storage.used, storage.total)} full (${gib(storage.used)} of ${gib(storage.total)})`)],
+      evidence: [
+        fact(
+          'storage',
+          `${id} (${name(storage.plugintype)}) on ${name(node)} is ${percentOf(storage.used, storage.total)} full (${gib(storage.used)} of ${gib(storage.total)})`,
+        ),
+      ],
       contradictedBy: [],
       fix: `Free space on ${id} on ${name(node)} (remove unused volumes, old backups or snapshots) or extend it${storage.plugintype === 'lvmthin' ? ' (`lvextend` the thin pool)' : ''}.`,
     },

@@ -13,7 +13,8 @@ export function observedLines(evidence: GuestEvidence): ObservedLine[] {
   const failing = currentFailures(evidence.tasks, evidence.guest.status);
   for (const task of failing) {
     const log = task.log && task.log.length > 0 ? task.log : [`TASK ERROR: ${task.status}`];
-    for (const text of log) if (text !== 'TASK OK') lines.push({ text, source: 'task-log', group: task.upid, scope: 'guest' });
+    for (const text of log)
+      if (text !== 'TASK OK') lines.push({ text, source: 'task-log', group: task.upid, scope: 'guest' });
   }
   const current = new Set(failing.map((task) => task.upid));
   evidence.journal.forEach((text, index) => {
@@ -27,7 +28,13 @@ export function observedLines(evidence: GuestEvidence): ObservedLine[] {
     lines.push({ text: failure.message, source: failure.source, group: `read:${failure.path}`, scope: 'guest' });
   }
   const { qmpstatus, status } = evidence.guest;
-  if (qmpstatus !== undefined && qmpstatus !== 'running' && qmpstatus !== 'stopped' && qmpstatus !== 'paused' && status !== 'stopped') {
+  if (
+    qmpstatus !== undefined &&
+    qmpstatus !== 'running' &&
+    qmpstatus !== 'stopped' &&
+    qmpstatus !== 'paused' &&
+    status !== 'stopped'
+  ) {
     lines.push({ text: `qmpstatus: ${qmpstatus}`, source: 'status', group: 'status', scope: 'guest' });
   }
   return lines;

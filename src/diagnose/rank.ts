@@ -12,10 +12,25 @@ export interface Candidate {
 const confidenceScore: Record<Confidence, number> = { confirmed: 3, likely: 2, suspected: 0 };
 
 const critical = new Set([
-  'vm-paused-io-error', 'thin-pool-out-of-space', 'storage-full', 'oom-killed-vm', 'ha-service-error-state', 'ha-lrm-start-retries',
-  'ha-node-fenced', 'cluster-no-quorum', 'node-offline', 'storage-not-online',
+  'vm-paused-io-error',
+  'thin-pool-out-of-space',
+  'storage-full',
+  'oom-killed-vm',
+  'ha-service-error-state',
+  'ha-lrm-start-retries',
+  'ha-node-fenced',
+  'cluster-no-quorum',
+  'node-offline',
+  'storage-not-online',
 ]);
-const minor = new Set(['storage-nearly-full', 'guest-agent-not-running', 'guest-agent-timeout', 'guest-agent-not-configured', 'permission-check-failed', 'efidisk-missing']);
+const minor = new Set([
+  'storage-nearly-full',
+  'guest-agent-not-running',
+  'guest-agent-timeout',
+  'guest-agent-not-configured',
+  'permission-check-failed',
+  'efidisk-missing',
+]);
 
 /** 3 critical (a guest or node stopped working), 2 a failure, 1 a warning; a suspected finding is at most a warning. */
 export function severityOf(finding: Finding): number {
@@ -31,6 +46,11 @@ function likelihood(candidate: Candidate): number {
 export function rankFindings(candidates: readonly Candidate[]): Finding[] {
   return candidates
     .map((candidate, order) => ({ candidate, order }))
-    .sort((a, b) => likelihood(b.candidate) - likelihood(a.candidate) || severityOf(b.candidate.finding) - severityOf(a.candidate.finding) || a.order - b.order)
+    .sort(
+      (a, b) =>
+        likelihood(b.candidate) - likelihood(a.candidate) ||
+        severityOf(b.candidate.finding) - severityOf(a.candidate.finding) ||
+        a.order - b.order,
+    )
     .map(({ candidate }) => candidate.finding);
 }

@@ -3,7 +3,11 @@ import type { EvidenceSource } from './finding.js';
 import { splitVolid, type GuestConfigFacts } from './guest-config.js';
 import { parseList, volumeSchema, type ResourceGuest } from './wire.js';
 
-type Read = <T>(source: EvidenceSource, path: string, params?: Record<string, string | number>) => Promise<T | undefined>;
+type Read = <T>(
+  source: EvidenceSource,
+  path: string,
+  params?: Record<string, string | number>,
+) => Promise<T | undefined>;
 
 /** What each content read asks: the guest's own volumes, ISO images, snippets. */
 interface ContentQuery {
@@ -15,10 +19,16 @@ interface ContentQuery {
  * Lists the content of every active storage the config names, so a missing
  * volume or snippet shows. Fills `volumes` (or `contentError`) of each storage.
  */
-export async function readContents(read: Read, guest: ResourceGuest, config: GuestConfigFacts | undefined, storage: StorageFact[] | undefined): Promise<void> {
+export async function readContents(
+  read: Read,
+  guest: ResourceGuest,
+  config: GuestConfigFacts | undefined,
+  storage: StorageFact[] | undefined,
+): Promise<void> {
   if (!config || !storage) return;
   const queries = new Map<string, ContentQuery>();
-  const ask = (id: string, params: Record<string, string | number>) => queries.set(`${id} ${JSON.stringify(params)}`, { storage: id, params });
+  const ask = (id: string, params: Record<string, string | number>) =>
+    queries.set(`${id} ${JSON.stringify(params)}`, { storage: id, params });
   for (const volume of config.volumes) {
     if (volume.cdrom) {
       if (splitVolid(volume.volid)?.volname.startsWith('iso/')) ask(volume.storage, { content: 'iso' });

@@ -4,7 +4,10 @@ import type { z } from 'zod';
 
 /** Turns parsed API answers into the facts analyzers use. */
 
-export function guestFacts(resource: ResourceGuest, status: z.infer<typeof statusCurrentSchema> | undefined): GuestFacts {
+export function guestFacts(
+  resource: ResourceGuest,
+  status: z.infer<typeof statusCurrentSchema> | undefined,
+): GuestFacts {
   const raw = status?.status ?? resource.status ?? 'unknown';
   const qmpstatus = status?.qmpstatus;
   return {

@@ -41,8 +41,10 @@ export function wrap(text: string, width: number, indent: string, hanging = inde
 function findingLines(finding: Finding, width: number): string[] {
   const lines = [...wrap(finding.summary, width, '  ')];
   if (finding.evidence.length > 0) lines.push('Evidence:');
-  for (const item of finding.evidence) lines.push(...wrap(item.text, width, `  ${item.source.padEnd(sourceColumn)}`, ' '.repeat(sourceColumn + 2)));
-  if (finding.contradictedBy.length > 0) lines.push('But:', ...finding.contradictedBy.flatMap((text) => wrap(text, width, '  ')));
+  for (const item of finding.evidence)
+    lines.push(...wrap(item.text, width, `  ${item.source.padEnd(sourceColumn)}`, ' '.repeat(sourceColumn + 2)));
+  if (finding.contradictedBy.length > 0)
+    lines.push('But:', ...finding.contradictedBy.flatMap((text) => wrap(text, width, '  ')));
   lines.push('Fix:', ...wrap(finding.fix, width, '  '));
   return lines;
 }
@@ -51,19 +53,32 @@ function findingLines(finding: Finding, width: number): string[] {
 export function renderDiagnosis(diagnosis: GuestDiagnosis, reads: number, width = 80): string[] {
   const lines = wrap(`Guest ${guestHeading(diagnosis)}`, width, '');
   const [top, ...others] = diagnosis.findings;
-  if (!top) return [...lines, ...wrap(`Verdict: no problems found (${reads} reads of status, config, tasks, journal, storage, network, HA and quorum)`, width, '', '  ')];
+  if (!top)
+    return [
+      ...lines,
+      ...wrap(
+        `Verdict: no problems found (${reads} reads of status, config, tasks, journal, storage, network, HA and quorum)`,
+        width,
+        '',
+        '  ',
+      ),
+    ];
   lines.push(...wrap(`Verdict: ${headline(top)}`, width, ''), ...findingLines(top, width));
-  others.forEach((finding, index) => lines.push('', ...wrap(`Also ${index + 2}: ${headline(finding)}`, width, ''), ...findingLines(finding, width)));
+  others.forEach((finding, index) =>
+    lines.push('', ...wrap(`Also ${index + 2}: ${headline(finding)}`, width, ''), ...findingLines(finding, width)),
+  );
   return lines;
 }
 
 /** Problems only, most severe first: one block per node or guest. */
 export function renderProblems(report: ProblemsReport, reads: number, width = 80): string[] {
-  if (report.nodes.length === 0 && report.guests.length === 0) return wrap(`No problems found (${reads} reads).`, width, '');
+  if (report.nodes.length === 0 && report.guests.length === 0)
+    return wrap(`No problems found (${reads} reads).`, width, '');
   const lines = ['Problems, most severe first:'];
   const block = (title: string, findings: readonly Finding[]) => {
     lines.push('', ...wrap(title, width, ''));
-    for (const finding of findings) lines.push(...wrap(headline(finding), width, '  '), ...wrap(finding.summary, width, '    '));
+    for (const finding of findings)
+      lines.push(...wrap(headline(finding), width, '  '), ...wrap(finding.summary, width, '    '));
   };
   for (const node of report.nodes) block(`Node ${node.node}`, node.findings);
   for (const guest of report.guests) block(`Guest ${guestHeading(guest)}`, guest.findings);

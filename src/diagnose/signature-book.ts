@@ -30,7 +30,8 @@ export function signatureFilePath(root: string = packageRoot()): string {
 function compileSignature(data: SignatureData): Signature {
   const patterns = data.patterns.map((source) => new RegExp(source));
   const keyText = data.lines[data.keyLine]?.text ?? data.lines[0]!.text;
-  const exampleGroups = patterns.map((pattern) => pattern.exec(keyText)?.groups).find((groups) => groups !== undefined) ?? {};
+  const exampleGroups =
+    patterns.map((pattern) => pattern.exec(keyText)?.groups).find((groups) => groups !== undefined) ?? {};
   return {
     id: data.id,
     category: data.category,
@@ -61,5 +62,7 @@ export function signatureBook(): SignatureBook {
 }
 
 export function definedOnly(groups: Record<string, string | undefined>): Record<string, string> {
-  return Object.fromEntries(Object.entries(groups).filter((entry): entry is [string, string] => entry[1] !== undefined));
+  return Object.fromEntries(
+    Object.entries(groups).filter((entry): entry is [string, string] => entry[1] !== undefined),
+  );
 }

@@ -28,16 +28,27 @@ function firstSentence(text: string): string {
  * The reference's fix uses the values of its example line (vmbr0, VM 100);
  * put the real ones in: the named groups of our line, and this guest's id.
  */
-function fillFix(fix: string, example: Readonly<Record<string, string>>, actual: Readonly<Record<string, string>>, guest: GuestFacts): string {
+function fillFix(
+  fix: string,
+  example: Readonly<Record<string, string>>,
+  actual: Readonly<Record<string, string>>,
+  guest: GuestFacts,
+): string {
   let filled = fix;
   for (const [sample, value] of replacements(example, actual)) {
     filled = filled.replace(new RegExp(`(?<![\\w-])${escapeRegExp(sample)}(?![\\w-])`, 'g'), () => name(value));
   }
-  return filled.replace(/\b(qm|pct) ([a-z-]+) \d{3,9}\b/g, (_whole, _tool: string, verb: string) => `${cli(guest)} ${verb} ${guest.vmid}`);
+  return filled.replace(
+    /\b(qm|pct) ([a-z-]+) \d{3,9}\b/g,
+    (_whole, _tool: string, verb: string) => `${cli(guest)} ${verb} ${guest.vmid}`,
+  );
 }
 
 /** Sample value -> real value for each named group, and the storage of a volume id (`local-zfs:vm-100-disk-0`). */
-function replacements(example: Readonly<Record<string, string>>, actual: Readonly<Record<string, string>>): Array<[string, string]> {
+function replacements(
+  example: Readonly<Record<string, string>>,
+  actual: Readonly<Record<string, string>>,
+): Array<[string, string]> {
   const pairs: Array<[string, string]> = [];
   for (const [group, sample] of Object.entries(example)) {
     const value = actual[group];

@@ -9,11 +9,18 @@ export function stateHints(evidence: GuestEvidence): Set<Category> {
   const hints = new Set<Category>();
   const { config, node, guest, cluster } = evidence;
   const bridges = node.interfaces?.filter(isBridge);
-  if (config && bridges && config.nics.some((nic) => nic.bridge && !bridges.some((bridge) => bridge.name === nic.bridge))) hints.add('network');
+  if (
+    config &&
+    bridges &&
+    config.nics.some((nic) => nic.bridge && !bridges.some((bridge) => bridge.name === nic.bridge))
+  )
+    hints.add('network');
   const used = new Set(config?.volumes.map((volume) => volume.storage) ?? []);
   const storage = node.storage?.filter((candidate) => used.has(candidate.id));
-  if (node.storage && [...used].some((id) => !node.storage!.some((candidate) => candidate.id === id))) hints.add('storage');
-  if (storage?.some((candidate) => !candidate.active || !candidate.enabled || (usedFraction(candidate) ?? 0) >= 0.95)) hints.add('storage');
+  if (node.storage && [...used].some((id) => !node.storage!.some((candidate) => candidate.id === id)))
+    hints.add('storage');
+  if (storage?.some((candidate) => !candidate.active || !candidate.enabled || (usedFraction(candidate) ?? 0) >= 0.95))
+    hints.add('storage');
   if (config && node.memory && guest.type === 'qemu' && config.memoryMiB * mib > node.memory.total) hints.add('memory');
   if (guest.lock) hints.add('lock');
   if (guest.template) hints.add('template');

@@ -32,6 +32,12 @@ export function troubledGuests(snapshot: ClusterSnapshot): ResourceGuest[] {
     const nodeMemory = snapshot.nodeMemory.get(guest.node);
     if (guest.type === 'qemu' && nodeMemory !== undefined && (guest.maxmem ?? 0) > nodeMemory) return true;
     const tasks = tasksOf.get(String(guest.vmid));
-    return tasks !== undefined && currentFailures(taskFacts(tasks.filter((task) => task.node === undefined || task.node === guest.node)), guest.status ?? 'unknown').length > 0;
+    return (
+      tasks !== undefined &&
+      currentFailures(
+        taskFacts(tasks.filter((task) => task.node === undefined || task.node === guest.node)),
+        guest.status ?? 'unknown',
+      ).length > 0
+    );
   });
 }

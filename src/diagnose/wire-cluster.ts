@@ -2,7 +2,9 @@ import { z } from 'zod';
 
 /** Cluster-wide lists find_problems reads. */
 
-const flag = z.union([z.boolean(), z.number(), z.string()]).transform((value) => value === true || value === 1 || value === '1');
+const flag = z
+  .union([z.boolean(), z.number(), z.string()])
+  .transform((value) => value === true || value === 1 || value === '1');
 
 export const nodeListSchema = z.object({
   node: z.string(),
@@ -22,4 +24,12 @@ export const storageResourceSchema = z
     disk: z.coerce.number().optional(),
     maxdisk: z.coerce.number().optional(),
   })
-  .transform((item) => ({ storage: item.storage, node: item.node, plugintype: item.plugintype, status: item.status, shared: item.shared, used: item.disk, total: item.maxdisk }));
+  .transform((item) => ({
+    storage: item.storage,
+    node: item.node,
+    plugintype: item.plugintype,
+    status: item.status,
+    shared: item.shared,
+    used: item.disk,
+    total: item.maxdisk,
+  }));

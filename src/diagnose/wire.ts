@@ -2,7 +2,9 @@ import { z } from 'zod';
 
 /** The shapes a diagnosis reads, parsed at the boundary; Proxmox sends 0/1 and numbers as strings at times. */
 
-const flag = z.union([z.boolean(), z.number(), z.string()]).transform((value) => value === true || value === 1 || value === '1');
+const flag = z
+  .union([z.boolean(), z.number(), z.string()])
+  .transform((value) => value === true || value === 1 || value === '1');
 const count = z.coerce.number();
 
 export const resourceGuestSchema = z.object({
@@ -78,7 +80,12 @@ export const clusterStatusSchema = z.object({
   local: flag.optional(),
 });
 
-export const haStatusSchema = z.object({ type: z.string().optional(), sid: z.string().optional(), state: z.string().optional(), crm_state: z.string().optional() });
+export const haStatusSchema = z.object({
+  type: z.string().optional(),
+  sid: z.string().optional(),
+  state: z.string().optional(),
+  crm_state: z.string().optional(),
+});
 
 export const permissionsSchema = z.record(z.string(), z.record(z.string(), z.unknown()));
 

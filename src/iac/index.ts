@@ -47,7 +47,11 @@ export function createIacAdapters(options: IacAdapterOptions): IacPort {
 }
 
 function program(file: string, env: NodeJS.ProcessEnv, leadingArgs: readonly string[]): ExternalProgram {
-  return { name: path.basename(file), path: file, run: (args, runOptions) => runProgram(file, [...leadingArgs, ...args], env, runOptions) };
+  return {
+    name: path.basename(file),
+    path: file,
+    run: (args, runOptions) => runProgram(file, [...leadingArgs, ...args], env, runOptions),
+  };
 }
 
 function terraformEnv(base: NodeJS.ProcessEnv, profile: IacAdapterOptions['profile']): NodeJS.ProcessEnv {
@@ -56,7 +60,8 @@ function terraformEnv(base: NodeJS.ProcessEnv, profile: IacAdapterOptions['profi
   delete env.PROXMOX_VE_INSECURE;
   for (const key of Object.keys(env)) if (key.startsWith('TF_CLI_ARGS')) delete env[key];
   // Safety: the token reaches the provider through its documented variable, never through a file we write.
-  if (profile.tokenId && profile.tokenSecret && !env.PROXMOX_VE_API_TOKEN) env.PROXMOX_VE_API_TOKEN = `${profile.tokenId}=${profile.tokenSecret}`;
+  if (profile.tokenId && profile.tokenSecret && !env.PROXMOX_VE_API_TOKEN)
+    env.PROXMOX_VE_API_TOKEN = `${profile.tokenId}=${profile.tokenSecret}`;
   // The provider cannot pin a fingerprint; a profile CA file becomes Go's trust store for this run.
   if (profile.caFile) env.SSL_CERT_FILE = path.resolve(profile.caFile);
   return env;
@@ -79,6 +84,9 @@ function ansibleEnv(base: NodeJS.ProcessEnv): NodeJS.ProcessEnv {
 }
 
 function ansibleArgs(knownHostsFile: string | undefined): string[] {
-  const ssh = ['-o StrictHostKeyChecking=yes', ...(knownHostsFile ? [`-o UserKnownHostsFile="${path.resolve(knownHostsFile)}"`] : [])];
+  const ssh = [
+    '-o StrictHostKeyChecking=yes',
+    ...(knownHostsFile ? [`-o UserKnownHostsFile="${path.resolve(knownHostsFile)}"`] : []),
+  ];
   return [`--ssh-common-args=${ssh.join(' ')}`];
 }

@@ -44,6 +44,9 @@ export async function createChatModel(options: CreateChatModelOptions): Promise<
  * Only models with the `thinking` capability get a `think` field: some Ollama
  * versions reject even `think: false` for the others.
  */
-export function thinkSetting(capabilities: readonly string[] | undefined, wanted: boolean | undefined): boolean | undefined {
+export function thinkSetting(
+  capabilities: readonly string[] | undefined,
+  wanted: boolean | undefined,
+): boolean | undefined {
   return capabilities?.includes('thinking') ? (wanted ?? false) : undefined;
 }

@@ -17,7 +17,9 @@ export interface ModelFacts {
 const Details = z.object({ family: z.string().optional(), parameter_size: z.string().optional() }).partial();
 
 const TagsResponse = z.object({
-  models: z.array(z.object({ name: z.string(), modified_at: z.string().optional(), details: Details.optional() })).nullish(),
+  models: z
+    .array(z.object({ name: z.string(), modified_at: z.string().optional(), details: Details.optional() }))
+    .nullish(),
 });
 
 const ShowResponse = z.object({

@@ -21,7 +21,11 @@ export function ollamaEndpoint(host: string, options: EndpointOptions = {}): Oll
   // Safety: privacy (design.md §10). Checked before any client exists, so a refused host is never contacted.
   if (!isLocalOllamaHost(host) && options.allowRemoteHost !== true) throw new RemoteHostRefusedError(host);
   if (host.startsWith('unix:')) {
-    return { host, baseUrl: 'http://localhost:11434', fetch: withJsonErrors(unixSocketFetch(host.slice('unix:'.length))) };
+    return {
+      host,
+      baseUrl: 'http://localhost:11434',
+      fetch: withJsonErrors(unixSocketFetch(host.slice('unix:'.length))),
+    };
   }
   return { host, baseUrl: host, fetch: withJsonErrors(options.fetch ?? globalThis.fetch) };
 }
@@ -52,7 +56,10 @@ function withJsonErrors(inner: typeof fetch): typeof fetch {
     if (response.ok) return response;
     const text = await response.text();
     const message = errorField(text) ?? (text.trim().split('\n')[0] || `HTTP ${response.status}`);
-    return new Response(JSON.stringify({ error: message }), { status: response.status, headers: { 'content-type': 'application/json' } });
+    return new Response(JSON.stringify({ error: message }), {
+      status: response.status,
+      headers: { 'content-type': 'application/json' },
+    });
   };
 }
 

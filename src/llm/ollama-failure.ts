@@ -36,7 +36,8 @@ export function toModelError(error: unknown, context: FailureContext): unknown {
   if (context.phase === 'request' && code !== undefined) {
     return new OllamaUnavailableError(context.host, connectionReasons[code] ?? code.toLowerCase(), { cause: error });
   }
-  if (context.phase === 'stream' && error instanceof Error) return new ModelStreamError(context.model, message, { cause: error });
+  if (context.phase === 'stream' && error instanceof Error)
+    return new ModelStreamError(context.model, message, { cause: error });
   if (error instanceof SyntaxError) return new OllamaResponseError(context.host, undefined, message, { cause: error });
   if (context.phase === 'request' && error instanceof TypeError && message === 'fetch failed') {
     return new OllamaUnavailableError(context.host, 'no answer', { cause: error });
@@ -46,7 +47,8 @@ export function toModelError(error: unknown, context: FailureContext): unknown {
 
 function fromStatus(status: number, message: string, context: FailureContext, cause: unknown): AppError {
   if (status === 404 && /model/i.test(message)) return new ModelNotFoundError(context.model, context.host, { cause });
-  if (status === 400 && /does not support tools/i.test(message)) return new ModelWithoutToolsError(context.model, { cause });
+  if (status === 400 && /does not support tools/i.test(message))
+    return new ModelWithoutToolsError(context.model, { cause });
   return new OllamaResponseError(context.host, status, message, { cause });
 }
 

@@ -9,7 +9,10 @@ export function resolveOllamaHost(config: AppConfig, env: NodeJS.ProcessEnv): st
   if (!raw) return defaultOllamaHost;
   if (raw.startsWith('unix:')) return raw;
   const withScheme = /^https?:\/\//.test(raw) ? raw : `http://${raw}`;
-  if (!URL.canParse(withScheme)) throw new ConfigError(`Ollama host '${raw}' is not a valid address; set ai.host (or OLLAMA_HOST) to http://HOST:PORT`);
+  if (!URL.canParse(withScheme))
+    throw new ConfigError(
+      `Ollama host '${raw}' is not a valid address; set ai.host (or OLLAMA_HOST) to http://HOST:PORT`,
+    );
   const url = new URL(withScheme);
   if (!url.port) url.port = '11434';
   return url.origin;
@@ -20,5 +23,7 @@ export function isLocalOllamaHost(host: string): boolean {
   if (host.startsWith('unix:')) return true;
   const { hostname } = new URL(host);
   const bare = hostname.replace(/^\[|\]$/g, '');
-  return bare === 'localhost' || bare === '0.0.0.0' || bare === '::1' || bare === '::' || /^127\.\d+\.\d+\.\d+$/.test(bare);
+  return (
+    bare === 'localhost' || bare === '0.0.0.0' || bare === '::1' || bare === '::' || /^127\.\d+\.\d+\.\d+$/.test(bare)
+  );
 }

@@ -9,7 +9,11 @@ export function toOllamaMessage(message: ChatMessage): Message {
       return { role: 'tool', content: message.content, tool_name: message.toolName };
     case 'assistant':
       return message.toolCalls && message.toolCalls.length > 0
-        ? { role: 'assistant', content: message.content, tool_calls: message.toolCalls.map((call) => ({ function: { name: call.name, arguments: call.arguments } })) }
+        ? {
+            role: 'assistant',
+            content: message.content,
+            tool_calls: message.toolCalls.map((call) => ({ function: { name: call.name, arguments: call.arguments } })),
+          }
         : { role: 'assistant', content: message.content };
     default:
       return { role: message.role, content: message.content };
@@ -17,7 +21,10 @@ export function toOllamaMessage(message: ChatMessage): Message {
 }
 
 export function toOllamaTool(tool: ChatToolSpec): Tool {
-  return { type: 'function', function: { name: tool.name, description: tool.description, parameters: tool.parameters } };
+  return {
+    type: 'function',
+    function: { name: tool.name, description: tool.description, parameters: tool.parameters },
+  };
 }
 
 const WireToolCall = z.object({
@@ -49,7 +56,10 @@ export function parseChatChunk(value: unknown): WireChatChunk {
 }
 
 export function toolCallsOf(chunk: WireChatChunk): ChatToolCall[] {
-  return (chunk.message?.tool_calls ?? []).map((call) => ({ name: call.function.name, arguments: argumentsOf(call.function.arguments) }));
+  return (chunk.message?.tool_calls ?? []).map((call) => ({
+    name: call.function.name,
+    arguments: argumentsOf(call.function.arguments),
+  }));
 }
 
 /** Ollama reports durations in nanoseconds; a fully cached prompt may omit its counts. */
@@ -74,7 +84,9 @@ function argumentsOf(raw: Record<string, unknown> | string | undefined): Record<
   if (typeof raw !== 'string') return raw;
   try {
     const parsed: unknown = JSON.parse(raw);
-    return typeof parsed === 'object' && parsed !== null && !Array.isArray(parsed) ? (parsed as Record<string, unknown>) : {};
+    return typeof parsed === 'object' && parsed !== null && !Array.isArray(parsed)
+      ? (parsed as Record<string, unknown>)
+      : {};
   } catch {
     return {};
   }

@@ -5,7 +5,15 @@ import type { ModelFacts } from './model-facts.js';
  * against the model name without registry, namespace and tag
  * (`hf.co/x/qwen3-8b-gguf:Q4` -> `qwen3-8b-gguf`).
  */
-export const preferredFamilies: readonly string[] = ['qwen3', 'qwen2.5', 'llama3.1', 'mistral-nemo', 'llama3.2', 'granite3', 'mistral'];
+export const preferredFamilies: readonly string[] = [
+  'qwen3',
+  'qwen2.5',
+  'llama3.1',
+  'mistral-nemo',
+  'llama3.2',
+  'granite3',
+  'mistral',
+];
 
 /** Larger models are assumed not to fit a typical single GPU at usable speed. */
 export const fitsBillions = 14;
@@ -22,7 +30,11 @@ export type RankedModel = Pick<ModelFacts, 'name' | 'parameterBillions' | 'modif
  */
 export function rankModels<T extends RankedModel>(models: readonly T[]): T[] {
   return [...models].sort(
-    (a, b) => familyRank(a.name) - familyRank(b.name) || sizeRank(a) - sizeRank(b) || recency(b) - recency(a) || (a.name < b.name ? -1 : a.name > b.name ? 1 : 0),
+    (a, b) =>
+      familyRank(a.name) - familyRank(b.name) ||
+      sizeRank(a) - sizeRank(b) ||
+      recency(b) - recency(a) ||
+      (a.name < b.name ? -1 : a.name > b.name ? 1 : 0),
   );
 }
 

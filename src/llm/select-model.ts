@@ -46,7 +46,12 @@ export async function selectModel(catalog: ModelCatalog, options: SelectOptions)
   const facts: ModelFacts[] = await Promise.all(
     installed.map(async (model) => {
       const shown = await catalog.show(model.name);
-      return { ...model, ...shown, family: shown.family ?? model.family, parameterBillions: shown.parameterBillions ?? model.parameterBillions };
+      return {
+        ...model,
+        ...shown,
+        family: shown.family ?? model.family,
+        parameterBillions: shown.parameterBillions ?? model.parameterBillions,
+      };
     }),
   );
   const best = rankModels(facts.filter((model) => model.capabilities?.includes('tools')))[0];
@@ -55,5 +60,9 @@ export async function selectModel(catalog: ModelCatalog, options: SelectOptions)
 }
 
 function choice(name: string, shown: ShownModel, numCtx: number | undefined): ModelChoice {
-  return { name, numCtx: numCtx ?? Math.min(shown.contextLength ?? fallbackNumCtx, maxDefaultNumCtx), capabilities: shown.capabilities };
+  return {
+    name,
+    numCtx: numCtx ?? Math.min(shown.contextLength ?? fallbackNumCtx, maxDefaultNumCtx),
+    capabilities: shown.capabilities,
+  };
 }

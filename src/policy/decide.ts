@@ -14,7 +14,12 @@ export const noGrants: GrantLookup = { find: () => undefined };
  * rules, grants and mode always give the same decision. `rules` are the user
  * rules followed by the built-in defaults; the first rule that matches decides.
  */
-export function decide(request: PolicyRequest, rules: readonly PolicyRule[], grants: GrantLookup, mode: PolicyMode): PolicyDecision {
+export function decide(
+  request: PolicyRequest,
+  rules: readonly PolicyRule[],
+  grants: GrantLookup,
+  mode: PolicyMode,
+): PolicyDecision {
   // Safety: the read-only mode comes before every rule, so no user rule can re-enable a change.
   if (mode === 'read-only' && request.risk !== 'read') {
     return {

@@ -19,7 +19,14 @@ export function isExternalToolName(name: string): boolean {
  * registered right now: the decision such a tool would get once its server is
  * connected, at the external-tool risk and without session grants.
  */
-export function explainExternalTool(request: Omit<PolicyRequest, 'risk'>, rules: readonly PolicyRule[], mode: PolicyMode): PolicyDecision {
+export function explainExternalTool(
+  request: Omit<PolicyRequest, 'risk'>,
+  rules: readonly PolicyRule[],
+  mode: PolicyMode,
+): PolicyDecision {
   const decision = decide({ ...request, risk: externalToolRisk }, rules, noGrants, mode);
-  return { ...decision, reason: `${request.tool} is not registered; as an external MCP tool (risk ${externalToolRisk}): ${decision.reason}` };
+  return {
+    ...decision,
+    reason: `${request.tool} is not registered; as an external MCP tool (risk ${externalToolRisk}): ${decision.reason}`,
+  };
 }

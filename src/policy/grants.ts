@@ -17,7 +17,11 @@ export class SessionGrants implements GrantLookup {
   readonly #byScope = new Map<string, SessionGrant>();
 
   add(grant: SessionGrant): void {
-    this.#byScope.set(scopeOf(grant.tool, grant.target), { seq: grant.seq, tool: grant.tool, target: { ...grant.target } });
+    this.#byScope.set(scopeOf(grant.tool, grant.target), {
+      seq: grant.seq,
+      tool: grant.tool,
+      target: { ...grant.target },
+    });
   }
 
   find(request: Pick<PolicyRequest, 'tool' | 'target'>): SessionGrant | undefined {

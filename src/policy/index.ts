@@ -7,5 +7,15 @@ export { loadDefaultRules, loadPolicyRules, readRulesSource, type PolicyFiles } 
 export { parseRules, type ParseOptions, type RulesSource } from './parse-rules.js';
 export { PolicyFileError, type PolicyFileLocation } from './policy-file-error.js';
 export { type PolicyRule } from './rule-schema.js';
-export type { ConfirmKind, GrantLookup, PolicyDecision, PolicyMode, PolicyRequest, PolicyTarget, Risk, SnapshotBefore, Verdict } from './types.js';
+export type {
+  ConfirmKind,
+  GrantLookup,
+  PolicyDecision,
+  PolicyMode,
+  PolicyRequest,
+  PolicyTarget,
+  Risk,
+  SnapshotBefore,
+  Verdict,
+} from './types.js';
 export { isHidden } from './visibility.js';

@@ -17,7 +17,10 @@ export function readRulesSource(file: string): RulesSource {
   try {
     return { file, text: fs.readFileSync(file, 'utf8') };
   } catch (error) {
-    const reason = (error as NodeJS.ErrnoException).code === 'ENOENT' ? 'file not found' : `cannot read it (${(error as Error).message})`;
+    const reason =
+      (error as NodeJS.ErrnoException).code === 'ENOENT'
+        ? 'file not found'
+        : `cannot read it (${(error as Error).message})`;
     throw new PolicyFileError({ file }, reason, { cause: error });
   }
 }

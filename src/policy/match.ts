@@ -17,7 +17,11 @@ export function isUnconditional(rule: PolicyRule): boolean {
 
 /** Every condition the rule states must hold; a target key the rule names but the target lacks does not match. */
 export function ruleMatches(rule: PolicyRule, request: PolicyRequest): boolean {
-  return coversTool(rule, request.tool, request.risk) && whereMatches(rule.where ?? {}, request.target) && argsMatch(rule.args ?? {}, request.args);
+  return (
+    coversTool(rule, request.tool, request.risk) &&
+    whereMatches(rule.where ?? {}, request.target) &&
+    argsMatch(rule.args ?? {}, request.args)
+  );
 }
 
 function whereMatches(where: RuleWhere, target: PolicyTarget): boolean {
@@ -25,7 +29,11 @@ function whereMatches(where: RuleWhere, target: PolicyTarget): boolean {
   if (node !== undefined && (target.node === undefined || !globMatches(node, target.node))) return false;
   if (name !== undefined && (target.name === undefined || !globMatches(name, target.name))) return false;
   if (profile !== undefined && (target.profile === undefined || !globMatches(profile, target.profile))) return false;
-  if (vmid !== undefined && (target.vmid === undefined || !vmid.some((item) => numberMatches(item, target.vmid as number)))) return false;
+  if (
+    vmid !== undefined &&
+    (target.vmid === undefined || !vmid.some((item) => numberMatches(item, target.vmid as number)))
+  )
+    return false;
   if (tags !== undefined && matchedTag(tags, target) === undefined) return false;
   return true;
 }

@@ -28,16 +28,26 @@ export function parseRules(source: RulesSource, options: ParseOptions = {}): Pol
   if (syntax) {
     const line = lines.linePos(syntax.pos[0]).line;
     if (syntax.code === 'MULTIPLE_DOCS') {
-      throw new PolicyFileError({ file: source.file, line }, 'a rules file is one YAML document; remove the "---" separator');
+      throw new PolicyFileError(
+        { file: source.file, line },
+        'a rules file is one YAML document; remove the "---" separator',
+      );
     }
     const problem = `YAML syntax error: ${syntax.message.split('\n')[0]?.replace(/ at line \d+, column \d+:?$/, '')}`;
-    throw new PolicyFileError({ file: source.file, line, ...describePath(safeToJS(doc), pathAtOffset(doc, syntax.pos[0])) }, problem);
+    throw new PolicyFileError(
+      { file: source.file, line, ...describePath(safeToJS(doc), pathAtOffset(doc, syntax.pos[0])) },
+      problem,
+    );
   }
   const data = toData(doc, source);
   if (data === null || data === undefined) return [];
   if (!Array.isArray(data)) {
-    const hint = typeof data === 'object' && 'rules' in data ? '; write the rules as a top-level list, without "rules:"' : '';
-    throw new PolicyFileError({ file: source.file, line: lineOfPath(doc, lines, []) }, `expected a list of rules ("- id: ..." entries)${hint}`);
+    const hint =
+      typeof data === 'object' && 'rules' in data ? '; write the rules as a top-level list, without "rules:"' : '';
+    throw new PolicyFileError(
+      { file: source.file, line: lineOfPath(doc, lines, []) },
+      `expected a list of rules ("- id: ..." entries)${hint}`,
+    );
   }
   const parsed = RuleList.safeParse(data);
   if (!parsed.success) throw issueError(source, doc, lines, data, parsed.error.issues[0]);
@@ -49,7 +59,11 @@ function toData(doc: Document, source: RulesSource): unknown {
   try {
     return doc.toJS();
   } catch (error) {
-    throw new PolicyFileError({ file: source.file }, `YAML error: ${error instanceof Error ? error.message : String(error)}`, { cause: error });
+    throw new PolicyFileError(
+      { file: source.file },
+      `YAML error: ${error instanceof Error ? error.message : String(error)}`,
+      { cause: error },
+    );
   }
 }
 
@@ -61,7 +75,13 @@ function safeToJS(doc: Document): unknown {
   }
 }
 
-function issueError(source: RulesSource, doc: Document, lines: LineCounter, data: unknown[], issue: z.core.$ZodIssue | undefined): PolicyFileError {
+function issueError(
+  source: RulesSource,
+  doc: Document,
+  lines: LineCounter,
+  data: unknown[],
+  issue: z.core.$ZodIssue | undefined,
+): PolicyFileError {
   const path = [...(issue?.path ?? [])] as Array<string | number>;
   let problem = issue?.message ?? 'invalid rule';
   if (issue?.code === 'unrecognized_keys') {
@@ -72,10 +92,19 @@ function issueError(source: RulesSource, doc: Document, lines: LineCounter, data
   } else if (valueAt(data, path) === undefined) {
     problem = `missing (${problem})`;
   }
-  return new PolicyFileError({ file: source.file, line: lineOfPath(doc, lines, path), ...describePath(data, path) }, problem);
+  return new PolicyFileError(
+    { file: source.file, line: lineOfPath(doc, lines, path), ...describePath(data, path) },
+    problem,
+  );
 }
 
-function checkIds(rules: PolicyRule[], source: RulesSource, doc: Document, lines: LineCounter, builtInIds: ReadonlySet<string>): void {
+function checkIds(
+  rules: PolicyRule[],
+  source: RulesSource,
+  doc: Document,
+  lines: LineCounter,
+  builtInIds: ReadonlySet<string>,
+): void {
   const seen = new Map<string, number>();
   rules.forEach((rule, index) => {
     const first = seen.get(rule.id);
@@ -85,7 +114,11 @@ function checkIds(rules: PolicyRule[], source: RulesSource, doc: Document, lines
         : builtInIds.has(rule.id)
           ? `"${rule.id}" is the id of a built-in default rule; pick another id`
           : undefined;
-    if (problem) throw new PolicyFileError({ file: source.file, line: lineOfPath(doc, lines, [index, 'id']), rule: rule.id, field: 'id' }, problem);
+    if (problem)
+      throw new PolicyFileError(
+        { file: source.file, line: lineOfPath(doc, lines, [index, 'id']), rule: rule.id, field: 'id' },
+        problem,
+      );
     seen.set(rule.id, index);
   });
 }
@@ -96,7 +129,9 @@ function describePath(data: unknown, path: YamlPath): { rule?: string; field?: s
   if (typeof index !== 'number') return {};
   const id = (valueAt(data, [index]) as { id?: unknown } | undefined)?.id;
   const rule = typeof id === 'string' && ruleIdPattern.test(id) ? id : `#${index + 1}`;
-  const field = rest.map((step, at) => (typeof step === 'number' ? `[${step}]` : at === 0 ? step : `.${step}`)).join('');
+  const field = rest
+    .map((step, at) => (typeof step === 'number' ? `[${step}]` : at === 0 ? step : `.${step}`))
+    .join('');
   return field ? { rule, field } : { rule };
 }
 

@@ -21,7 +21,8 @@ export function parseRange(text: string): NumberRange | undefined {
 export function rangeProblem(text: string): string | undefined {
   const range = parseRange(text);
   if (!range) return `bad range "${text}": write it as "FROM-TO", e.g. "9100-9199"`;
-  if (range.from > range.to) return `bad range "${text}": ${range.from} is above ${range.to}; write the lower number first`;
+  if (range.from > range.to)
+    return `bad range "${text}": ${range.from} is above ${range.to}; write the lower number first`;
   return undefined;
 }
 

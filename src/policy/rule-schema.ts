@@ -63,30 +63,52 @@ const ArgMatcher = z
     if (Array.isArray(matcher) && matcher.length === 0) ctx.addIssue({ code: 'custom', message: 'at least one value' });
     const items = Array.isArray(matcher) ? matcher : [matcher];
     items.forEach((item, index) => {
-      const problem = typeof item === 'string' ? (looksLikeRange(item) ? rangeProblem(item) : globProblem(item)) : undefined;
+      const problem =
+        typeof item === 'string' ? (looksLikeRange(item) ? rangeProblem(item) : globProblem(item)) : undefined;
       if (problem) ctx.addIssue({ code: 'custom', message: problem, path: Array.isArray(matcher) ? [index] : [] });
     });
   });
 
 export const PolicyRuleSchema = z
-  .strictObject({
-    id: RuleId,
-    tools: z.array(Glob, { error: 'a list of tool globs, e.g. ["stop_vm", "*_vm"]' }).min(1, 'at least one tool glob').optional(),
-    risk: z.array(RiskName, { error: 'a list of risks, e.g. [change, destructive]' }).min(1, 'at least one risk').optional(),
-    where: WhereSchema.optional(),
-    args: z.record(z.string(), ArgMatcher, { error: 'a map of argument names to values, e.g. { includeRam: true }' }).optional(),
-    verdict: z.enum(['allow', 'ask', 'deny'], { error: 'one of allow, ask, deny' }),
-    confirm: z.enum(['plain', 'typed'], { error: 'one of plain, typed' }).optional(),
-    snapshotBefore: z.union([z.boolean(), z.literal('best-effort')], { error: 'true, false or best-effort' }).optional(),
-  }, { error: 'a rule: a map with an id, conditions and a verdict' })
+  .strictObject(
+    {
+      id: RuleId,
+      tools: z
+        .array(Glob, { error: 'a list of tool globs, e.g. ["stop_vm", "*_vm"]' })
+        .min(1, 'at least one tool glob')
+        .optional(),
+      risk: z
+        .array(RiskName, { error: 'a list of risks, e.g. [change, destructive]' })
+        .min(1, 'at least one risk')
+        .optional(),
+      where: WhereSchema.optional(),
+      args: z
+        .record(z.string(), ArgMatcher, { error: 'a map of argument names to values, e.g. { includeRam: true }' })
+        .optional(),
+      verdict: z.enum(['allow', 'ask', 'deny'], { error: 'one of allow, ask, deny' }),
+      confirm: z.enum(['plain', 'typed'], { error: 'one of plain, typed' }).optional(),
+      snapshotBefore: z
+        .union([z.boolean(), z.literal('best-effort')], { error: 'true, false or best-effort' })
+        .optional(),
+    },
+    { error: 'a rule: a map with an id, conditions and a verdict' },
+  )
   .superRefine((rule, ctx) => {
     // Safety: a confirmation on allow or deny would never be shown; reject it
     // rather than let the author believe the rule asks.
     if (rule.confirm !== undefined && rule.verdict !== 'ask') {
-      ctx.addIssue({ code: 'custom', message: `confirm only applies to verdict ask, not ${rule.verdict}`, path: ['confirm'] });
+      ctx.addIssue({
+        code: 'custom',
+        message: `confirm only applies to verdict ask, not ${rule.verdict}`,
+        path: ['confirm'],
+      });
     }
     if (rule.snapshotBefore !== undefined && rule.snapshotBefore !== false && rule.verdict === 'deny') {
-      ctx.addIssue({ code: 'custom', message: 'snapshotBefore has no effect on a denied call', path: ['snapshotBefore'] });
+      ctx.addIssue({
+        code: 'custom',
+        message: 'snapshotBefore has no effect on a denied call',
+        path: ['snapshotBefore'],
+      });
     }
   });
 

@@ -11,7 +11,12 @@ import type { PolicyMode, Risk } from './types.js';
  * `risk` is the tool's risk, or every risk it can have when it depends on its
  * arguments (`riskFor`); the tool is hidden only when it is hidden at each.
  */
-export function isHidden(tool: string, risk: Risk | readonly Risk[], rules: readonly PolicyRule[], mode: PolicyMode): boolean {
+export function isHidden(
+  tool: string,
+  risk: Risk | readonly Risk[],
+  rules: readonly PolicyRule[],
+  mode: PolicyMode,
+): boolean {
   const possible: readonly Risk[] = typeof risk === 'string' ? [risk] : risk;
   return possible.length > 0 && possible.every((one) => alwaysDenied(tool, one, rules, mode));
 }

@@ -9,7 +9,9 @@ function child(node: unknown, step: string | number): { key?: Node; value: unkno
     return item === undefined ? undefined : { value: item };
   }
   if (isMap(node)) {
-    const pair = node.items.find((candidate) => isScalar(candidate.key) && String(candidate.key.value) === String(step));
+    const pair = node.items.find(
+      (candidate) => isScalar(candidate.key) && String(candidate.key.value) === String(step),
+    );
     if (pair) return { key: pair.key as Node, value: pair.value };
   }
   return undefined;

@@ -56,7 +56,14 @@ export function createProxmoxClient(profile: ResolvedProfile, options: ProxmoxCl
     connectTimeoutMs: options.connectTimeoutMs ?? 10_000,
   });
   const auth = authenticatorFor(profile, transport, now, options.onEvent);
-  const api = createApiCaller({ transport, auth, profile: profile.name, timeoutMs: options.timeoutMs ?? 30_000, now, onEvent: options.onEvent });
+  const api = createApiCaller({
+    transport,
+    auth,
+    profile: profile.name,
+    timeoutMs: options.timeoutMs ?? 30_000,
+    now,
+    onEvent: options.onEvent,
+  });
   const tasks = taskApi(api);
   return {
     profile: profile.name,
@@ -75,10 +82,22 @@ export function createProxmoxClient(profile: ResolvedProfile, options: ProxmoxCl
 }
 
 /** An API token when the profile has one (preferred), else a password login. */
-function authenticatorFor(profile: ResolvedProfile, transport: Transport, now: () => number, onEvent: ProxmoxEventSink | undefined): Authenticator {
+function authenticatorFor(
+  profile: ResolvedProfile,
+  transport: Transport,
+  now: () => number,
+  onEvent: ProxmoxEventSink | undefined,
+): Authenticator {
   if (profile.tokenId && profile.tokenSecret) return tokenAuth(profile.tokenId, profile.tokenSecret);
   if (profile.username && profile.password) {
-    return ticketAuth({ transport, profile: profile.name, username: profile.username, password: profile.password, now, onEvent });
+    return ticketAuth({
+      transport,
+      profile: profile.name,
+      username: profile.username,
+      password: profile.password,
+      now,
+      onEvent,
+    });
   }
   const name = profile.name;
   throw new ConfigError(

@@ -16,7 +16,9 @@ export function toProxmoxApi(client: ProxmoxClient): ProxmoxApi {
     followTask: (upid, options: FollowTaskOptions = {}) =>
       client.followTask(upid, {
         ...(options.signal ? { signal: options.signal } : {}),
-        ...(options.onProgress ? { onProgress: (progress) => progress.newLines.forEach((line) => options.onProgress!(line)) } : {}),
+        ...(options.onProgress
+          ? { onProgress: (progress) => progress.newLines.forEach((line) => options.onProgress!(line)) }
+          : {}),
       }),
   };
 }

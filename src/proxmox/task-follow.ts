@@ -31,9 +31,16 @@ export interface FollowTaskOptions extends CallOptions {
 const pageSize = 500;
 
 /** Polls a task until it stops, reading its whole log on the way. */
-export async function followTask(tasks: TaskApi, upid: UpidString, options: FollowTaskOptions = {}): Promise<TaskOutcome> {
+export async function followTask(
+  tasks: TaskApi,
+  upid: UpidString,
+  options: FollowTaskOptions = {},
+): Promise<TaskOutcome> {
   const { node } = parseUpid(upid);
-  const call: CallOptions = { ...(options.signal ? { signal: options.signal } : {}), ...(options.timeoutMs ? { timeoutMs: options.timeoutMs } : {}) };
+  const call: CallOptions = {
+    ...(options.signal ? { signal: options.signal } : {}),
+    ...(options.timeoutMs ? { timeoutMs: options.timeoutMs } : {}),
+  };
   const log: string[] = [];
   for (;;) {
     // Status first: once it says stopped, the log read after it is complete.
@@ -74,7 +81,8 @@ async function pause(ms: number, signal: AbortSignal | undefined, upid: UpidStri
   try {
     await delay(ms, undefined, signal ? { signal } : {});
   } catch (error) {
-    if (signal?.aborted) throw new ProxmoxAbortedError({ method: 'GET', path: `/nodes/${parseUpid(upid).node}/tasks/${upid}/status` });
+    if (signal?.aborted)
+      throw new ProxmoxAbortedError({ method: 'GET', path: `/nodes/${parseUpid(upid).node}/tasks/${upid}/status` });
     throw error;
   }
 }

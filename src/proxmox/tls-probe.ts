@@ -23,8 +23,12 @@ export function probeTls(url: string, trust: TrustMode, timeoutMs = 5000): Promi
       socket.destroy();
       resolve(result);
     };
-    socket.setTimeout(timeoutMs, () => finish({ kind: 'unreachable', reason: `no answer from ${target} within ${timeoutMs} ms` }));
-    socket.once('error', (error: NodeJS.ErrnoException) => finish({ kind: 'unreachable', reason: `${error.code ?? 'error'} ${error.message}` }));
+    socket.setTimeout(timeoutMs, () =>
+      finish({ kind: 'unreachable', reason: `no answer from ${target} within ${timeoutMs} ms` }),
+    );
+    socket.once('error', (error: NodeJS.ErrnoException) =>
+      finish({ kind: 'unreachable', reason: `${error.code ?? 'error'} ${error.message}` }),
+    );
     socket.once('secureConnect', () => finish(decideTrust(trust, inspectPeer(socket, hostname))));
   });
 }

@@ -5,9 +5,7 @@ import { sameFingerprint, sha256Fingerprint } from './fingerprint.js';
 
 /** How a profile says the API host's certificate is to be trusted. Exactly one mode applies. */
 export type TrustMode =
-  | { kind: 'pinned'; fingerprint: string }
-  | { kind: 'ca-file'; file: string; ca: Buffer }
-  | { kind: 'system-ca' };
+  { kind: 'pinned'; fingerprint: string } | { kind: 'ca-file'; file: string; ca: Buffer } | { kind: 'system-ca' };
 
 /** What the handshake showed about the server's certificate. */
 export interface PeerCertificate {
@@ -59,7 +57,13 @@ export function decideTrust(mode: TrustMode, peer: PeerCertificate): TrustDecisi
 /** Reads the handshake's facts off a connected socket (opened with rejectUnauthorized: false). */
 export function inspectPeer(socket: tls.TLSSocket, hostname: string): PeerCertificate {
   const certificate = socket.getPeerCertificate();
-  if (!certificate.raw) return { fingerprint: '(none)', chainVerified: false, chainError: 'the server sent no certificate', hostnameError: undefined };
+  if (!certificate.raw)
+    return {
+      fingerprint: '(none)',
+      chainVerified: false,
+      chainError: 'the server sent no certificate',
+      hostnameError: undefined,
+    };
   const hostError = tls.checkServerIdentity(bareHost(hostname), certificate);
   return {
     fingerprint: sha256Fingerprint(certificate.raw),

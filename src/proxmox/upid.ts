@@ -23,8 +23,25 @@ const upidPattern =
 export function parseUpid(upid: string): Upid {
   const match = upidPattern.exec(upid);
   if (!match) throw new InvalidUpidError(upid);
-  const [, node, pid, pstart, starttime, type, id, user] = match as unknown as [string, string, string, string, string, string, string, string];
-  return { node, pid: parseInt(pid, 16), pstart: parseInt(pstart, 16), starttime: parseInt(starttime, 16), type, id, user };
+  const [, node, pid, pstart, starttime, type, id, user] = match as unknown as [
+    string,
+    string,
+    string,
+    string,
+    string,
+    string,
+    string,
+    string,
+  ];
+  return {
+    node,
+    pid: parseInt(pid, 16),
+    pstart: parseInt(pstart, 16),
+    starttime: parseInt(starttime, 16),
+    type,
+    id,
+    user,
+  };
 }
 
 export function isUpid(value: string): value is UpidString {

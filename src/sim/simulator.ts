@@ -69,7 +69,9 @@ export async function startSimulator(options: StartSimulatorOptions): Promise<Si
 
 function listen(server: https.Server, port: number): Promise<number> {
   return new Promise((resolve, reject) => {
-    server.once('error', (error: NodeJS.ErrnoException) => reject(error.code === 'EADDRINUSE' ? new PortInUseError(port, { cause: error }) : error));
+    server.once('error', (error: NodeJS.ErrnoException) =>
+      reject(error.code === 'EADDRINUSE' ? new PortInUseError(port, { cause: error }) : error),
+    );
     // Safety: loopback only; the simulator is a test peer and never listens on other interfaces.
     server.listen(port, '127.0.0.1', () => resolve((server.address() as AddressInfo).port));
   });

@@ -3,7 +3,9 @@ import { AppError } from '../core/errors/app-error.js';
 import { ExitCode } from '../core/exit-codes.js';
 import { entryMatches, knownHostsName, type KnownHost } from './known-hosts.js';
 
-export type HostKeyVerdict = { trusted: true } | { trusted: false; reason: 'unknown' | 'changed' | 'revoked'; keyType: string; fingerprint: string };
+export type HostKeyVerdict =
+  | { trusted: true }
+  | { trusted: false; reason: 'unknown' | 'changed' | 'revoked'; keyType: string; fingerprint: string };
 
 /** `SHA256:...` as `ssh-keygen -l` prints it. */
 export function sshFingerprint(key: Buffer): string {
@@ -26,15 +28,27 @@ export function verifyHostKey(entries: readonly KnownHost[], host: string, port:
   const name = knownHostsName(host, port);
   const keyType = keyTypeOf(key);
   const fingerprint = sshFingerprint(key);
-  if (entries.some((entry) => entry.marker === 'revoked' && entry.key.equals(key))) return { trusted: false, reason: 'revoked', keyType, fingerprint };
+  if (entries.some((entry) => entry.marker === 'revoked' && entry.key.equals(key)))
+    return { trusted: false, reason: 'revoked', keyType, fingerprint };
   const mine = entries.filter((entry) => entry.marker === undefined && entryMatches(entry, name));
   if (mine.some((entry) => entry.key.equals(key))) return { trusted: true };
-  return { trusted: false, reason: mine.some((entry) => entry.keyType === keyType) ? 'changed' : 'unknown', keyType, fingerprint };
+  return {
+    trusted: false,
+    reason: mine.some((entry) => entry.keyType === keyType) ? 'changed' : 'unknown',
+    keyType,
+    fingerprint,
+  };
 }
 
 /** The node's SSH host key is not trusted; the message shows the fingerprint and how to trust it. */
 export class HostKeyRejected extends AppError {
-  constructor(node: string, host: string, port: number, verdict: Exclude<HostKeyVerdict, { trusted: true }>, knownHostsFile: string) {
+  constructor(
+    node: string,
+    host: string,
+    port: number,
+    verdict: Exclude<HostKeyVerdict, { trusted: true }>,
+    knownHostsFile: string,
+  ) {
     const where = `node ${node} (${knownHostsName(host, port)})`;
     const presented = `${verdict.keyType} ${verdict.fingerprint}`;
     const shortType = verdict.keyType.replace(/^ssh-|-sha2-nistp\d+$/g, '');

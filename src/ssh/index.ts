@@ -39,7 +39,9 @@ export function createSshAdapter(options: SshAdapterOptions): NodeShell | undefi
   });
 }
 
-const statusSchema = z.array(z.object({ type: z.string(), name: z.string().optional(), ip: z.string().optional() }).loose());
+const statusSchema = z.array(
+  z.object({ type: z.string(), name: z.string().optional(), ip: z.string().optional() }).loose(),
+);
 
 /**
  * A node's address as the cluster itself reports it (GET /cluster/status).

@@ -15,10 +15,16 @@ export function parseKnownHosts(text: string): KnownHost[] {
     const fields = raw.trim().split(/\s+/);
     if (fields.length === 0 || fields[0] === '' || fields[0]!.startsWith('#')) continue;
     let marker: KnownHost['marker'];
-    if (fields[0] === '@revoked' || fields[0] === '@cert-authority') marker = fields.shift()!.slice(1) as KnownHost['marker'];
+    if (fields[0] === '@revoked' || fields[0] === '@cert-authority')
+      marker = fields.shift()!.slice(1) as KnownHost['marker'];
     const [hosts, keyType, key] = fields;
     if (!hosts || !keyType || !key || !/^[A-Za-z0-9+/]+={0,2}$/.test(key)) continue;
-    entries.push({ ...(marker ? { marker } : {}), patterns: hosts.split(','), keyType, key: Buffer.from(key, 'base64') });
+    entries.push({
+      ...(marker ? { marker } : {}),
+      patterns: hosts.split(','),
+      keyType,
+      key: Buffer.from(key, 'base64'),
+    });
   }
   return entries;
 }
@@ -52,6 +58,12 @@ function hashedMatches(pattern: string, name: string): boolean {
 }
 
 function wildcardMatches(pattern: string, name: string): boolean {
-  const regex = new RegExp(`^${pattern.replace(/[.+^${}()|[\]\\]/g, '\\$&').replaceAll('*', '.*').replaceAll('?', '.')}$`, 'i');
+  const regex = new RegExp(
+    `^${pattern
+      .replace(/[.+^${}()|[\]\\]/g, '\\$&')
+      .replaceAll('*', '.*')
+      .replaceAll('?', '.')}$`,
+    'i',
+  );
   return regex.test(name);
 }

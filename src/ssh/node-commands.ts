@@ -38,7 +38,9 @@ export function renderNodeCommand(command: NodeCommand): string {
       onlyKeys(given, ['template', 'lines']);
       return `tail -n ${lines} /var/log/pve/tasks/index`;
     default:
-      throw new NodeCommandRefused(`refused: '${String(given.template)}' is not an allowed node command (kernel-log, task-index)`);
+      throw new NodeCommandRefused(
+        `refused: '${String(given.template)}' is not an allowed node command (kernel-log, task-index)`,
+      );
   }
 }
 

@@ -46,7 +46,9 @@ export class NodeSshShell implements NodeShell {
           host: address,
           port,
           username: user,
-          ...(this.options.privateKeyFile ? { privateKeyPath: this.options.privateKeyFile } : { agent: this.options.agentSocket }),
+          ...(this.options.privateKeyFile
+            ? { privateKeyPath: this.options.privateKeyFile }
+            : { agent: this.options.agentSocket }),
           tryKeyboard: false,
           readyTimeout: this.options.readyTimeoutMs ?? 10_000,
           // Safety: the presented key must be in known_hosts; unknown, changed and revoked keys end the handshake.
@@ -59,7 +61,9 @@ export class NodeSshShell implements NodeShell {
       } catch (error) {
         if (rejected) throw new HostKeyRejected(node, address, port, rejected, this.options.knownHostsFile);
         if (signal.aborted) throw new NodeConnectError(`connecting to node ${node} was cancelled`);
-        throw new NodeConnectError(`could not connect to node ${node} (${address}:${port}) as ${user}: ${error instanceof Error ? error.message : String(error)}`);
+        throw new NodeConnectError(
+          `could not connect to node ${node} (${address}:${port}) as ${user}: ${error instanceof Error ? error.message : String(error)}`,
+        );
       }
       const result = await ssh.execCommand(line, { noTrim: true });
       return { command: line, stdout: result.stdout, stderr: result.stderr, exitCode: result.code };

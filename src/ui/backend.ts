@@ -42,7 +42,12 @@ export interface TuiBackend {
   /** Runs one agent turn (origin agent). Aborting the signal stops the stream and any pending tool; the scheduler audits it. */
   ask(question: string, handlers: TurnHandlers, signal: AbortSignal): Promise<TurnResult>;
   /** A slash command's tool call through the same scheduler (origin tui); emits tool-requested/decision/progress/result events. */
-  callTool(tool: string, args: Record<string, unknown>, handlers: Pick<TurnHandlers, 'emit'>, signal: AbortSignal): Promise<ToolOutcome>;
+  callTool(
+    tool: string,
+    args: Record<string, unknown>,
+    handlers: Pick<TurnHandlers, 'emit'>,
+    signal: AbortSignal,
+  ): Promise<ToolOutcome>;
   /** The UI installs its confirmation dialog here once mounted; until then ask means deny. */
   setApprover(approver: Approver | null): void;
   completions(): { vmids: number[]; nodes: string[] };

@@ -11,7 +11,10 @@ export class FrameSink extends EventEmitter {
   columns: number;
   rows: number;
 
-  constructor(size: { columns: number; rows: number }, private readonly onFrame: (frame: string) => void) {
+  constructor(
+    size: { columns: number; rows: number },
+    private readonly onFrame: (frame: string) => void,
+  ) {
     super();
     this.columns = size.columns;
     this.rows = size.rows;

@@ -15,7 +15,14 @@ export interface Glyphs {
   separator: string;
   arrow: string;
   rule: string;
-  border: { topLeft: string; topRight: string; bottomLeft: string; bottomRight: string; horizontal: string; vertical: string };
+  border: {
+    topLeft: string;
+    topRight: string;
+    bottomLeft: string;
+    bottomRight: string;
+    horizontal: string;
+    vertical: string;
+  };
 }
 
 export const unicodeGlyphs: Glyphs = {

@@ -20,6 +20,12 @@ export function mountApp(backend: TuiBackend, options: MountOptions): Instance {
     <UiContext.Provider value={options.settings}>
       <App backend={backend} onExit={options.onExit} tracker={options.tracker} />
     </UiContext.Provider>,
-    { stdin: options.stdin, stdout: options.sink as unknown as NodeJS.WriteStream, debug: true, exitOnCtrlC: false, patchConsole: false },
+    {
+      stdin: options.stdin,
+      stdout: options.sink as unknown as NodeJS.WriteStream,
+      debug: true,
+      exitOnCtrlC: false,
+      patchConsole: false,
+    },
   );
 }

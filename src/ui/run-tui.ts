@@ -59,7 +59,11 @@ export async function runTui(backend: TuiBackend, options: RunTuiOptions): Promi
   const { stdin, stdout } = options;
   const interactive = stdout.isTTY === true;
   const ascii = options.ascii ?? !localeIsUtf8(process.env);
-  const settings: UiSettings = { ...defaultUiSettings, glyphs: ascii ? asciiGlyphs : unicodeGlyphs, color: options.color };
+  const settings: UiSettings = {
+    ...defaultUiSettings,
+    glyphs: ascii ? asciiGlyphs : unicodeGlyphs,
+    color: options.color,
+  };
   const size = () => ({ columns: stdout.columns || 80, rows: stdout.rows || 24 });
 
   let finish: (ending: Ending) => void = () => undefined;
@@ -114,7 +118,10 @@ export async function runTui(backend: TuiBackend, options: RunTuiOptions): Promi
   if (!interactive && lastFrame !== '') stdout.write(`${lastFrame}\n`);
   await tracker.settled(settleRunsMs);
   await backend.close();
-  if (ending.error !== undefined) process.stderr.write(`proxmox-ai: the screen failed: ${ending.error instanceof Error ? ending.error.message : String(ending.error)}\n`);
+  if (ending.error !== undefined)
+    process.stderr.write(
+      `proxmox-ai: the screen failed: ${ending.error instanceof Error ? ending.error.message : String(ending.error)}\n`,
+    );
   options.onExit?.(ending.code);
   return ending.code;
 }

@@ -12,7 +12,10 @@ export interface FullScreen {
  * terminal is given back however the process ends: a quit, a crash, a signal.
  * Writes to a terminal are synchronous in Node, so the 'exit' handler works.
  */
-export function enterFullScreen(stdout: NodeJS.WriteStream, processLike: Pick<NodeJS.Process, 'on' | 'off'> = process): FullScreen {
+export function enterFullScreen(
+  stdout: NodeJS.WriteStream,
+  processLike: Pick<NodeJS.Process, 'on' | 'off'> = process,
+): FullScreen {
   let active = true;
   const restore = () => {
     if (!active) return;

@@ -15,4 +15,10 @@ export interface UiSettings {
 /** Frames per second at most: smooth enough for a spinner and a stream, cheap over SSH. */
 export const maxFps = 30;
 
-export const defaultUiSettings: UiSettings = { glyphs: unicodeGlyphs, color: true, now: () => performance.now(), keyGuardMs: 400, frameMs: 1000 / maxFps };
+export const defaultUiSettings: UiSettings = {
+  glyphs: unicodeGlyphs,
+  color: true,
+  now: () => performance.now(),
+  keyGuardMs: 400,
+  frameMs: 1000 / maxFps,
+};

@@ -22,7 +22,10 @@ function seededRandom(seed: number): () => number {
 describe('the audit trail shared by processes', () => {
   it('keeps one valid chain when two processes append hundreds of records at once', async () => {
     const dir = tempAuditDir();
-    const writers = [startAppender(dir, { count: 300, session: 's_a', lockStaleMs: 5_000 }), startAppender(dir, { count: 300, session: 's_b', lockStaleMs: 5_000 })];
+    const writers = [
+      startAppender(dir, { count: 300, session: 's_a', lockStaleMs: 5_000 }),
+      startAppender(dir, { count: 300, session: 's_b', lockStaleMs: 5_000 }),
+    ];
     expect(await Promise.all(writers.map((writer) => writer.exited))).toEqual([0, 0]);
     expect(await verifyAudit(dir)).toMatchObject({ ok: true, records: 600, sessions: 2 });
     const acked = writers.flatMap((writer) => writer.acks.map((ack) => ack.seq)).sort((a, b) => a - b);
@@ -31,7 +34,10 @@ describe('the audit trail shared by processes', () => {
 
   it('verifies clean at any moment while two processes append', async () => {
     const dir = tempAuditDir();
-    const writers = [startAppender(dir, { count: 150, session: 's_a', lockStaleMs: 5_000 }), startAppender(dir, { count: 150, session: 's_b', lockStaleMs: 5_000 })];
+    const writers = [
+      startAppender(dir, { count: 150, session: 's_a', lockStaleMs: 5_000 }),
+      startAppender(dir, { count: 150, session: 's_b', lockStaleMs: 5_000 }),
+    ];
     const done = Promise.all(writers.map((writer) => writer.exited));
     let finished = false;
     void done.then(() => (finished = true));

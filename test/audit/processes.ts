@@ -12,7 +12,11 @@ const childScript = path.join(root, 'test/audit/fixtures/append-child.mjs');
  */
 export function builtAuditIndex(): string {
   const index = path.join(root, 'dist/src/audit/index.js');
-  const newestSource = Math.max(...fs.readdirSync(path.join(root, 'src/audit')).map((name) => fs.statSync(path.join(root, 'src/audit', name)).mtimeMs));
+  const newestSource = Math.max(
+    ...fs
+      .readdirSync(path.join(root, 'src/audit'))
+      .map((name) => fs.statSync(path.join(root, 'src/audit', name)).mtimeMs),
+  );
   if (!fs.existsSync(index) || fs.statSync(index).mtimeMs < newestSource - 1_000) {
     throw new Error('dist/src/audit is missing or stale: run `npx tsc -p tsconfig.build.json` first');
   }
@@ -30,9 +34,13 @@ export interface Appender {
 }
 
 export function startAppender(dir: string, options: { count: number; session: string; lockStaleMs: number }): Appender {
-  const child = spawn(process.execPath, [childScript, builtAuditIndex(), dir, String(options.count), options.session, String(options.lockStaleMs)], {
-    stdio: ['ignore', 'pipe', 'pipe'],
-  });
+  const child = spawn(
+    process.execPath,
+    [childScript, builtAuditIndex(), dir, String(options.count), options.session, String(options.lockStaleMs)],
+    {
+      stdio: ['ignore', 'pipe', 'pipe'],
+    },
+  );
   const acks: Array<{ seq: number; hash: string }> = [];
   let buffered = '';
   let onFirst = () => undefined as void;

@@ -16,7 +16,9 @@ describe('createRedactor', () => {
   const redactor = createRedactor();
 
   it('keeps the token id and hides the secret of a PVEAPIToken header value', () => {
-    expect(redactor.redactText(`PVEAPIToken=root@pam!automation=${tokenSecret}`)).toBe('PVEAPIToken=root@pam!automation=[REDACTED:token]');
+    expect(redactor.redactText(`PVEAPIToken=root@pam!automation=${tokenSecret}`)).toBe(
+      'PVEAPIToken=root@pam!automation=[REDACTED:token]',
+    );
   });
 
   it('hides a URL-encoded PVEAPIToken value', () => {
@@ -30,13 +32,15 @@ describe('createRedactor', () => {
   });
 
   it('hides a whole Authorization header line', () => {
-    expect(redactor.redactText(`GET /api2/json/nodes\nAuthorization: PVEAPIToken=root@pam!ai=${tokenSecret}\nAccept: */*`)).toBe(
-      'GET /api2/json/nodes\nAuthorization: [REDACTED:authorization]\nAccept: */*',
-    );
+    expect(
+      redactor.redactText(`GET /api2/json/nodes\nAuthorization: PVEAPIToken=root@pam!ai=${tokenSecret}\nAccept: */*`),
+    ).toBe('GET /api2/json/nodes\nAuthorization: [REDACTED:authorization]\nAccept: */*');
   });
 
   it('hides a Proxmox ticket in free text', () => {
-    expect(redactor.redactText(`renewed ticket ${ticket} for root@pam`)).toBe('renewed ticket [REDACTED:ticket] for root@pam');
+    expect(redactor.redactText(`renewed ticket ${ticket} for root@pam`)).toBe(
+      'renewed ticket [REDACTED:ticket] for root@pam',
+    );
   });
 
   it('hides a VNC ticket', () => {
@@ -73,7 +77,12 @@ describe('createRedactor', () => {
   it('hides values under secret-bearing keys at any depth and keeps the rest', () => {
     const args = {
       vmid: 101,
-      auth: { tokenId: 'root@pam!ai', tokenSecret, password: 'hunter2', nested: [{ ticket }, { CSRFPreventionToken: csrf }] },
+      auth: {
+        tokenId: 'root@pam!ai',
+        tokenSecret,
+        password: 'hunter2',
+        nested: [{ ticket }, { CSRFPreventionToken: csrf }],
+      },
       headers: { Authorization: 'Basic cm9vdDpodW50ZXIy', Cookie: 'PVEAuthCookie=abc' },
     };
     expect(redactor.redact(args)).toEqual({
@@ -89,7 +98,11 @@ describe('createRedactor', () => {
   });
 
   it('leaves empty, null and boolean values under secret keys readable', () => {
-    expect(redactor.redact({ password: '', secret: null, 'verify-token': true })).toEqual({ password: '', secret: null, 'verify-token': true });
+    expect(redactor.redact({ password: '', secret: null, 'verify-token': true })).toEqual({
+      password: '',
+      secret: null,
+      'verify-token': true,
+    });
   });
 
   it('hides exact values from the secrets file wherever they appear, also URL-encoded', () => {

@@ -2,7 +2,14 @@ import { createHash } from 'node:crypto';
 import fs from 'node:fs';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { AuditWriteError, createRedactor, genesisHash, openAuditSink, verifyAudit, type AuditEntry } from '../../src/audit/index.js';
+import {
+  AuditWriteError,
+  createRedactor,
+  genesisHash,
+  openAuditSink,
+  verifyAudit,
+  type AuditEntry,
+} from '../../src/audit/index.js';
 import { dayFiles, entry, readLines, steppingClock, tempAuditDir, trailText } from './support.js';
 
 const mode = (file: string) => fs.statSync(file).mode & 0o777;
@@ -34,13 +41,47 @@ describe('openAuditSink', () => {
 
   it('writes the keys in the order of design.md §6 and absent fields as null', async () => {
     const dir = tempAuditDir();
-    await appendAll(dir, [{ session: 's_1', parentSeq: null, origin: 'cli', actor: { osUser: 'alice', pveIdentity: null, mcpClient: null }, profile: 'demo', cluster: null, kind: 'session-start' }]);
+    await appendAll(dir, [
+      {
+        session: 's_1',
+        parentSeq: null,
+        origin: 'cli',
+        actor: { osUser: 'alice', pveIdentity: null, mcpClient: null },
+        profile: 'demo',
+        cluster: null,
+        kind: 'session-start',
+      },
+    ]);
     const record = JSON.parse(readLines(path.join(dir, '2026-11-23.jsonl'))[0]!);
     expect(Object.keys(record)).toEqual([
-      'seq', 'ts', 'session', 'parentSeq', 'origin', 'actor', 'profile', 'cluster', 'kind',
-      'tool', 'args', 'target', 'verdict', 'ruleId', 'decidedBy', 'outcome', 'prevHash', 'hash',
+      'seq',
+      'ts',
+      'session',
+      'parentSeq',
+      'origin',
+      'actor',
+      'profile',
+      'cluster',
+      'kind',
+      'tool',
+      'args',
+      'target',
+      'verdict',
+      'ruleId',
+      'decidedBy',
+      'outcome',
+      'prevHash',
+      'hash',
     ]);
-    expect(record).toMatchObject({ ts: '2026-11-23T10:00:00.000Z', profile: 'demo', tool: null, args: null, target: null, verdict: null, outcome: null });
+    expect(record).toMatchObject({
+      ts: '2026-11-23T10:00:00.000Z',
+      profile: 'demo',
+      tool: null,
+      args: null,
+      target: null,
+      verdict: null,
+      outcome: null,
+    });
   });
 
   it('resolves with the seq and hash it wrote and moves HEAD to them', async () => {
@@ -48,7 +89,11 @@ describe('openAuditSink', () => {
     const [, second] = await appendAll(dir, [entry(), entry()]);
     const last = JSON.parse(readLines(path.join(dir, '2026-11-23.jsonl'))[1]!);
     expect(second).toEqual({ seq: 2, hash: last.hash });
-    expect(JSON.parse(fs.readFileSync(path.join(dir, 'HEAD'), 'utf8'))).toEqual({ seq: 2, hash: last.hash, file: '2026-11-23.jsonl' });
+    expect(JSON.parse(fs.readFileSync(path.join(dir, 'HEAD'), 'utf8'))).toEqual({
+      seq: 2,
+      hash: last.hash,
+      file: '2026-11-23.jsonl',
+    });
   });
 
   it('creates the directory 0700 and its files 0600 even under a permissive umask', async () => {
@@ -102,7 +147,10 @@ describe('openAuditSink', () => {
   it('rejects an entry that would not read back, writes nothing and releases the lock', async () => {
     const dir = tempAuditDir();
     const sink = openAuditSink({ dir, now: steppingClock() });
-    await expect(sink.append(entry({ origin: 'somewhere' as never }))).rejects.toMatchObject({ name: 'AuditWriteError', code: 'audit.invalid-entry' });
+    await expect(sink.append(entry({ origin: 'somewhere' as never }))).rejects.toMatchObject({
+      name: 'AuditWriteError',
+      code: 'audit.invalid-entry',
+    });
     expect(dayFiles(dir)).toEqual([]);
     expect(fs.existsSync(path.join(dir, 'LOCK'))).toBe(false);
   });
@@ -112,14 +160,17 @@ describe('openAuditSink', () => {
     fs.mkdirSync(path.join(dir, 'LOCK'), { recursive: true });
     const longAgo = new Date(Date.now() - 60_000);
     fs.utimesSync(path.join(dir, 'LOCK'), longAgo, longAgo);
-    await expect(openAuditSink({ dir, now: steppingClock(), lockStaleMs: 2_000 }).append(entry())).resolves.toMatchObject({ seq: 1 });
+    await expect(
+      openAuditSink({ dir, now: steppingClock(), lockStaleMs: 2_000 }).append(entry()),
+    ).resolves.toMatchObject({ seq: 1 });
     expect(fs.existsSync(path.join(dir, 'LOCK'))).toBe(false);
   });
 });
 
 describe('openAuditSink and secrets', () => {
   const tokenSecret = '8f2d6c1e-4b7a-4e0f-9c3d-2a1b0c9d8e7f';
-  const ticket = 'PVE:root@pam:69F07A96::6o27Gs1rPfNnYlifROjm5rE73abaEm3dIScFy6+cQx1mVh3d0Zk9bq2TzP8oL4nWfA7sR1yU6iE5jH0gK2lM3nB9vC8xD4zF7wQ==';
+  const ticket =
+    'PVE:root@pam:69F07A96::6o27Gs1rPfNnYlifROjm5rE73abaEm3dIScFy6+cQx1mVh3d0Zk9bq2TzP8oL4nWfA7sR1yU6iE5jH0gK2lM3nB9vC8xD4zF7wQ==';
   const csrf = '69F07A96:dQQZ8yASxfGHeGDlz8kgHYc2qKsaajLfnF9EOkwwCaw';
   const keyBody = 'b3BlbnNzaC1rZXktdjEAAAAABG5vbmUAAAAEbm9uZQAAAAAAAAABAAAAMwAAAAtzc2gtZW';
   const userPassword = 'Tr0ub4dor&3-horse';
@@ -128,22 +179,40 @@ describe('openAuditSink and secrets', () => {
     const dir = tempAuditDir();
     const redactor = createRedactor({ secrets: [userPassword] });
     const sink = openAuditSink({ dir, now: steppingClock(), redactor });
-    await sink.append(entry({
-      tool: 'create_vm',
-      args: {
-        vmid: 120,
-        cipassword: 'hunter2hunter2',
-        sshkeys: `-----BEGIN OPENSSH PRIVATE KEY-----\n${keyBody}\n-----END OPENSSH PRIVATE KEY-----`,
-        connection: { headers: { Authorization: `PVEAPIToken=root@pam!ai=${tokenSecret}` }, cookie: `PVEAuthCookie=${encodeURIComponent(ticket)}` },
-        notes: [`login with ${userPassword}`, { CSRFPreventionToken: csrf }],
-      },
-    }));
-    await sink.append(entry({
-      kind: 'result',
-      outcome: { status: 'failed', summary: `401 Authentication failed! ticket ${ticket} csrf ${csrf} token root@pam!ai=${tokenSecret}` },
-    }));
+    await sink.append(
+      entry({
+        tool: 'create_vm',
+        args: {
+          vmid: 120,
+          cipassword: 'hunter2hunter2',
+          sshkeys: `-----BEGIN OPENSSH PRIVATE KEY-----\n${keyBody}\n-----END OPENSSH PRIVATE KEY-----`,
+          connection: {
+            headers: { Authorization: `PVEAPIToken=root@pam!ai=${tokenSecret}` },
+            cookie: `PVEAuthCookie=${encodeURIComponent(ticket)}`,
+          },
+          notes: [`login with ${userPassword}`, { CSRFPreventionToken: csrf }],
+        },
+      }),
+    );
+    await sink.append(
+      entry({
+        kind: 'result',
+        outcome: {
+          status: 'failed',
+          summary: `401 Authentication failed! ticket ${ticket} csrf ${csrf} token root@pam!ai=${tokenSecret}`,
+        },
+      }),
+    );
     const text = trailText(dir);
-    for (const secret of [tokenSecret, 'hunter2hunter2', keyBody, ticket, encodeURIComponent(ticket), csrf, userPassword]) {
+    for (const secret of [
+      tokenSecret,
+      'hunter2hunter2',
+      keyBody,
+      ticket,
+      encodeURIComponent(ticket),
+      csrf,
+      userPassword,
+    ]) {
       expect(text).not.toContain(secret);
     }
     expect(text).toContain('root@pam!ai=[REDACTED:token]');
@@ -160,7 +229,13 @@ describe('openAuditSink on a damaged or crashed trail', () => {
     const [ack] = await appendAll(dir, [entry({ session: 's_after' })], steppingClock('2026-11-23T11:00:00.000Z'));
     const records = readLines(file).map((line) => JSON.parse(line));
     expect(ack?.seq).toBe(4);
-    expect(records[2]).toMatchObject({ seq: 3, origin: 'internal', kind: 'result', args: { repair: 'torn-tail', bytes: 33 }, outcome: { status: 'aborted' } });
+    expect(records[2]).toMatchObject({
+      seq: 3,
+      origin: 'internal',
+      kind: 'result',
+      args: { repair: 'torn-tail', bytes: 33 },
+      outcome: { status: 'aborted' },
+    });
     expect(await verifyAudit(dir)).toMatchObject({ ok: true, records: 4 });
   });
 
@@ -169,7 +244,10 @@ describe('openAuditSink on a damaged or crashed trail', () => {
     await appendAll(dir, [entry(), entry()]);
     const file = path.join(dir, '2026-11-23.jsonl');
     fs.writeFileSync(file, `${readLines(file)[0]}\n`);
-    await expect(appendAll(dir, [entry()])).rejects.toMatchObject({ code: 'audit.damaged', message: expect.stringContaining('HEAD records seq 2') });
+    await expect(appendAll(dir, [entry()])).rejects.toMatchObject({
+      code: 'audit.damaged',
+      message: expect.stringContaining('HEAD records seq 2'),
+    });
     expect(readLines(file)).toHaveLength(1);
   });
 
@@ -177,7 +255,10 @@ describe('openAuditSink on a damaged or crashed trail', () => {
     const dir = tempAuditDir();
     await appendAll(dir, [entry(), entry()]);
     fs.rmSync(path.join(dir, 'HEAD'));
-    await expect(appendAll(dir, [entry()])).rejects.toMatchObject({ code: 'audit.damaged', message: expect.stringContaining('HEAD is missing') });
+    await expect(appendAll(dir, [entry()])).rejects.toMatchObject({
+      code: 'audit.damaged',
+      message: expect.stringContaining('HEAD is missing'),
+    });
   });
 
   it('refuses to build on an edited last record', async () => {
@@ -196,7 +277,10 @@ describe('openAuditSink when the disk fails', () => {
     // Writes to /dev/full fail with ENOSPC, for root too.
     fs.symlinkSync('/dev/full', path.join(dir, '2026-11-23.jsonl'));
     const sink = openAuditSink({ dir, now: steppingClock() });
-    await expect(sink.append(entry())).rejects.toMatchObject({ name: 'AuditWriteError', message: expect.stringContaining('ENOSPC') });
+    await expect(sink.append(entry())).rejects.toMatchObject({
+      name: 'AuditWriteError',
+      message: expect.stringContaining('ENOSPC'),
+    });
     expect(fs.existsSync(path.join(dir, 'HEAD'))).toBe(false);
   });
 

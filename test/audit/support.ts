@@ -35,11 +35,17 @@ export function entry(overrides: Partial<AuditEntry> = {}): AuditEntry {
 }
 
 export function dayFiles(dir: string): string[] {
-  return fs.readdirSync(dir).filter((name) => name.endsWith('.jsonl')).sort();
+  return fs
+    .readdirSync(dir)
+    .filter((name) => name.endsWith('.jsonl'))
+    .sort();
 }
 
 export function readLines(file: string): string[] {
-  return fs.readFileSync(file, 'utf8').split('\n').filter((line) => line !== '');
+  return fs
+    .readFileSync(file, 'utf8')
+    .split('\n')
+    .filter((line) => line !== '');
 }
 
 export function writeLines(file: string, lines: readonly string[]): void {
@@ -48,5 +54,9 @@ export function writeLines(file: string, lines: readonly string[]): void {
 
 /** The whole trail as one string, for "never contains" checks. */
 export function trailText(dir: string): string {
-  return fs.readdirSync(dir).filter((name) => fs.statSync(path.join(dir, name)).isFile()).map((name) => fs.readFileSync(path.join(dir, name), 'utf8')).join('\n');
+  return fs
+    .readdirSync(dir)
+    .filter((name) => fs.statSync(path.join(dir, name)).isFile())
+    .map((name) => fs.readFileSync(path.join(dir, name), 'utf8'))
+    .join('\n');
 }

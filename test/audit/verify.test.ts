@@ -49,7 +49,9 @@ describe('verifyAudit', () => {
 
   it('reports a changed record as edited, naming file, line and seq', async () => {
     const dir = await threeDayTrail();
-    editFile(dir, days[1]!, (lines) => lines.map((line, i) => (i === 1 ? line.replace('"vmid":104', '"vmid":666') : line)));
+    editFile(dir, days[1]!, (lines) =>
+      lines.map((line, i) => (i === 1 ? line.replace('"vmid":104', '"vmid":666') : line)),
+    );
     const damage = await damageOf(dir);
     expect(damage).toMatchObject({ kind: 'edited', file: '2026-11-22.jsonl', line: 2, seq: 5 });
     expect(describeDamage(damage)).toBe('edited at 2026-11-22.jsonl:2 (seq 5): its hash does not match its content');
@@ -57,7 +59,9 @@ describe('verifyAudit', () => {
 
   it('reports a changed and re-hashed record as edited where the chain breaks', async () => {
     const dir = await threeDayTrail();
-    editFile(dir, days[1]!, (lines) => lines.map((line, i) => (i === 1 ? reseal(line.replace('"vmid":104', '"vmid":666')) : line)));
+    editFile(dir, days[1]!, (lines) =>
+      lines.map((line, i) => (i === 1 ? reseal(line.replace('"vmid":104', '"vmid":666')) : line)),
+    );
     expect(await damageOf(dir)).toMatchObject({ kind: 'edited', file: '2026-11-22.jsonl', line: 3, seq: 6 });
   });
 
@@ -125,7 +129,12 @@ describe('verifyAudit', () => {
   it('reports a deleted newest day file as a missing day file', async () => {
     const dir = await threeDayTrail();
     fs.rmSync(path.join(dir, days[2]!));
-    expect(await damageOf(dir)).toMatchObject({ kind: 'missing-day-file', file: '2026-11-23.jsonl', line: null, seq: 7 });
+    expect(await damageOf(dir)).toMatchObject({
+      kind: 'missing-day-file',
+      file: '2026-11-23.jsonl',
+      line: null,
+      seq: 7,
+    });
   });
 
   it('reports a deleted HEAD', async () => {

@@ -27,7 +27,10 @@ describe('reportError', () => {
 
   it('prints one line and no stack for a user mistake', () => {
     const { io, err, out } = capture();
-    reportError(new ConfigError("unknown config key 'ai.modle'; did you mean 'ai.model'?"), io, { json: false, debug: false });
+    reportError(new ConfigError("unknown config key 'ai.modle'; did you mean 'ai.model'?"), io, {
+      json: false,
+      debug: false,
+    });
     expect(err()).toBe("proxmox-ai: unknown config key 'ai.modle'; did you mean 'ai.model'?\n");
     expect(out()).toBe('');
   });

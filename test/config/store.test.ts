@@ -72,7 +72,9 @@ describe('resolveProfile', () => {
   it('attaches the stored secret, and the environment overrides it', () => {
     const secrets = { profiles: { home: { tokenSecret: 'stored' } } };
     expect(resolveProfile(config, secrets, 'home', {}).tokenSecret).toBe('stored');
-    expect(resolveProfile(config, secrets, 'home', { PROXMOX_AI_TOKEN_SECRET: 'from-env' }).tokenSecret).toBe('from-env');
+    expect(resolveProfile(config, secrets, 'home', { PROXMOX_AI_TOKEN_SECRET: 'from-env' }).tokenSecret).toBe(
+      'from-env',
+    );
   });
 
   it('explains how to add a profile when there is none', () => {

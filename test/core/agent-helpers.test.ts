@@ -5,11 +5,15 @@ import type { ChatMessage } from '../../src/core/chat-model.js';
 
 describe('callKey', () => {
   it('treats argument order as irrelevant', () => {
-    expect(callKey({ name: 'vm_status', arguments: { vmid: 101, node: 'pve1' } })).toBe(callKey({ name: 'vm_status', arguments: { node: 'pve1', vmid: 101 } }));
+    expect(callKey({ name: 'vm_status', arguments: { vmid: 101, node: 'pve1' } })).toBe(
+      callKey({ name: 'vm_status', arguments: { node: 'pve1', vmid: 101 } }),
+    );
   });
 
   it('distinguishes different arguments', () => {
-    expect(callKey({ name: 'vm_status', arguments: { vmid: 101 } })).not.toBe(callKey({ name: 'vm_status', arguments: { vmid: 102 } }));
+    expect(callKey({ name: 'vm_status', arguments: { vmid: 101 } })).not.toBe(
+      callKey({ name: 'vm_status', arguments: { vmid: 102 } }),
+    );
   });
 });
 
@@ -31,7 +35,11 @@ describe('context budget', () => {
     ];
     const { messages, compacted } = compactToolResults(history);
     expect(compacted).toBe(2);
-    expect(messages[2]).toEqual({ role: 'tool', toolName: 'list_vms', content: '[compacted to save context; call list_vms again for details] 3 match' });
+    expect(messages[2]).toEqual({
+      role: 'tool',
+      toolName: 'list_vms',
+      content: '[compacted to save context; call list_vms again for details] 3 match',
+    });
     expect(messages[4]).toEqual(history[4]);
     expect(messages[5]).toEqual(history[5]);
     expect(messages[1]).toEqual(history[1]);

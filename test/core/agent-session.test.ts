@@ -20,7 +20,10 @@ afterEach(async () => {
 async function session(script: ScriptedTurn[], extra: Partial<AgentDeps> = {}, numCtx = 32_768, scenario?: Scenario) {
   ollama = await startScriptedOllama({ script });
   pipeline = await startPipeline(scenario ? { scenario } : {});
-  const model = await createChatModel({ config: { ai: { model: 'qwen3:8b', numCtx } }, env: { OLLAMA_HOST: ollama.url } });
+  const model = await createChatModel({
+    config: { ai: { model: 'qwen3:8b', numCtx } },
+    env: { OLLAMA_HOST: ollama.url },
+  });
   const events: AgentEvent[] = [];
   const p = pipeline;
   const agent = new AgentSession({
@@ -47,16 +50,25 @@ describe('AgentSession', () => {
   });
 
   it('counts calls across turns against the session limit', async () => {
-    const { agent } = await session([status(100), { text: 'ok' }, status(101), { text: 'no' }], { maxCallsPerSession: 1 });
+    const { agent } = await session([status(100), { text: 'ok' }, status(101), { text: 'no' }], {
+      maxCallsPerSession: 1,
+    });
     expect((await agent.runTurn('one', new AbortController().signal)).stopReason).toBe('answered');
     expect((await agent.runTurn('two', new AbortController().signal)).stopReason).toBe('call-limit');
   });
 
   it('wraps up at the step limit when asked to, ignoring further calls', async () => {
-    const { agent } = await session([status(100), status(101), { text: 'Here is what I found.', toolCalls: [{ name: 'vm_status', arguments: { vmid: 102 } }] }], {
-      maxSteps: 2,
-      onStepLimit: async () => 'wrap-up',
-    });
+    const { agent } = await session(
+      [
+        status(100),
+        status(101),
+        { text: 'Here is what I found.', toolCalls: [{ name: 'vm_status', arguments: { vmid: 102 } }] },
+      ],
+      {
+        maxSteps: 2,
+        onStepLimit: async () => 'wrap-up',
+      },
+    );
     const turn = await agent.runTurn('check', new AbortController().signal);
     expect(turn).toMatchObject({ stopReason: 'answered', answer: 'Here is what I found.' });
     expect(turn.outcomes).toHaveLength(2);
@@ -64,19 +76,33 @@ describe('AgentSession', () => {
   });
 
   it('goes on after the step limit when told to continue', async () => {
-    const { agent } = await session([status(100), status(101), { text: 'done' }], { maxSteps: 1, onStepLimit: async () => 'continue' });
+    const { agent } = await session([status(100), status(101), { text: 'done' }], {
+      maxSteps: 1,
+      onStepLimit: async () => 'continue',
+    });
     expect((await agent.runTurn('check', new AbortController().signal)).stopReason).toBe('answered');
   });
 
   it('compacts old tool results once when the context fills, and says so', async () => {
-    const listing = (offset: number): ScriptedTurn => ({ toolCalls: [{ name: 'list_vms', arguments: { limit: 200, offset } }] });
+    const listing = (offset: number): ScriptedTurn => ({
+      toolCalls: [{ name: 'list_vms', arguments: { limit: 200, offset } }],
+    });
     const turns: ScriptedTurn[] = [listing(0), status(100), status(101), listing(200), { text: 'done' }];
     const { agent, events } = await session(turns, {}, 5000, generateScenario({ guests: 400, nodes: 4 }));
     const turn = await agent.runTurn('everything', new AbortController().signal);
-    expect(events.filter((event) => event.type === 'notice' && event.message.includes('2 older tool results were summarised'))).toHaveLength(1);
+    expect(
+      events.filter(
+        (event) => event.type === 'notice' && event.message.includes('2 older tool results were summarised'),
+      ),
+    ).toHaveLength(1);
     expect(turn.stopReason).toBe('answered');
-    const compacted = agent.messages.filter((message) => message.role === 'tool' && message.content.startsWith('[compacted'));
-    expect(compacted.map((message) => (message.role === 'tool' ? message.toolName : ''))).toEqual(['list_vms', 'vm_status']);
+    const compacted = agent.messages.filter(
+      (message) => message.role === 'tool' && message.content.startsWith('[compacted'),
+    );
+    expect(compacted.map((message) => (message.role === 'tool' ? message.toolName : ''))).toEqual([
+      'list_vms',
+      'vm_status',
+    ]);
   });
 
   it('aborts mid-stream and reports it', async () => {

@@ -22,7 +22,11 @@ describe('the scheduler (design.md §1) against the simulator', () => {
     expect(outcome.text).toContain('db-01');
     expect(outcome).toMatchObject({ verdict: 'allow', ruleId: 'reads', decidedBy: 'rule:reads' });
     const kinds = (await pipeline.records()).map((record) => [record.kind, record.tool]);
-    expect(kinds).toEqual([['call', 'list_vms'], ['decision', 'list_vms'], ['result', 'list_vms']]);
+    expect(kinds).toEqual([
+      ['call', 'list_vms'],
+      ['decision', 'list_vms'],
+      ['result', 'list_vms'],
+    ]);
   });
 
   it('with no approver, ask means deny and the VM is untouched', async () => {
@@ -34,12 +38,21 @@ describe('the scheduler (design.md §1) against the simulator', () => {
   });
 
   it('a human denial leaves VM 100 running and is in the trail as decidedBy human, with the note', async () => {
-    const approver = new ScriptedApprover(() => ({ approved: false, decidedBy: 'human', note: 'not during business hours' }));
+    const approver = new ScriptedApprover(() => ({
+      approved: false,
+      decidedBy: 'human',
+      note: 'not during business hours',
+    }));
     pipeline = await startPipeline({ approver });
     const outcome = await pipeline.call('stop_vm', { vmid: 100 });
     expect(outcome.status).toBe('denied');
     expect(outcome.text).toContain('not during business hours');
-    expect(approver.asked[0]).toMatchObject({ tool: 'stop_vm', confirm: 'typed', ruleId: 'prod-changes-typed', target: { vmid: 100, name: 'web-01', node: 'pve1', tags: ['prod'] } });
+    expect(approver.asked[0]).toMatchObject({
+      tool: 'stop_vm',
+      confirm: 'typed',
+      ruleId: 'prod-changes-typed',
+      target: { vmid: 100, name: 'web-01', node: 'pve1', tags: ['prod'] },
+    });
     expect(await statusOf(pipeline, 100)).toBe('running');
     const answer = (await pipeline.records()).find((record) => record.kind === 'answer');
     expect(answer).toMatchObject({ decidedBy: 'human', verdict: 'deny', tool: 'stop_vm' });
@@ -75,7 +88,9 @@ describe('the scheduler (design.md §1) against the simulator', () => {
     pipeline = await startPipeline();
     const outcome = await pipeline.call('delete_everything', {});
     expect(outcome.status).toBe('invalid');
-    expect(outcome.text).toMatch(/^unknown tool 'delete_everything'; valid tools: .*guest_agent_info, list_nodes, list_storage/);
+    expect(outcome.text).toMatch(
+      /^unknown tool 'delete_everything'; valid tools: .*guest_agent_info, list_nodes, list_storage/,
+    );
   });
 
   it('ignores a model-supplied confirm flag', async () => {
@@ -86,7 +101,10 @@ describe('the scheduler (design.md §1) against the simulator', () => {
   });
 
   it('a deny rule beats everything and says which rule', async () => {
-    pipeline = await startPipeline({ userRules: '- id: prod-hands-off\n  tools: ["stop_vm"]\n  where: { tags: ["prod"] }\n  verdict: deny\n', approver: new ScriptedApprover(() => ({ approved: true, decidedBy: 'human' })) });
+    pipeline = await startPipeline({
+      userRules: '- id: prod-hands-off\n  tools: ["stop_vm"]\n  where: { tags: ["prod"] }\n  verdict: deny\n',
+      approver: new ScriptedApprover(() => ({ approved: true, decidedBy: 'human' })),
+    });
     const outcome = await pipeline.call('stop_vm', { vmid: 100 });
     expect(outcome).toMatchObject({ status: 'denied', ruleId: 'prod-hands-off' });
     expect(outcome.text).toContain('prod-hands-off');
@@ -100,22 +118,35 @@ describe('the scheduler (design.md §1) against the simulator', () => {
         return { seq: appends, hash: 'x' };
       },
     };
-    pipeline = await startPipeline({ audit: failing, approver: new ScriptedApprover(() => ({ approved: true, decidedBy: 'human' })) });
+    pipeline = await startPipeline({
+      audit: failing,
+      approver: new ScriptedApprover(() => ({ approved: true, decidedBy: 'human' })),
+    });
     await expect(pipeline.call('shutdown_vm', { vmid: 100 })).rejects.toThrow('disk full');
     expect(await statusOf(pipeline, 100)).toBe('running');
   });
 
   it('an abort ends the call and is recorded as aborted', async () => {
-    pipeline = await startPipeline({ taskDurationMs: 60_000, approver: new ScriptedApprover(() => ({ approved: true, decidedBy: 'human' })) });
+    pipeline = await startPipeline({
+      taskDurationMs: 60_000,
+      approver: new ScriptedApprover(() => ({ approved: true, decidedBy: 'human' })),
+    });
     const controller = new AbortController();
-    const pending = pipeline.call('snapshot_vm', { vmid: 200, name: 'slow' }, { signal: controller.signal, onProgress: () => controller.abort() });
+    const pending = pipeline.call(
+      'snapshot_vm',
+      { vmid: 200, name: 'slow' },
+      { signal: controller.signal, onProgress: () => controller.abort() },
+    );
     const outcome = await pending;
     expect(outcome.status).toBe('aborted');
     expect((await pipeline.records()).at(-1)?.outcome?.status).toBe('aborted');
   });
 
   it('a call that outlives its limit is recorded as a timeout', async () => {
-    pipeline = await startPipeline({ taskDurationMs: 60_000, approver: new ScriptedApprover(() => ({ approved: true, decidedBy: 'human' })) });
+    pipeline = await startPipeline({
+      taskDurationMs: 60_000,
+      approver: new ScriptedApprover(() => ({ approved: true, decidedBy: 'human' })),
+    });
     pipeline.deps.timeoutMs = { read: 10_000, write: 300 };
     const outcome = await pipeline.call('snapshot_vm', { vmid: 200, name: 'slow' });
     expect(outcome.status).toBe('timeout');
@@ -145,12 +176,18 @@ describe('the scheduler (design.md §1) against the simulator', () => {
 
   it('takes the undo snapshot a rule asks for before the change', async () => {
     const approver = new ScriptedApprover(() => ({ approved: true, decidedBy: 'human' }));
-    pipeline = await startPipeline({ approver, userRules: '- id: undo-ct\n  tools: ["shutdown_vm"]\n  where: { vmid: [200] }\n  verdict: ask\n  snapshotBefore: true\n' });
+    pipeline = await startPipeline({
+      approver,
+      userRules:
+        '- id: undo-ct\n  tools: ["shutdown_vm"]\n  where: { vmid: [200] }\n  verdict: ask\n  snapshotBefore: true\n',
+    });
     const outcome = await pipeline.call('shutdown_vm', { vmid: 200 });
     expect(outcome.status).toBe('ok');
     const snapshots = await pipeline.api.get<Array<{ name: string }>>('/nodes/pve2/lxc/200/snapshot');
     expect(snapshots.map((s) => s.name)).toContain(`pai-stestsession1-${outcome.callSeq}`);
-    const undo = (await pipeline.records()).find((record) => record.tool === 'snapshot_vm' && record.origin === 'internal');
+    const undo = (await pipeline.records()).find(
+      (record) => record.tool === 'snapshot_vm' && record.origin === 'internal',
+    );
     expect(undo?.outcome?.status).toBe('ok');
   });
 
@@ -160,7 +197,11 @@ describe('the scheduler (design.md §1) against the simulator', () => {
       'inline.yaml',
     );
     const approver = new ScriptedApprover(() => ({ approved: true, decidedBy: 'human' }));
-    pipeline = await startPipeline({ scenario, approver, userRules: '- id: undo\n  tools: ["shutdown_vm"]\n  verdict: ask\n  snapshotBefore: true\n' });
+    pipeline = await startPipeline({
+      scenario,
+      approver,
+      userRules: '- id: undo\n  tools: ["shutdown_vm"]\n  verdict: ask\n  snapshotBefore: true\n',
+    });
     const outcome = await pipeline.call('shutdown_vm', { vmid: 300 });
     expect(outcome.status).toBe('failed');
     expect(outcome.text).toContain('the change was not made');

@@ -23,7 +23,11 @@ function demoContext(): { ctx: CommandContext; stdout: () => string } {
   homes.push(home);
   const env = { PROXMOX_AI_HOME: home };
   const stdout = new PassThrough();
-  const ctx: CommandContext = { io: { stdout, stderr: new PassThrough(), stdin: new PassThrough(), env }, paths: resolvePaths(env), globals: { demo: true, color: false, debug: false } };
+  const ctx: CommandContext = {
+    io: { stdout, stderr: new PassThrough(), stdin: new PassThrough(), env },
+    paths: resolvePaths(env),
+    globals: { demo: true, color: false, debug: false },
+  };
   return { ctx, stdout: () => (stdout.read() as Buffer | null)?.toString() ?? '' };
 }
 
@@ -42,7 +46,12 @@ describe('proxmox-ai diagnose --demo', () => {
     await diagnose(ctx, '104', { json: true });
     const document = JSON.parse(stdout());
     expect(document).toMatchObject({ vmid: 104, node: 'pve1', name: 'analytics', status: 'stopped' });
-    expect(document.findings[0]).toMatchObject({ id: 'guest-ram-alloc-failed', category: 'memory', confidence: 'confirmed', contradictedBy: [] });
+    expect(document.findings[0]).toMatchObject({
+      id: 'guest-ram-alloc-failed',
+      category: 'memory',
+      confidence: 'confirmed',
+      contradictedBy: [],
+    });
   });
 
   it('is one audited call', async () => {
@@ -52,7 +61,10 @@ describe('proxmox-ai diagnose --demo', () => {
     for await (const record of readAuditRecords(ctx.paths.auditDir)) records.push(record);
     const calls = records.filter((record) => record.tool === 'diagnose_vm');
     expect(calls.map((record) => record.kind)).toEqual(['call', 'decision', 'result']);
-    expect(calls.at(-1)?.outcome).toMatchObject({ status: 'ok', summary: expect.stringContaining('guest-config-locked') });
+    expect(calls.at(-1)?.outcome).toMatchObject({
+      status: 'ok',
+      summary: expect.stringContaining('guest-config-locked'),
+    });
   });
 
   it('lists the problems of the cluster with --all', async () => {
@@ -66,21 +78,46 @@ describe('proxmox-ai diagnose --demo', () => {
 
   it('refuses an unknown VMID: exit 1, VM 999 not found in cluster', async () => {
     const { ctx } = demoContext();
-    await expect(diagnose(ctx, '999', {})).rejects.toMatchObject({ exitCode: ExitCode.runtime, message: 'VM 999 not found in cluster' });
+    await expect(diagnose(ctx, '999', {})).rejects.toMatchObject({
+      exitCode: ExitCode.runtime,
+      message: 'VM 999 not found in cluster',
+    });
   });
 });
 
 describe('the command core', () => {
   it('exits 3 when the policy denies the call', async () => {
     const { ctx } = demoContext();
-    const denied: ToolOutcome = { tool: 'diagnose_vm', status: 'denied', text: 'denied by policy (rule no-reads)', summary: 'denied', callSeq: 1 };
-    await expect(runDiagnose(ctx, { all: false, vmid: 101, json: false }, async () => denied)).rejects.toMatchObject({ exitCode: ExitCode.denied });
+    const denied: ToolOutcome = {
+      tool: 'diagnose_vm',
+      status: 'denied',
+      text: 'denied by policy (rule no-reads)',
+      summary: 'denied',
+      callSeq: 1,
+    };
+    await expect(runDiagnose(ctx, { all: false, vmid: 101, json: false }, async () => denied)).rejects.toMatchObject({
+      exitCode: ExitCode.denied,
+    });
   });
 
   it('renders an answer the read cache gave', async () => {
     const { ctx, stdout } = demoContext();
-    const structured = { vmid: 311, node: 'hv-a', name: null, status: 'running', findings: [], reads: ['GET /cluster/resources?type=vm'] };
-    const cached: ToolOutcome = { tool: 'diagnose_vm', status: 'cached', text: '', summary: '', structured, callSeq: 1 };
+    const structured = {
+      vmid: 311,
+      node: 'hv-a',
+      name: null,
+      status: 'running',
+      findings: [],
+      reads: ['GET /cluster/resources?type=vm'],
+    };
+    const cached: ToolOutcome = {
+      tool: 'diagnose_vm',
+      status: 'cached',
+      text: '',
+      summary: '',
+      structured,
+      callSeq: 1,
+    };
     expect(await runDiagnose(ctx, { all: false, vmid: 311, json: false }, async () => cached)).toBe(ExitCode.ok);
     expect(stdout()).toContain('Verdict: no problems found');
   });

@@ -3,7 +3,17 @@ import type { TaskFact } from '../../src/diagnose/evidence.js';
 import { currentFailures } from '../../src/diagnose/read-facts.js';
 
 function task(type: string, starttime: number, status: string): TaskFact {
-  return { upid: `UPID:${type}:${starttime}`, type, user: 'root@pam', starttime, endtime: starttime + 1, status, failed: status !== 'OK', running: false, log: undefined };
+  return {
+    upid: `UPID:${type}:${starttime}`,
+    type,
+    user: 'root@pam',
+    starttime,
+    endtime: starttime + 1,
+    status,
+    failed: status !== 'OK',
+    running: false,
+    log: undefined,
+  };
 }
 
 // Newest first, as the task list comes.

@@ -26,7 +26,9 @@ describe('diagnose_vm on the demo', () => {
     expect(result).toMatchObject({ vmid: 101, node: 'pve1', name: 'db-01', status: 'stopped' });
     expect(result.findings[0]).toMatchObject({ id: 'bridge-missing', category: 'network', confidence: 'confirmed' });
     expect(result.findings[0]!.evidence).toContainEqual({ source: 'task-log', text: "bridge 'vmbr1' does not exist" });
-    expect(result.findings[0]!.evidence.some((item) => item.source === 'node-network' && item.text.includes('vmbr0'))).toBe(true);
+    expect(
+      result.findings[0]!.evidence.some((item) => item.source === 'node-network' && item.text.includes('vmbr0')),
+    ).toBe(true);
     expect(result.findings[0]!.fix).toContain('vmbr1');
     expect(result.findings[0]!.fix).toContain('qm set 101 --net0');
   });
@@ -40,9 +42,15 @@ describe('diagnose_vm on the demo', () => {
   it('explains the io-error pause of 103 with the full local-lvm of pve2', async () => {
     const result = await diagnose(103);
     expect(result.status).toBe('paused');
-    expect(result.findings[0]).toMatchObject({ id: 'vm-paused-io-error', category: 'storage', confidence: 'confirmed' });
+    expect(result.findings[0]).toMatchObject({
+      id: 'vm-paused-io-error',
+      category: 'storage',
+      confidence: 'confirmed',
+    });
     expect(result.findings[0]!.summary).toContain('local-lvm');
-    expect(result.findings[0]!.evidence.some((item) => item.source === 'storage' && item.text.includes('100% full'))).toBe(true);
+    expect(
+      result.findings[0]!.evidence.some((item) => item.source === 'storage' && item.text.includes('100% full')),
+    ).toBe(true);
   });
 
   it('confirms that the 96 GiB of 104 exceed the 64 GiB of pve1', async () => {
@@ -63,7 +71,13 @@ describe('diagnose_vm on the demo', () => {
 
   it('lists the reads it made', async () => {
     const { reads } = await diagnose(101);
-    expect(reads).toEqual(expect.arrayContaining(['GET /cluster/resources?type=vm', 'GET /nodes/pve1/qemu/101/config', 'GET /nodes/pve1/network']));
+    expect(reads).toEqual(
+      expect.arrayContaining([
+        'GET /cluster/resources?type=vm',
+        'GET /nodes/pve1/qemu/101/config',
+        'GET /nodes/pve1/network',
+      ]),
+    );
     expect(reads.some((read) => read.startsWith('GET /nodes/pve1/tasks/UPID'))).toBe(true);
   });
 
@@ -76,7 +90,9 @@ describe('find_problems on the demo', () => {
   it("lists 101 to 104 and pve2's full storage, and no healthy guest", async () => {
     const report = (await findProblems.run({}, cluster.context())).structured as unknown as ProblemsReport;
     expect(report.guests.map((guest) => guest.vmid).sort()).toEqual([101, 102, 103, 104]);
-    expect(report.nodes).toEqual([{ node: 'pve2', findings: [expect.objectContaining({ id: 'thin-pool-out-of-space', category: 'storage' })] }]);
+    expect(report.nodes).toEqual([
+      { node: 'pve2', findings: [expect.objectContaining({ id: 'thin-pool-out-of-space', category: 'storage' })] },
+    ]);
     expect(report.guests[0]!.vmid).toBe(103);
   });
 });

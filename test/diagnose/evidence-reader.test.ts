@@ -33,13 +33,24 @@ describe('the evidence reader', () => {
 
   it('keeps a failed read as evidence in Proxmox words', async () => {
     const reader = new EvidenceReader(tableApi({}).api, new AbortController().signal);
-    expect(await reader.read('/nodes/hv-a/storage/nfs-media/content', { vmid: 322 })).toEqual({ ok: false, message: "storage 'nfs-media' is not online" });
+    expect(await reader.read('/nodes/hv-a/storage/nfs-media/content', { vmid: 322 })).toEqual({
+      ok: false,
+      message: "storage 'nfs-media' is not online",
+    });
     expect(reader.reads).toEqual(['GET /nodes/hv-a/storage/nfs-media/content?vmid=322']);
   });
 
   it("restores Proxmox's wording of a 403 and a 595", () => {
     const call = { method: 'GET', path: '/nodes/hv-a/status' };
-    expect(proxmoxWording(new ProxmoxPermissionError('audit@pve!diag', 'Permission check failed (/nodes/hv-a, Sys.Audit)', call))).toBe('Permission check failed (/nodes/hv-a, Sys.Audit)');
-    expect(proxmoxWording(new ProxmoxUnreachableError({ kind: 'node', node: 'hv-a', status: 595, reason: 'No route to host' }, call))).toBe('595 No route to host');
+    expect(
+      proxmoxWording(
+        new ProxmoxPermissionError('audit@pve!diag', 'Permission check failed (/nodes/hv-a, Sys.Audit)', call),
+      ),
+    ).toBe('Permission check failed (/nodes/hv-a, Sys.Audit)');
+    expect(
+      proxmoxWording(
+        new ProxmoxUnreachableError({ kind: 'node', node: 'hv-a', status: 595, reason: 'No route to host' }, call),
+      ),
+    ).toBe('595 No route to host');
   });
 });

@@ -26,7 +26,9 @@ it('still names the real cause first', () => {
 });
 
 it('reports the line verbatim as journal evidence', () => {
-  const quoted = diagnosis.findings.flatMap((finding) => finding.evidence).find((item) => item.text.includes(instruction));
+  const quoted = diagnosis.findings
+    .flatMap((finding) => finding.evidence)
+    .find((item) => item.text.includes(instruction));
   expect(quoted?.source).toBe('journal');
 });
 

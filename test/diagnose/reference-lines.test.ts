@@ -9,10 +9,19 @@ import { evidenceOf } from './support/evidence.js';
 
 // Every line of every reference signature (and of our own additions), as a table.
 const book = signatureBook();
-const rows = book.all.flatMap((signature) => signature.data.lines.map((line, index) => ({ signature, line: line.text, where: line.where, key: index === signature.data.keyLine })));
+const rows = book.all.flatMap((signature) =>
+  signature.data.lines.map((line, index) => ({
+    signature,
+    line: line.text,
+    where: line.where,
+    key: index === signature.data.keyLine,
+  })),
+);
 
 /** How a line on its own is recognised: by a signature, by its words, or as context that needs no explaining. */
-function recognise(text: string): { by: 'signature'; signature: Signature } | { by: 'words'; category: string } | { by: 'context' } {
+function recognise(
+  text: string,
+): { by: 'signature'; signature: Signature } | { by: 'words'; category: string } | { by: 'context' } {
   const best = bestSignature(book, text);
   if (best) return { by: 'signature', signature: best.signature };
   const category = categoryOfWords(text);
@@ -22,21 +31,34 @@ function recognise(text: string): { by: 'signature'; signature: Signature } | { 
 /** The guest a signature's lines are about: the id they name, else any. */
 function guestOf(signature: Signature) {
   const texts = signature.data.lines.map((line) => line.text);
-  const named = texts.map((text) => bestSignature(book, text)?.groups).flatMap((groups) => [groups?.vmid, groups?.ctid, groups?.sid?.split(':')[1]]).find(Boolean);
+  const named = texts
+    .map((text) => bestSignature(book, text)?.groups)
+    .flatMap((groups) => [groups?.vmid, groups?.ctid, groups?.sid?.split(':')[1]])
+    .find(Boolean);
   const vmid = Number(named ?? [...mentionedVmids(texts.join('\n'))][0] ?? 100);
   const node = signature.exampleGroups.node ?? 'pve1';
-  const type = signature.category === 'lxc' || texts.some((text) => /\bCT\b|container/.test(text)) ? ('lxc' as const) : ('qemu' as const);
+  const type =
+    signature.category === 'lxc' || texts.some((text) => /\bCT\b|container/.test(text))
+      ? ('lxc' as const)
+      : ('qemu' as const);
   return { vmid, node, type };
 }
 
 describe('reference lines', () => {
   it('covers all 71 reference signatures', () => {
-    expect(book.all.filter((signature) => !['guest-agent-timeout', 'storage-disabled', 'thin-pool-full'].includes(signature.id))).toHaveLength(71);
+    expect(
+      book.all.filter(
+        (signature) => !['guest-agent-timeout', 'storage-disabled', 'thin-pool-full'].includes(signature.id),
+      ),
+    ).toHaveLength(71);
   });
 
-  it.each(rows.filter((row) => row.key))('$signature.id: its key line is recognised as itself', ({ signature, line }) => {
-    expect(bestSignature(book, line)?.signature.id).toBe(signature.id);
-  });
+  it.each(rows.filter((row) => row.key))(
+    '$signature.id: its key line is recognised as itself',
+    ({ signature, line }) => {
+      expect(bestSignature(book, line)?.signature.id).toBe(signature.id);
+    },
+  );
 
   it.each(rows)('$signature.id: "$line" is recognised in the right category', ({ signature, line }) => {
     const recognised = recognise(line);

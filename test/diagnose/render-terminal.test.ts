@@ -14,7 +14,10 @@ const diagnosis: GuestDiagnosis = {
       confidence: 'confirmed',
       summary: 'Bridge br-dmz, used by net0, does not exist on node hv-a.',
       evidence: [
-        { source: 'task-log', text: 'kvm: -netdev type=tap,id=net0,ifname=tap311i0,script=/usr/libexec/qemu-server/pve-bridge,downscript=/usr/libexec/qemu-server/pve-bridgedown,vhost=on: network script failed' },
+        {
+          source: 'task-log',
+          text: 'kvm: -netdev type=tap,id=net0,ifname=tap311i0,script=/usr/libexec/qemu-server/pve-bridge,downscript=/usr/libexec/qemu-server/pve-bridgedown,vhost=on: network script failed',
+        },
         { source: 'journal', text: 'hv-a app[1]: \u001b[31mred\u001b[0m text with a bell\u0007' },
       ],
       contradictedBy: [],

@@ -8,7 +8,10 @@ import { signatureFileSchema } from '../../src/diagnose/signature-data.js';
 // src/diagnose/signatures.json ships with the package; the shared reference it was copied from does not.
 const reference = path.join(packageRoot(), '..', 'shared', 'reference', 'pve-failures.json');
 const present = fs.existsSync(reference);
-if (!present) console.warn(`\n!!! ${reference} is absent: the comparison of src/diagnose/signatures.json with the reference is SKIPPED !!!\n`);
+if (!present)
+  console.warn(
+    `\n!!! ${reference} is absent: the comparison of src/diagnose/signatures.json with the reference is SKIPPED !!!\n`,
+  );
 
 interface ReferenceEntry {
   id: string;

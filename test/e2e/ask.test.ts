@@ -1,5 +1,10 @@
 import { afterEach, describe, expect, it } from 'vitest';
-import { prefixReusePct, startScriptedOllama, type ScriptedOllama, type ScriptedTurn } from '../peers/scripted-ollama.js';
+import {
+  prefixReusePct,
+  startScriptedOllama,
+  type ScriptedOllama,
+  type ScriptedTurn,
+} from '../peers/scripted-ollama.js';
 import { runCli, tempHome } from '../support/cli.js';
 
 let ollama: ScriptedOllama | undefined;
@@ -19,7 +24,14 @@ interface AskJson {
   answer: string;
   stopReason: string;
   exitCode: number;
-  toolCalls: Array<{ tool: string; verdict: string | null; decidedBy: string | null; ruleId: string | null; outcome: { status: string; summary: string }; target: { vmid?: number } | null }>;
+  toolCalls: Array<{
+    tool: string;
+    verdict: string | null;
+    decidedBy: string | null;
+    ruleId: string | null;
+    outcome: { status: string; summary: string };
+    target: { vmid?: number } | null;
+  }>;
 }
 
 describe('proxmox-ai ask (scripted Ollama, embedded simulator)', () => {
@@ -28,7 +40,12 @@ describe('proxmox-ai ask (scripted Ollama, embedded simulator)', () => {
       [
         { text: 'Let me look at the VM.', toolCalls: [{ name: 'vm_config', arguments: { vmid: 101 } }] },
         { toolCalls: [{ name: 'read_task_log', arguments: { vmid: '101' } }] },
-        { text: ["VM 101 (db-01) failed to start because bridge 'vmbr1' does not exist on pve1. ", 'Create vmbr1 or move net0 to vmbr0.'] },
+        {
+          text: [
+            "VM 101 (db-01) failed to start because bridge 'vmbr1' does not exist on pve1. ",
+            'Create vmbr1 or move net0 to vmbr0.',
+          ],
+        },
       ],
       ['why did VM 101 fail to start?', '--json'],
     );
@@ -36,13 +53,20 @@ describe('proxmox-ai ask (scripted Ollama, embedded simulator)', () => {
     const result = JSON.parse(run.stdout) as AskJson;
     expect(result.stopReason).toBe('answered');
     expect(result.answer).toContain("bridge 'vmbr1' does not exist");
-    expect(result.toolCalls.map((call) => [call.tool, call.outcome.status])).toEqual([['vm_config', 'ok'], ['read_task_log', 'ok']]);
+    expect(result.toolCalls.map((call) => [call.tool, call.outcome.status])).toEqual([
+      ['vm_config', 'ok'],
+      ['read_task_log', 'ok'],
+    ]);
     const chats = peer.chats;
     expect(chats).toHaveLength(3);
-    const toolResult = chats[2]!.body.messages.find((m) => m.role === 'tool' && String(m.content).includes('TASK ERROR'));
+    const toolResult = chats[2]!.body.messages.find(
+      (m) => m.role === 'tool' && String(m.content).includes('TASK ERROR'),
+    );
     expect(String(toolResult?.content)).toContain("bridge 'vmbr1' does not exist");
     expect(prefixReusePct(chats)).toBe(100);
-    const options = new Set(chats.map((chat) => JSON.stringify([chat.body.options, chat.body.tools, chat.body.keep_alive])));
+    const options = new Set(
+      chats.map((chat) => JSON.stringify([chat.body.options, chat.body.tools, chat.body.keep_alive])),
+    );
     expect(options.size).toBe(1);
   });
 
@@ -59,8 +83,14 @@ describe('proxmox-ai ask (scripted Ollama, embedded simulator)', () => {
     expect(run.code).toBe(3);
     const result = JSON.parse(run.stdout) as AskJson;
     const stop = result.toolCalls.find((call) => call.tool === 'stop_vm');
-    expect(stop).toMatchObject({ outcome: { status: 'denied' }, ruleId: 'prod-changes-typed', decidedBy: 'approve-flag:change' });
-    expect(result.toolCalls.find((call) => call.tool === 'vm_status')?.outcome.summary).toBe('VM 100 (web-01): running');
+    expect(stop).toMatchObject({
+      outcome: { status: 'denied' },
+      ruleId: 'prod-changes-typed',
+      decidedBy: 'approve-flag:change',
+    });
+    expect(result.toolCalls.find((call) => call.tool === 'vm_status')?.outcome.summary).toBe(
+      'VM 100 (web-01): running',
+    );
   });
 
   it('without --approve a change is denied and the model is told why', async () => {
@@ -96,14 +126,19 @@ describe('proxmox-ai ask (scripted Ollama, embedded simulator)', () => {
   });
 
   it('stops at --max-steps', async () => {
-    const turns: ScriptedTurn[] = [100, 101, 102, 103].map((vmid) => ({ toolCalls: [{ name: 'vm_status', arguments: { vmid } }] }));
+    const turns: ScriptedTurn[] = [100, 101, 102, 103].map((vmid) => ({
+      toolCalls: [{ name: 'vm_status', arguments: { vmid } }],
+    }));
     const { run } = await ask(turns, ['loop', '--json', '--max-steps', '2']);
     expect(JSON.parse(run.stdout)).toMatchObject({ stopReason: 'max-steps', exitCode: 1 });
     expect(run.code).toBe(1);
   });
 
   it('says how to start Ollama when it is not running', async () => {
-    const run = await runCli(['ask', '--demo', 'hello'], { home: tempHome(), env: { OLLAMA_HOST: 'http://127.0.0.1:1' } });
+    const run = await runCli(['ask', '--demo', 'hello'], {
+      home: tempHome(),
+      env: { OLLAMA_HOST: 'http://127.0.0.1:1' },
+    });
     expect(run.code).toBe(1);
     expect(run.stderr).toMatch(/ollama serve/);
     expect(run.stderr.trim().split('\n')).toHaveLength(1);

@@ -15,25 +15,53 @@ async function recordSession(home: string): Promise<void> {
   const step = (overrides: Partial<AuditEntry>) => sink.append(entry({ session: 's_e2e', ...overrides }));
   await step({ kind: 'session-start', tool: null, args: null, target: null });
   const start = await step({ kind: 'call', tool: 'start_vm', args: { vmid: 101 }, target: null });
-  await step({ kind: 'decision', parentSeq: start.seq, target, verdict: 'ask', ruleId: 'power-asks', decidedBy: 'rule:power-asks' });
+  await step({
+    kind: 'decision',
+    parentSeq: start.seq,
+    target,
+    verdict: 'ask',
+    ruleId: 'power-asks',
+    decidedBy: 'rule:power-asks',
+  });
   await step({ kind: 'answer', parentSeq: start.seq, target, verdict: 'allow', decidedBy: 'human' });
   await step({ kind: 'result', parentSeq: start.seq, target, outcome: { status: 'ok', summary: 'VM 101 started' } });
   const stop = await step({ kind: 'call', tool: 'stop_vm', args: { vmid: 101 }, target: null });
-  await step({ kind: 'decision', parentSeq: stop.seq, target, verdict: 'deny', ruleId: 'production-is-hands-off', decidedBy: 'rule:production-is-hands-off' });
-  await step({ kind: 'result', parentSeq: stop.seq, target, outcome: { status: 'denied', summary: 'denied by policy' } });
+  await step({
+    kind: 'decision',
+    parentSeq: stop.seq,
+    target,
+    verdict: 'deny',
+    ruleId: 'production-is-hands-off',
+    decidedBy: 'rule:production-is-hands-off',
+  });
+  await step({
+    kind: 'result',
+    parentSeq: stop.seq,
+    target,
+    outcome: { status: 'denied', summary: 'denied by policy' },
+  });
   await step({ kind: 'call', tool: 'list_vms', args: {}, target: null });
 }
 
 describe('proxmox-ai audit (built binary)', () => {
   it('says so when there is no trail yet, and verifies it with 0 records', async () => {
     const home = tempHome();
-    expect(await runCli(['audit', 'show'], { home })).toMatchObject({ code: 0, stdout: '', stderr: expect.stringContaining('no audit records yet') });
-    expect(await runCli(['audit', 'verify'], { home })).toMatchObject({ code: 0, stdout: 'audit trail ok: 0 records, 0 sessions\n' });
+    expect(await runCli(['audit', 'show'], { home })).toMatchObject({
+      code: 0,
+      stdout: '',
+      stderr: expect.stringContaining('no audit records yet'),
+    });
+    expect(await runCli(['audit', 'verify'], { home })).toMatchObject({
+      code: 0,
+      stdout: 'audit trail ok: 0 records, 0 sessions\n',
+    });
   });
 
   it('verifies records appended by two processes at once', async () => {
     const home = tempHome();
-    const writers = ['s_tui', 's_mcp'].map((session) => startAppender(path.join(home, 'audit'), { count: 100, session, lockStaleMs: 5_000 }));
+    const writers = ['s_tui', 's_mcp'].map((session) =>
+      startAppender(path.join(home, 'audit'), { count: 100, session, lockStaleMs: 5_000 }),
+    );
     expect(await Promise.all(writers.map((writer) => writer.exited))).toEqual([0, 0]);
     const run = await runCli(['audit', 'verify'], { home });
     expect(run.code, run.stderr).toBe(0);
@@ -46,13 +74,18 @@ describe('proxmox-ai audit (built binary)', () => {
     fs.writeFileSync(dayFile(home), fs.readFileSync(dayFile(home), 'utf8').replace('"stop_vm"', '"list_vms"'));
     const run = await runCli(['audit', 'verify'], { home });
     expect(run.code, run.stderr).toBe(4);
-    expect(run.stderr).toBe('proxmox-ai: audit trail damaged: edited at 2026-11-23.jsonl:6 (seq 6): its hash does not match its content (the 5 records before it verify)\n');
+    expect(run.stderr).toBe(
+      'proxmox-ai: audit trail damaged: edited at 2026-11-23.jsonl:6 (seq 6): its hash does not match its content (the 5 records before it verify)\n',
+    );
   });
 
   it('exits 4 with kind removed when a line is deleted', async () => {
     const home = tempHome();
     await recordSession(home);
-    writeLines(dayFile(home), readLines(dayFile(home)).filter((_, i) => i !== 2));
+    writeLines(
+      dayFile(home),
+      readLines(dayFile(home)).filter((_, i) => i !== 2),
+    );
     const run = await runCli(['audit', 'verify'], { home });
     expect(run.code, run.stderr).toBe(4);
     expect(run.stderr).toContain('removed at 2026-11-23.jsonl:3 (seq 4)');
@@ -73,7 +106,12 @@ describe('proxmox-ai audit (built binary)', () => {
     writeLines(dayFile(home), readLines(dayFile(home)).slice(0, -1));
     const run = await runCli(['audit', 'verify', '--json'], { home });
     expect(run.code, run.stderr).toBe(4);
-    expect(JSON.parse(run.stdout)).toMatchObject({ ok: false, records: 8, damage: { kind: 'truncated', seq: 9 }, error: { code: 'audit.damaged' } });
+    expect(JSON.parse(run.stdout)).toMatchObject({
+      ok: false,
+      records: 8,
+      damage: { kind: 'truncated', seq: 9 },
+      error: { code: 'audit.damaged' },
+    });
   });
 
   it('shows one row per call, folding in decision, answer and result, within 80 columns', async () => {
@@ -106,7 +144,12 @@ describe('proxmox-ai audit (built binary)', () => {
     await recordSession(home);
     const run = await runCli(['audit', 'export', '--since', '2026-11-23T10:00:07Z', '--json'], { home });
     expect(run.code, run.stderr).toBe(0);
-    expect(run.stdout).toBe(readLines(dayFile(home)).slice(7).map((line) => `${line}\n`).join(''));
+    expect(run.stdout).toBe(
+      readLines(dayFile(home))
+        .slice(7)
+        .map((line) => `${line}\n`)
+        .join(''),
+    );
   });
 
   it('exits 2 on a --since it cannot read', async () => {

@@ -86,9 +86,15 @@ describe('proxmox-ai (built binary)', () => {
   });
 
   it('doctor refuses a remote Ollama host without ai.allowRemoteHost', async () => {
-    const run = await runCli(['doctor', '--json'], { home: tempHome(), env: { OLLAMA_HOST: 'http://ollama.example.net:11434' } });
+    const run = await runCli(['doctor', '--json'], {
+      home: tempHome(),
+      env: { OLLAMA_HOST: 'http://ollama.example.net:11434' },
+    });
     const report = JSON.parse(run.stdout) as { checks: Array<{ id: string; status: string; fix?: string }> };
-    expect(report.checks.find((check) => check.id === 'ollama')).toMatchObject({ status: 'fail', fix: expect.stringContaining('ai.allowRemoteHost') });
+    expect(report.checks.find((check) => check.id === 'ollama')).toMatchObject({
+      status: 'fail',
+      fix: expect.stringContaining('ai.allowRemoteHost'),
+    });
     expect(run.code).toBe(1);
   });
 });

@@ -35,12 +35,18 @@ describe('proxmox-ai mcp --http --demo (built binary)', () => {
     const token = fs.readFileSync(announce.tokenFile, 'utf8').trim();
     const client = new Client({ name: 'http-e2e', version: '1.0.0' }, { capabilities: { elicitation: { form: {} } } });
     client.setRequestHandler(ElicitRequestSchema, () => ({ action: 'accept', content: {} }));
-    await client.connect(new StreamableHTTPClientTransport(new URL(announce.url), { requestInit: { headers: { authorization: `Bearer ${token}` } } }));
+    await client.connect(
+      new StreamableHTTPClientTransport(new URL(announce.url), {
+        requestInit: { headers: { authorization: `Bearer ${token}` } },
+      }),
+    );
     const result = await client.callTool({ name: 'start_vm', arguments: { vmid: 105 } });
     await client.close();
     expect(textOf(result)).toContain("you can't start a vm if it's a template");
     const anonymous = new Client({ name: 'anonymous', version: '1.0.0' });
-    await expect(anonymous.connect(new StreamableHTTPClientTransport(new URL(announce.url)))).rejects.toThrow(/401|missing bearer token/);
+    await expect(anonymous.connect(new StreamableHTTPClientTransport(new URL(announce.url)))).rejects.toThrow(
+      /401|missing bearer token/,
+    );
   });
 
   it('adds the token to the announce line with --print-token', async () => {
@@ -53,12 +59,20 @@ describe('proxmox-ai mcp --http --demo (built binary)', () => {
     const { server, announce } = await serveHttp(home);
     const token = fs.readFileSync(announce.tokenFile, 'utf8').trim();
     const client = new Client({ name: 'http-term', version: '1.0.0' });
-    await client.connect(new StreamableHTTPClientTransport(new URL(announce.url), { requestInit: { headers: { authorization: `Bearer ${token}` } } }));
+    await client.connect(
+      new StreamableHTTPClientTransport(new URL(announce.url), {
+        requestInit: { headers: { authorization: `Bearer ${token}` } },
+      }),
+    );
     await client.listTools();
     server.child.kill('SIGTERM');
     expect(await server.exited).toBe(0);
     const end = (await auditRecords(home)).find((record) => record.kind === 'session-end');
-    expect(end).toMatchObject({ origin: 'mcp-http', actor: { mcpClient: 'http-term' }, outcome: { summary: 'stopped by SIGTERM' } });
+    expect(end).toMatchObject({
+      origin: 'mcp-http',
+      actor: { mcpClient: 'http-term' },
+      outcome: { summary: 'stopped by SIGTERM' },
+    });
   });
 
   it('refuses to bind a non-loopback address without TLS (exit 2)', async () => {

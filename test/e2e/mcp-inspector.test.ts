@@ -6,15 +6,36 @@ import { binary, tempHome } from '../support/cli.js';
 // The MCP Inspector CLI from npx's cache only (--offline): the test never downloads it. Pinned to
 // the release cached on this machine (the newest one needs packages that are not cached).
 const npx = ['--offline', '-y', '@modelcontextprotocol/inspector@0.15.0'];
-const inspectorCached = spawnSync('npx', [...npx, '--help'], { cwd: os.tmpdir(), timeout: 60_000, encoding: 'utf8' }).stdout?.includes('--cli') ?? false;
-if (!inspectorCached) console.warn('!!! SKIPPED test/e2e/mcp-inspector.test.ts: @modelcontextprotocol/inspector@0.15.0 is not in the npx cache (no downloads in tests)');
+const inspectorCached =
+  spawnSync('npx', [...npx, '--help'], { cwd: os.tmpdir(), timeout: 60_000, encoding: 'utf8' }).stdout?.includes(
+    '--cli',
+  ) ?? false;
+if (!inspectorCached)
+  console.warn(
+    '!!! SKIPPED test/e2e/mcp-inspector.test.ts: @modelcontextprotocol/inspector@0.15.0 is not in the npx cache (no downloads in tests)',
+  );
 
 function inspect(home: string, method: string[]): Promise<{ code: number | null; stdout: string; stderr: string }> {
   return new Promise((resolve, reject) => {
-    const child = spawn('npx', [...npx, '--cli', '-e', `PROXMOX_AI_HOME=${home}`, process.execPath, binary, 'mcp', '--demo', '--method', ...method], {
-      cwd: os.tmpdir(),
-      env: { ...process.env, PROXMOX_AI_HOME: home },
-    });
+    const child = spawn(
+      'npx',
+      [
+        ...npx,
+        '--cli',
+        '-e',
+        `PROXMOX_AI_HOME=${home}`,
+        process.execPath,
+        binary,
+        'mcp',
+        '--demo',
+        '--method',
+        ...method,
+      ],
+      {
+        cwd: os.tmpdir(),
+        env: { ...process.env, PROXMOX_AI_HOME: home },
+      },
+    );
     let stdout = '';
     let stderr = '';
     child.stdout.on('data', (chunk) => (stdout += chunk));
@@ -28,10 +49,15 @@ describe.skipIf(!inspectorCached)('MCP Inspector CLI against proxmox-ai mcp --de
   it('lists the tools with their annotations', async () => {
     const run = await inspect(tempHome(), ['tools/list']);
     expect(run.code, run.stderr).toBe(0);
-    const { tools } = JSON.parse(run.stdout) as { tools: Array<{ name: string; annotations: Record<string, boolean> }> };
+    const { tools } = JSON.parse(run.stdout) as {
+      tools: Array<{ name: string; annotations: Record<string, boolean> }>;
+    };
     // Only hints that differ from the MCP defaults are sent: stop_vm is destructive, not read-only, by default.
     expect(tools.find((tool) => tool.name === 'stop_vm')?.annotations).toEqual({ openWorldHint: false });
-    expect(tools.find((tool) => tool.name === 'list_vms')?.annotations).toEqual({ readOnlyHint: true, openWorldHint: false });
+    expect(tools.find((tool) => tool.name === 'list_vms')?.annotations).toEqual({
+      readOnlyHint: true,
+      openWorldHint: false,
+    });
   }, 60_000);
 
   it('calls a read tool', async () => {

@@ -19,7 +19,9 @@ describe('proxmox-ai mcp --demo on stdio (built binary, SDK client)', () => {
     const { tools } = await client.listTools();
     const status = await client.callTool({ name: 'vm_status', arguments: { vmid: 101 } });
     await client.close();
-    expect(tools.map((tool) => tool.name)).toEqual(expect.arrayContaining(['list_vms', 'vm_status', 'start_vm', 'stop_vm']));
+    expect(tools.map((tool) => tool.name)).toEqual(
+      expect.arrayContaining(['list_vms', 'vm_status', 'start_vm', 'stop_vm']),
+    );
     expect(textOf(status)).toContain('VM 101 (db-01) on pve1: stopped');
   });
 
@@ -33,13 +35,20 @@ describe('proxmox-ai mcp --demo on stdio (built binary, SDK client)', () => {
     const shown = await runCli(['audit', 'show', '--json', '--tool', 'start_vm'], { home });
     expect(shown.code, shown.stderr).toBe(0);
     const result105 = (JSON.parse(shown.stdout) as ShownRecord[]).find((record) => record.kind === 'result');
-    expect(result105).toMatchObject({ tool: 'start_vm', origin: 'mcp-stdio', actor: { mcpClient: 'no-forms' }, outcome: { status: 'denied' } });
+    expect(result105).toMatchObject({
+      tool: 'start_vm',
+      origin: 'mcp-stdio',
+      actor: { mcpClient: 'no-forms' },
+      outcome: { status: 'denied' },
+    });
   });
 
   it('runs start_vm 105 when the elicitation is accepted, with progress, and reports the template failure', async () => {
     const client = await stdioClient(tempHome(), 'e2e-ide', accept);
     const progress: string[] = [];
-    const result = await client.callTool({ name: 'start_vm', arguments: { vmid: 105 } }, undefined, { onprogress: ({ message }) => progress.push(message ?? '') });
+    const result = await client.callTool({ name: 'start_vm', arguments: { vmid: 105 } }, undefined, {
+      onprogress: ({ message }) => progress.push(message ?? ''),
+    });
     await client.close();
     expect(textOf(result)).toContain("you can't start a vm if it's a template");
     expect(progress[0]).toBe('start VM 105 (ubuntu-2404-tmpl): task started');
@@ -67,11 +76,18 @@ describe('proxmox-ai mcp --demo on stdio (built binary, SDK client)', () => {
     const home = tempHome();
     const server = spawnBinary(home, ['mcp', '--demo']);
     const send = (message: object) => server.child.stdin.write(`${JSON.stringify(message)}\n`);
-    send({ jsonrpc: '2.0', id: 1, method: 'initialize', params: { protocolVersion: LATEST_PROTOCOL_VERSION, capabilities: {}, clientInfo: { name: 'raw', version: '1' } } });
+    send({
+      jsonrpc: '2.0',
+      id: 1,
+      method: 'initialize',
+      params: { protocolVersion: LATEST_PROTOCOL_VERSION, capabilities: {}, clientInfo: { name: 'raw', version: '1' } },
+    });
     await server.firstLine;
     send({ jsonrpc: '2.0', method: 'notifications/initialized' });
     send({ jsonrpc: '2.0', id: 2, method: 'tools/list' });
-    await new Promise<void>((resolve) => server.child.stdout.on('data', () => server.output.stdout.includes('"id":2') && resolve()));
+    await new Promise<void>((resolve) =>
+      server.child.stdout.on('data', () => server.output.stdout.includes('"id":2') && resolve()),
+    );
     server.child.stdin.end();
     expect(await server.exited).toBe(0);
     const lines = server.output.stdout.trim().split('\n');
@@ -86,13 +102,19 @@ describe('proxmox-ai mcp --demo on stdio (built binary, SDK client)', () => {
   it('stops on SIGTERM with exit 0 and records why', async () => {
     const home = tempHome();
     const server = spawnBinary(home, ['mcp', '--demo']);
-    server.child.stdin.write(`${JSON.stringify({ jsonrpc: '2.0', id: 1, method: 'initialize', params: { protocolVersion: LATEST_PROTOCOL_VERSION, capabilities: {}, clientInfo: { name: 'raw', version: '1' } } })}\n`);
+    server.child.stdin.write(
+      `${JSON.stringify({ jsonrpc: '2.0', id: 1, method: 'initialize', params: { protocolVersion: LATEST_PROTOCOL_VERSION, capabilities: {}, clientInfo: { name: 'raw', version: '1' } } })}\n`,
+    );
     await server.firstLine;
     server.child.stdin.write(`${JSON.stringify({ jsonrpc: '2.0', id: 2, method: 'tools/list' })}\n`);
-    await new Promise<void>((resolve) => server.child.stdout.on('data', () => server.output.stdout.includes('"id":2') && resolve()));
+    await new Promise<void>((resolve) =>
+      server.child.stdout.on('data', () => server.output.stdout.includes('"id":2') && resolve()),
+    );
     server.child.kill('SIGTERM');
     expect(await server.exited).toBe(0);
-    const ends = (await auditRecords(home)).filter((record) => record.kind === 'session-end' && record.actor.mcpClient === 'raw');
+    const ends = (await auditRecords(home)).filter(
+      (record) => record.kind === 'session-end' && record.actor.mcpClient === 'raw',
+    );
     expect(ends.map((record) => record.outcome?.summary)).toEqual(['stopped by SIGTERM']);
   });
 });

@@ -2,7 +2,12 @@ import { execFile, execFileSync } from 'node:child_process';
 import fs from 'node:fs';
 import { promisify } from 'node:util';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { startScriptedOllama, type RecordedChat, type ScriptedOllama, type ScriptedTurn } from '../peers/scripted-ollama.js';
+import {
+  startScriptedOllama,
+  type RecordedChat,
+  type ScriptedOllama,
+  type ScriptedTurn,
+} from '../peers/scripted-ollama.js';
 import { binary, runCli, tempHome } from '../support/cli.js';
 
 const run = promisify(execFile);
@@ -14,14 +19,20 @@ const tmuxVersion = (() => {
     return null;
   }
 })();
-if (tmuxVersion === null && !requireTools) console.warn('!!! SKIPPED test/e2e/tui.test.ts: tmux is not installed (apt-get install tmux; set PROXMOX_AI_REQUIRE_SYSTEM_TOOLS=1 to make this a failure) !!!');
+if (tmuxVersion === null && !requireTools)
+  console.warn(
+    '!!! SKIPPED test/e2e/tui.test.ts: tmux is not installed (apt-get install tmux; set PROXMOX_AI_REQUIRE_SYSTEM_TOOLS=1 to make this a failure) !!!',
+  );
 
 /** The model of the demo conversation: a question about VM 101 gets a vm_status call, the result an answer. */
 function demoModel(chat: RecordedChat): ScriptedTurn {
   const last = chat.body.messages[chat.body.messages.length - 1] ?? {};
-  if (last.role === 'user' && String(last.content).includes('slowly')) return { text: 'Let me think about that ', hang: true };
-  if (last.role === 'tool') return { text: ['VM 101 (db-01) is stopped. ', "Its last start failed: bridge 'vmbr1' does not exist on pve1."] };
-  if (last.role === 'user' && String(last.content).includes('101')) return { text: 'Let me check VM 101. ', toolCalls: [{ name: 'vm_status', arguments: { vmid: 101 } }] };
+  if (last.role === 'user' && String(last.content).includes('slowly'))
+    return { text: 'Let me think about that ', hang: true };
+  if (last.role === 'tool')
+    return { text: ['VM 101 (db-01) is stopped. ', "Its last start failed: bridge 'vmbr1' does not exist on pve1."] };
+  if (last.role === 'user' && String(last.content).includes('101'))
+    return { text: 'Let me check VM 101. ', toolCalls: [{ name: 'vm_status', arguments: { vmid: 101 } }] };
   return { text: 'Ask me about a guest.' };
 }
 
@@ -42,7 +53,24 @@ class TmuxPane {
    */
   async start(): Promise<void> {
     const script = '"$@"; echo "proxmox-ai exited with $?"; exec sleep 600';
-    await this.tmux('-u', 'new-session', '-d', '-s', 'tui', '-x', '80', '-y', '24', 'sh', '-c', script, 'sh', process.execPath, binary, '--demo');
+    await this.tmux(
+      '-u',
+      'new-session',
+      '-d',
+      '-s',
+      'tui',
+      '-x',
+      '80',
+      '-y',
+      '24',
+      'sh',
+      '-c',
+      script,
+      'sh',
+      process.execPath,
+      binary,
+      '--demo',
+    );
     this.socketPath = await this.info('#{socket_path}');
   }
 
@@ -98,7 +126,15 @@ describe.skipIf(tmuxVersion === null && !requireTools)('proxmox-ai --demo in tmu
     if (tmuxVersion === null) throw new Error('tmux is required (PROXMOX_AI_REQUIRE_SYSTEM_TOOLS=1) but not installed');
     ollama = await startScriptedOllama({ respond: demoModel });
     // CI=true as on a CI runner: the screen must still be drawn live (Ink alone would draw nothing until exit).
-    pane = new TmuxPane({ PATH: process.env.PATH, HOME: home, PROXMOX_AI_HOME: home, OLLAMA_HOST: ollama.url, LANG: 'C.UTF-8', TERM: 'xterm-256color', CI: 'true' });
+    pane = new TmuxPane({
+      PATH: process.env.PATH,
+      HOME: home,
+      PROXMOX_AI_HOME: home,
+      OLLAMA_HOST: ollama.url,
+      LANG: 'C.UTF-8',
+      TERM: 'xterm-256color',
+      CI: 'true',
+    });
     await pane.start();
     await pane.waitForText('proxmox-ai', 15_000);
   }, 30_000);
@@ -157,7 +193,10 @@ describe.skipIf(tmuxVersion === null && !requireTools)('proxmox-ai --demo in tmu
 
   it('follows a resize to 60x20 and back', async () => {
     await pane.tmux('resize-window', '-t', 'tui', '-x', '60', '-y', '20');
-    const small = await pane.waitFor((screen) => screen.split('\n').some((row) => row.startsWith('proxmox-ai')) && !screen.includes('policy normal'), 'the 60-column header');
+    const small = await pane.waitFor(
+      (screen) => screen.split('\n').some((row) => row.startsWith('proxmox-ai')) && !screen.includes('policy normal'),
+      'the 60-column header',
+    );
     expect(small.split('\n').every((row) => row.length <= 60)).toBe(true);
     await pane.tmux('resize-window', '-t', 'tui', '-x', '80', '-y', '24');
     await pane.waitForText('policy normal');

@@ -16,26 +16,47 @@ afterEach(async () => {
 describe('undo snapshots', () => {
   it('a rule with snapshotBefore leaves a snapshot that undo lists and, unconfirmed, does not roll back', async () => {
     sim = await startSimulator({ scenario: loadScenarioFile(demoScenarioPath()), taskDurationMs: 0 });
-    ollama = await startScriptedOllama({ script: [{ toolCalls: [{ name: 'shutdown_vm', arguments: { vmid: 200 } }] }, { text: 'Shut down.' }] });
+    ollama = await startScriptedOllama({
+      script: [{ toolCalls: [{ name: 'shutdown_vm', arguments: { vmid: 200 } }] }, { text: 'Shut down.' }],
+    });
     const home = tempHome();
     const env = { PROXMOX_AI_TOKEN_SECRET: sim.tokenSecret, OLLAMA_HOST: ollama.url };
-    for (const [key, value] of [['profiles.lab.url', sim.url], ['profiles.lab.tokenId', sim.tokenId], ['profiles.lab.fingerprint', sim.fingerprint]]) {
+    for (const [key, value] of [
+      ['profiles.lab.url', sim.url],
+      ['profiles.lab.tokenId', sim.tokenId],
+      ['profiles.lab.fingerprint', sim.fingerprint],
+    ]) {
       expect((await runCli(['config', 'set', key!, value!], { home })).code).toBe(0);
     }
-    fs.writeFileSync(path.join(home, 'policy.yaml'), '- id: dns-with-undo\n  tools: ["shutdown_vm"]\n  where: { vmid: [200] }\n  verdict: allow\n  snapshotBefore: true\n');
+    fs.writeFileSync(
+      path.join(home, 'policy.yaml'),
+      '- id: dns-with-undo\n  tools: ["shutdown_vm"]\n  where: { vmid: [200] }\n  verdict: allow\n  snapshotBefore: true\n',
+    );
 
     const asked = await runCli(['ask', 'shut down the dns container', '--json'], { home, env });
-    expect(JSON.parse(asked.stdout).toolCalls[0]).toMatchObject({ tool: 'shutdown_vm', ruleId: 'dns-with-undo', outcome: { status: 'ok' } });
+    expect(JSON.parse(asked.stdout).toolCalls[0]).toMatchObject({
+      tool: 'shutdown_vm',
+      ruleId: 'dns-with-undo',
+      outcome: { status: 'ok' },
+    });
 
     const listed = await runCli(['undo', '--json'], { home, env });
-    const { snapshots } = JSON.parse(listed.stdout) as { snapshots: Array<{ name: string; vmid: number; node: string }> };
+    const { snapshots } = JSON.parse(listed.stdout) as {
+      snapshots: Array<{ name: string; vmid: number; node: string }>;
+    };
     expect(snapshots).toHaveLength(1);
-    expect(snapshots[0]).toMatchObject({ vmid: 200, node: 'pve2', name: expect.stringMatching(/^pai-s[a-z2-7]{12}-\d+$/) });
+    expect(snapshots[0]).toMatchObject({
+      vmid: 200,
+      node: 'pve2',
+      name: expect.stringMatching(/^pai-s[a-z2-7]{12}-\d+$/),
+    });
 
     const rolled = await runCli(['undo', snapshots[0]!.name], { home, env });
     expect(rolled.code).toBe(3);
     expect(rolled.stderr).toContain('no terminal to confirm on');
-    const audit = JSON.parse((await runCli(['audit', 'show', '--json', '--tool', 'rollback_snapshot'], { home })).stdout) as Array<{ kind: string; decidedBy: string | null }>;
+    const audit = JSON.parse(
+      (await runCli(['audit', 'show', '--json', '--tool', 'rollback_snapshot'], { home })).stdout,
+    ) as Array<{ kind: string; decidedBy: string | null }>;
     expect(audit.find((record) => record.kind === 'answer')?.decidedBy).toBe('default');
   });
 

@@ -1,13 +1,23 @@
 import { describe, expect, it } from 'vitest';
 import { describePlan, summarisePlan } from '../../src/iac/terraform/plan-summary.js';
 
-const plan = (changes: unknown[]) => JSON.stringify({ format_version: '1.2', terraform_version: '1.11.4', resource_changes: changes });
-const change = (address: string, actions: string[], extra: Record<string, unknown> = {}) => ({ address, change: { actions, ...extra } });
+const plan = (changes: unknown[]) =>
+  JSON.stringify({ format_version: '1.2', terraform_version: '1.11.4', resource_changes: changes });
+const change = (address: string, actions: string[], extra: Record<string, unknown> = {}) => ({
+  address,
+  change: { actions, ...extra },
+});
 
 describe('summarisePlan (terraform show -json)', () => {
   it('counts creations as a change', () => {
-    const summary = summarisePlan(plan([change('a.x', ['create']), change('a.y', ['create']), change('a.z', ['no-op'])]));
-    expect(summary).toMatchObject({ risk: 'change', line: '2 to create, 0 to update, 0 to replace, 0 to delete', terraformVersion: '1.11.4' });
+    const summary = summarisePlan(
+      plan([change('a.x', ['create']), change('a.y', ['create']), change('a.z', ['no-op'])]),
+    );
+    expect(summary).toMatchObject({
+      risk: 'change',
+      line: '2 to create, 0 to update, 0 to replace, 0 to delete',
+      terraformVersion: '1.11.4',
+    });
   });
 
   it('treats delete-then-create and create-then-delete both as replacements, which are destructive', () => {
@@ -21,10 +31,13 @@ describe('summarisePlan (terraform show -json)', () => {
   });
 
   it('keeps an in-place update a change', () => {
-    expect(summarisePlan(plan([change('a.x', ['update'])]))).toMatchObject({ risk: 'change', line: '0 to create, 1 to update, 0 to replace, 0 to delete' });
+    expect(summarisePlan(plan([change('a.x', ['update'])]))).toMatchObject({
+      risk: 'change',
+      line: '0 to create, 1 to update, 0 to replace, 0 to delete',
+    });
   });
 
-  it('says why a resource is replaced: the attributes that force it, else Terraform\'s reason', () => {
+  it("says why a resource is replaced: the attributes that force it, else Terraform's reason", () => {
     const summary = summarisePlan(
       plan([
         { ...change('a.x', ['delete', 'create'], { replace_paths: [['node_name'], ['clone', 0, 'vm_id']] }) },

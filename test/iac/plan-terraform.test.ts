@@ -7,7 +7,15 @@ import { createIacAdapters } from '../../src/iac/index.js';
 import { ScriptedApprover, startPipeline } from '../support/pipeline.js';
 
 const standIn = path.join(import.meta.dirname, '../fixtures/iac/standin-terraform.mjs');
-const twoUbuntuVms = { name: 'ubuntu', node: 'pve1', cloneVmid: 105, cores: 2, memoryMiB: 4096, bridge: 'vmbr0', count: 2 };
+const twoUbuntuVms = {
+  name: 'ubuntu',
+  node: 'pve1',
+  cloneVmid: 105,
+  cores: 2,
+  memoryMiB: 4096,
+  bridge: 'vmbr0',
+  count: 2,
+};
 
 /** A pipeline whose PATH is `binDir` only: empty (no terraform) or holding the stand-in. */
 async function pipelineWith(options: { binDir: string; allowInit?: boolean }) {
@@ -37,8 +45,12 @@ describe('plan_terraform without terraform or tofu on PATH', () => {
     const outcome = await pipeline.call('plan_terraform', twoUbuntuVms);
     await pipeline.close();
     expect(outcome.status).toBe('ok');
-    expect(outcome.text).toContain('NO PLAN RAN (neither terraform nor tofu is on PATH). PREVIEW, worked out by proxmox-ai from the live cluster, not by Terraform:');
-    expect(outcome.text).toContain('+ create proxmox_virtual_environment_vm.vm_ubuntu_1: VM 106 "ubuntu-1" on pve1, clone of 105 (ubuntu-2404-tmpl), 2 cores, 4096 MiB');
+    expect(outcome.text).toContain(
+      'NO PLAN RAN (neither terraform nor tofu is on PATH). PREVIEW, worked out by proxmox-ai from the live cluster, not by Terraform:',
+    );
+    expect(outcome.text).toContain(
+      '+ create proxmox_virtual_environment_vm.vm_ubuntu_1: VM 106 "ubuntu-1" on pve1, clone of 105 (ubuntu-2404-tmpl), 2 cores, 4096 MiB',
+    );
     expect(outcome.text).toContain('+ create proxmox_virtual_environment_vm.vm_ubuntu_2: VM 107 "ubuntu-2"');
     expect(outcome.text).toContain('install Terraform (https://developer.hashicorp.com/terraform/install) or OpenTofu');
     expect(outcome.text).not.toMatch(/planId "/);
@@ -53,7 +65,9 @@ describe('plan_terraform without terraform or tofu on PATH', () => {
     const outcome = await pipeline.call('apply_terraform', { planId: 'plan-abcdefghij-change' });
     await pipeline.close();
     expect(outcome.status).toBe('failed');
-    expect(outcome.text).toBe('there is no plan plan-abcdefghij-change in this session; call plan_terraform first and use the planId it returns');
+    expect(outcome.text).toBe(
+      'there is no plan plan-abcdefghij-change in this session; call plan_terraform first and use the planId it returns',
+    );
   });
 });
 
@@ -66,12 +80,32 @@ describe('plan_terraform checks the request against the live cluster (simulator)
 
   it.each([
     ['an unknown node', { node: 'pve9' }, "node 'pve9' is not in this cluster; nodes: pve1, pve2"],
-    ['a bridge missing on the node', { bridge: 'vmbr1' }, "bridge 'vmbr1' does not exist on node pve1; bridges there: vmbr0"],
-    ['a full storage', { node: 'pve2', disks: [{ storage: 'local-lvm', sizeGiB: 32 }] }, "storage 'local-lvm' on pve2 has 0 GiB free; the request needs 64 GiB (2 VM(s)); free space or pick another storage"],
-    ['a storage that holds no VM disks', { disks: [{ storage: 'local', sizeGiB: 32 }] }, "storage 'local' on pve1 does not hold VM disks (content: iso,vztmpl,backup); pick one with 'images'"],
-    ['a missing template', { cloneVmid: 999 }, 'there is no template or VM 999 in this cluster (or this token may not see it); list_vms shows the ids'],
+    [
+      'a bridge missing on the node',
+      { bridge: 'vmbr1' },
+      "bridge 'vmbr1' does not exist on node pve1; bridges there: vmbr0",
+    ],
+    [
+      'a full storage',
+      { node: 'pve2', disks: [{ storage: 'local-lvm', sizeGiB: 32 }] },
+      "storage 'local-lvm' on pve2 has 0 GiB free; the request needs 64 GiB (2 VM(s)); free space or pick another storage",
+    ],
+    [
+      'a storage that holds no VM disks',
+      { disks: [{ storage: 'local', sizeGiB: 32 }] },
+      "storage 'local' on pve1 does not hold VM disks (content: iso,vztmpl,backup); pick one with 'images'",
+    ],
+    [
+      'a missing template',
+      { cloneVmid: 999 },
+      'there is no template or VM 999 in this cluster (or this token may not see it); list_vms shows the ids',
+    ],
     ['a container as template', { cloneVmid: 200 }, '200 is a container; cloneVmid needs a VM template'],
-    ['a vmid already taken', { vmid: 101 }, 'VM id 101 is not free (Proxmox rejected GET /cluster/nextid: vmid: VM 101 already exists); leave vmid out to use the next free ids'],
+    [
+      'a vmid already taken',
+      { vmid: 101 },
+      'VM id 101 is not free (Proxmox rejected GET /cluster/nextid: vmid: VM 101 already exists); leave vmid out to use the next free ids',
+    ],
   ])('fails with one line for %s, writing nothing', async (_label, change, message) => {
     const outcome = await context.pipeline.call('plan_terraform', { ...twoUbuntuVms, name: 'rejected', ...change });
     expect(outcome.status).toBe('failed');
@@ -86,7 +120,9 @@ describe('plan_terraform and apply_terraform with a stand-in terraform on PATH',
   let binDir: string;
   beforeAll(() => {
     binDir = emptyBin();
-    fs.writeFileSync(path.join(binDir, 'terraform'), `#!${process.execPath}\n${fs.readFileSync(standIn, 'utf8')}`, { mode: 0o755 });
+    fs.writeFileSync(path.join(binDir, 'terraform'), `#!${process.execPath}\n${fs.readFileSync(standIn, 'utf8')}`, {
+      mode: 0o755,
+    });
   });
 
   it('does not init (download providers) without iac.allowInit, and says how to allow it', async () => {
@@ -94,7 +130,9 @@ describe('plan_terraform and apply_terraform with a stand-in terraform on PATH',
     const outcome = await pipeline.call('plan_terraform', twoUbuntuVms);
     await pipeline.close();
     expect(outcome.status).toBe('ok');
-    expect(outcome.text).toContain("NO PLAN RAN (terraform is installed but the workspace is not initialised, and downloading the bpg/proxmox provider needs consent: run 'proxmox-ai config set iac.allowInit true'");
+    expect(outcome.text).toContain(
+      "NO PLAN RAN (terraform is installed but the workspace is not initialised, and downloading the bpg/proxmox provider needs consent: run 'proxmox-ai config set iac.allowInit true'",
+    );
     expect(outcome.text).not.toContain('install Terraform');
   });
 
@@ -107,16 +145,27 @@ describe('plan_terraform and apply_terraform with a stand-in terraform on PATH',
     const again = await pipeline.call('apply_terraform', { planId });
     await pipeline.close();
 
-    expect(planned.text).toContain('PLAN (terraform plan ran): 2 to create, 0 to update, 0 to replace, 0 to delete\n+ create proxmox_virtual_environment_vm.vm_ubuntu_1\n+ create proxmox_virtual_environment_vm.vm_ubuntu_2');
+    expect(planned.text).toContain(
+      'PLAN (terraform plan ran): 2 to create, 0 to update, 0 to replace, 0 to delete\n+ create proxmox_virtual_environment_vm.vm_ubuntu_1\n+ create proxmox_virtual_environment_vm.vm_ubuntu_2',
+    );
     expect(planId).toMatch(/^plan-[a-z2-7]{10}-change$/);
     expect(approver.asked).toHaveLength(1);
-    expect(approver.asked[0]).toMatchObject({ tool: 'apply_terraform', risk: 'change', target: { node: 'pve1', name: 'ubuntu' } });
-    expect(approver.asked[0]!.target.detail).toBe('2 to create, 0 to update, 0 to replace, 0 to delete\n+ create proxmox_virtual_environment_vm.vm_ubuntu_1\n+ create proxmox_virtual_environment_vm.vm_ubuntu_2');
+    expect(approver.asked[0]).toMatchObject({
+      tool: 'apply_terraform',
+      risk: 'change',
+      target: { node: 'pve1', name: 'ubuntu' },
+    });
+    expect(approver.asked[0]!.target.detail).toBe(
+      '2 to create, 0 to update, 0 to replace, 0 to delete\n+ create proxmox_virtual_environment_vm.vm_ubuntu_1\n+ create proxmox_virtual_environment_vm.vm_ubuntu_2',
+    );
     expect(applied.status).toBe('ok');
     expect(progress).toContain('proxmox_virtual_environment_vm.vm_ubuntu_1: create... done');
     expect(again.text).toBe(`plan ${planId} was already applied; call plan_terraform again for a fresh plan`);
     const workspace = path.join(workspaces, 'terraform', 'ubuntu');
-    expect(JSON.parse(fs.readFileSync(path.join(workspace, 'standin-env.json'), 'utf8'))).toEqual({ token: 'root@pam!tf=stand-in-secret', insecure: null });
+    expect(JSON.parse(fs.readFileSync(path.join(workspace, 'standin-env.json'), 'utf8'))).toEqual({
+      token: 'root@pam!tf=stand-in-secret',
+      insecure: null,
+    });
     expect(fs.readFileSync(path.join(workspace, 'main.tf'), 'utf8')).not.toContain('stand-in-secret');
   });
 
@@ -125,20 +174,37 @@ describe('plan_terraform and apply_terraform with a stand-in terraform on PATH',
     const web = { name: 'web', node: 'pve1', cloneVmid: 105, cores: 2, memoryMiB: 2048, bridge: 'vmbr0' };
     const first = await pipeline.call('plan_terraform', web);
     await pipeline.call('apply_terraform', { planId: first.structured?.planId });
-    const moved = await pipeline.call('plan_terraform', { ...web, node: 'pve2', disks: [{ storage: 'local', sizeGiB: 8 }] });
+    const moved = await pipeline.call('plan_terraform', {
+      ...web,
+      node: 'pve2',
+      disks: [{ storage: 'local', sizeGiB: 8 }],
+    });
     const planId = String(moved.structured?.planId);
     const applied = await pipeline.call('apply_terraform', { planId });
     await pipeline.close();
 
     expect(planId).toMatch(/-destructive$/);
-    expect(moved.text).toContain('0 to create, 0 to update, 1 to replace, 0 to delete\n-/+ replace proxmox_virtual_environment_vm.vm_web (node_name cannot be changed in place)');
-    expect(approver.asked[1]).toMatchObject({ risk: 'destructive', confirm: 'typed', target: { name: 'web', node: 'pve2' } });
+    expect(moved.text).toContain(
+      '0 to create, 0 to update, 1 to replace, 0 to delete\n-/+ replace proxmox_virtual_environment_vm.vm_web (node_name cannot be changed in place)',
+    );
+    expect(approver.asked[1]).toMatchObject({
+      risk: 'destructive',
+      confirm: 'typed',
+      target: { name: 'web', node: 'pve2' },
+    });
     expect(applied.status).toBe('ok');
   });
 
   it('refuses a planId whose risk suffix was edited', async () => {
     const { pipeline, approver } = await pipelineWith({ binDir, allowInit: true });
-    const planned = await pipeline.call('plan_terraform', { name: 'edited', node: 'pve1', cloneVmid: 105, cores: 1, memoryMiB: 1024, bridge: 'vmbr0' });
+    const planned = await pipeline.call('plan_terraform', {
+      name: 'edited',
+      node: 'pve1',
+      cloneVmid: 105,
+      cores: 1,
+      memoryMiB: 1024,
+      bridge: 'vmbr0',
+    });
     const forged = String(planned.structured?.planId).replace(/-change$/, '-destructive');
     const outcome = await pipeline.call('apply_terraform', { planId: forged });
     await pipeline.close();

@@ -4,7 +4,13 @@ import path from 'node:path';
 import { stringify } from 'yaml';
 import { describe, expect, it } from 'vitest';
 import { clusterInventoryHosts, writeInventory } from '../../src/iac/ansible/cluster-inventory.js';
-import { extraVarsSchema, limitSchema, playbookNameSchema, resolvePlaybook, runKey } from '../../src/iac/ansible/playbook-args.js';
+import {
+  extraVarsSchema,
+  limitSchema,
+  playbookNameSchema,
+  resolvePlaybook,
+  runKey,
+} from '../../src/iac/ansible/playbook-args.js';
 import { startPipeline } from '../support/pipeline.js';
 
 describe('run_playbook arguments', () => {
@@ -12,9 +18,12 @@ describe('run_playbook arguments', () => {
     expect(playbookNameSchema.safeParse(name).success).toBe(true);
   });
 
-  it.each(['../site.yml', 'web/../../etc.yml', '/etc/site.yml', 'site.sh', '-e@x.yml'])('rejects the playbook name %s', (name) => {
-    expect(playbookNameSchema.safeParse(name).success).toBe(false);
-  });
+  it.each(['../site.yml', 'web/../../etc.yml', '/etc/site.yml', 'site.sh', '-e@x.yml'])(
+    'rejects the playbook name %s',
+    (name) => {
+      expect(playbookNameSchema.safeParse(name).success).toBe(false);
+    },
+  );
 
   it.each(['web', 'web,!web-02', 'node_pve1,&tag_prod', 'web-0*'])('accepts the limit %s', (limit) => {
     expect(limitSchema.safeParse(limit).success).toBe(true);
@@ -25,7 +34,9 @@ describe('run_playbook arguments', () => {
   });
 
   it('accepts plain variables', () => {
-    expect(extraVarsSchema.safeParse({ version: '1.2.3', port: 8080, debug: false, path: '/srv/app' }).success).toBe(true);
+    expect(extraVarsSchema.safeParse({ version: '1.2.3', port: 8080, debug: false, path: '/srv/app' }).success).toBe(
+      true,
+    );
   });
 
   it.each([
@@ -56,11 +67,15 @@ describe('resolvePlaybook', () => {
   });
 
   it('names the playbooks there when the one asked for is missing', () => {
-    expect(() => resolvePlaybook([dir], 'nope.yml')).toThrow(`playbook 'nope.yml' is not in ${dir}; playbooks there: site.yml`);
+    expect(() => resolvePlaybook([dir], 'nope.yml')).toThrow(
+      `playbook 'nope.yml' is not in ${dir}; playbooks there: site.yml`,
+    );
   });
 
   it('says what to configure when there are no playbook directories', () => {
-    expect(() => resolvePlaybook([], 'site.yml')).toThrow('no playbook directories are configured; set iac.playbookDirs in the config to the directories run_playbook may use');
+    expect(() => resolvePlaybook([], 'site.yml')).toThrow(
+      'no playbook directories are configured; set iac.playbookDirs in the config to the directories run_playbook may use',
+    );
   });
 });
 
@@ -73,7 +88,12 @@ describe('inventory generated from the cluster', () => {
       const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'proxmox-ai-inv-'));
       const file = writeInventory(dir, 'abc', hosts);
       expect(fs.readFileSync(file, 'utf8')).toBe(
-        stringify({ all: { hosts: { 'web-01': { ansible_host: '192.168.1.50' } }, children: { node_pve1: { hosts: { 'web-01': null } }, tag_prod: { hosts: { 'web-01': null } } } } }),
+        stringify({
+          all: {
+            hosts: { 'web-01': { ansible_host: '192.168.1.50' } },
+            children: { node_pve1: { hosts: { 'web-01': null } }, tag_prod: { hosts: { 'web-01': null } } },
+          },
+        }),
       );
       expect(fs.statSync(file).mode & 0o777).toBe(0o600);
     } finally {

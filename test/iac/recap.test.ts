@@ -10,7 +10,16 @@ describe('parseRecap (default callback output)', () => {
   const recap = parseRecap(mixed);
 
   it('reads the PLAY RECAP counts per host', () => {
-    expect(recap.hosts.map(({ host, ok, changed, unreachable, failed, ignored }) => ({ host, ok, changed, unreachable, failed, ignored }))).toEqual([
+    expect(
+      recap.hosts.map(({ host, ok, changed, unreachable, failed, ignored }) => ({
+        host,
+        ok,
+        changed,
+        unreachable,
+        failed,
+        ignored,
+      })),
+    ).toEqual([
       { host: 'db-01', ok: 0, changed: 0, unreachable: 1, failed: 0, ignored: 0 },
       { host: 'web-01', ok: 1, changed: 1, unreachable: 0, failed: 1, ignored: 0 },
       { host: 'web-02', ok: 4, changed: 2, unreachable: 0, failed: 0, ignored: 1 },
@@ -18,8 +27,12 @@ describe('parseRecap (default callback output)', () => {
   });
 
   it('attaches each failure to its task, with the message from the result JSON', () => {
-    expect(recap.hosts.find((host) => host.host === 'web-01')!.failures).toEqual([{ task: 'render config', message: "AnsibleUndefinedVariable: 'port' is undefined" }]);
-    expect(recap.hosts.find((host) => host.host === 'db-01')!.failures[0]!.message).toMatch(/^Failed to connect to the host via ssh/);
+    expect(recap.hosts.find((host) => host.host === 'web-01')!.failures).toEqual([
+      { task: 'render config', message: "AnsibleUndefinedVariable: 'port' is undefined" },
+    ]);
+    expect(recap.hosts.find((host) => host.host === 'db-01')!.failures[0]!.message).toMatch(
+      /^Failed to connect to the host via ssh/,
+    );
   });
 
   it('leaves out failures that the play ignored', () => {
@@ -31,7 +44,10 @@ describe('parseRecap (default callback output)', () => {
   });
 
   it('keeps ERROR! lines of a run that never reached a recap', () => {
-    expect(parseRecap('ERROR! the playbook: missing.yml could not be found\n')).toEqual({ hosts: [], errors: ['the playbook: missing.yml could not be found'] });
+    expect(parseRecap('ERROR! the playbook: missing.yml could not be found\n')).toEqual({
+      hosts: [],
+      errors: ['the playbook: missing.yml could not be found'],
+    });
   });
 
   it('describes the run in compact lines', () => {
@@ -49,12 +65,30 @@ describe('parseRecap (default callback output)', () => {
 
 describe('playbookArgs', () => {
   it('builds one argument array: inventory, limit, extra vars as JSON, check flags, playbook last', () => {
-    expect(playbookArgs({ playbookFile: '/srv/pb/site.yml', inventory: '/tmp/inv.yml', limit: 'web,!web-02', extraVars: { version: '1.2.3', debug: false }, check: true })).toEqual([
-      '-i', '/tmp/inv.yml', '--limit', 'web,!web-02', '--extra-vars', '{"version":"1.2.3","debug":false}', '--check', '--diff', '/srv/pb/site.yml',
+    expect(
+      playbookArgs({
+        playbookFile: '/srv/pb/site.yml',
+        inventory: '/tmp/inv.yml',
+        limit: 'web,!web-02',
+        extraVars: { version: '1.2.3', debug: false },
+        check: true,
+      }),
+    ).toEqual([
+      '-i',
+      '/tmp/inv.yml',
+      '--limit',
+      'web,!web-02',
+      '--extra-vars',
+      '{"version":"1.2.3","debug":false}',
+      '--check',
+      '--diff',
+      '/srv/pb/site.yml',
     ]);
   });
 
   it('leaves check flags and empty extra vars out of a real run', () => {
-    expect(playbookArgs({ playbookFile: '/srv/pb/site.yml', inventory: '/tmp/inv.yml', extraVars: {}, check: false })).toEqual(['-i', '/tmp/inv.yml', '/srv/pb/site.yml']);
+    expect(
+      playbookArgs({ playbookFile: '/srv/pb/site.yml', inventory: '/tmp/inv.yml', extraVars: {}, check: false }),
+    ).toEqual(['-i', '/tmp/inv.yml', '/srv/pb/site.yml']);
   });
 });

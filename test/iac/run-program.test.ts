@@ -9,32 +9,52 @@ const sh = '/bin/sh';
 
 describe('runProgram', () => {
   it('passes arguments as they are: no shell interprets them', async () => {
-    const outcome = await runProgram('/bin/echo', ['$(id)', '; rm -rf /', '`x`'], {}, { cwd: os.tmpdir(), signal: new AbortController().signal });
+    const outcome = await runProgram(
+      '/bin/echo',
+      ['$(id)', '; rm -rf /', '`x`'],
+      {},
+      { cwd: os.tmpdir(), signal: new AbortController().signal },
+    );
     expect(outcome).toEqual({ exitCode: 0, signal: null, stdout: '$(id) ; rm -rf / `x`\n', stderr: '' });
   });
 
   it('streams complete lines of both streams as they arrive', async () => {
     const lines: string[] = [];
-    await runProgram(sh, ['-c', 'printf "one\\ntw"; printf "o\\n" ; echo err >&2; printf "last"'], {}, { cwd: os.tmpdir(), signal: new AbortController().signal, onLine: (line) => lines.push(line) });
+    await runProgram(
+      sh,
+      ['-c', 'printf "one\\ntw"; printf "o\\n" ; echo err >&2; printf "last"'],
+      {},
+      { cwd: os.tmpdir(), signal: new AbortController().signal, onLine: (line) => lines.push(line) },
+    );
     expect(lines.sort()).toEqual(['err', 'last', 'one', 'two']);
   });
 
   it('feeds stdin and runs in the given directory', async () => {
     const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'proxmox-ai-run-'));
-    const outcome = await runProgram(sh, ['-c', 'cat; pwd'], {}, { cwd: dir, stdin: 'from stdin\n', signal: new AbortController().signal });
+    const outcome = await runProgram(
+      sh,
+      ['-c', 'cat; pwd'],
+      {},
+      { cwd: dir, stdin: 'from stdin\n', signal: new AbortController().signal },
+    );
     expect(outcome.stdout).toBe(`from stdin\n${fs.realpathSync(dir)}\n`);
   });
 
   it('kills the whole process group on abort, children included', async () => {
     const marker = `proxmox-ai-abort-${process.pid}-${Date.now()}`;
     const controller = new AbortController();
-    const running = runProgram(sh, ['-c', `sleep 53 & echo started; wait # ${marker}`], {}, {
-      cwd: os.tmpdir(),
-      signal: controller.signal,
-      onLine: (line) => {
-        if (line === 'started') controller.abort();
+    const running = runProgram(
+      sh,
+      ['-c', `sleep 53 & echo started; wait # ${marker}`],
+      {},
+      {
+        cwd: os.tmpdir(),
+        signal: controller.signal,
+        onLine: (line) => {
+          if (line === 'started') controller.abort();
+        },
       },
-    });
+    );
     const outcome = await running;
     expect(outcome.signal).toBe('SIGTERM');
     expect(livingWith(marker)).toEqual([]);
@@ -44,7 +64,9 @@ describe('runProgram', () => {
   it('refuses to start when the call is already cancelled', async () => {
     const controller = new AbortController();
     controller.abort();
-    await expect(runProgram(sh, ['-c', 'true'], {}, { cwd: os.tmpdir(), signal: controller.signal })).rejects.toThrow(/not started: the call was cancelled/);
+    await expect(runProgram(sh, ['-c', 'true'], {}, { cwd: os.tmpdir(), signal: controller.signal })).rejects.toThrow(
+      /not started: the call was cancelled/,
+    );
   });
 });
 
@@ -74,12 +96,15 @@ function livingSleep53(): string[] {
 }
 
 function processes(): string[] {
-  return fs.readdirSync('/proc').filter((entry) => /^\d+$/.test(entry)).flatMap((pid) => {
-    try {
-      const state = /^State:\s+(\S)/m.exec(fs.readFileSync(`/proc/${pid}/status`, 'utf8'))?.[1];
-      return state === 'Z' ? [] : [fs.readFileSync(`/proc/${pid}/cmdline`, 'utf8').replaceAll('\0', ' ')];
-    } catch {
-      return [];
-    }
-  });
+  return fs
+    .readdirSync('/proc')
+    .filter((entry) => /^\d+$/.test(entry))
+    .flatMap((pid) => {
+      try {
+        const state = /^State:\s+(\S)/m.exec(fs.readFileSync(`/proc/${pid}/status`, 'utf8'))?.[1];
+        return state === 'Z' ? [] : [fs.readFileSync(`/proc/${pid}/cmdline`, 'utf8').replaceAll('\0', ' ')];
+      } catch {
+        return [];
+      }
+    });
 }

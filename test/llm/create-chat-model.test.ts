@@ -36,7 +36,10 @@ describe('createChatModel', () => {
 
   it('lets PROXMOX_AI_MODEL override ai.model', async () => {
     const server = await start({ models: [{ name: 'qwen3:8b' }, { name: 'llama3.1:8b' }] });
-    const model = await createChatModel({ config: { ai: { host: server.url, model: 'qwen3:8b' } }, env: { PROXMOX_AI_MODEL: 'llama3.1:8b' } });
+    const model = await createChatModel({
+      config: { ai: { host: server.url, model: 'qwen3:8b' } },
+      env: { PROXMOX_AI_MODEL: 'llama3.1:8b' },
+    });
     expect(model.name).toBe('llama3.1:8b');
   });
 
@@ -44,14 +47,18 @@ describe('createChatModel', () => {
     const server = await start();
     const error = await failure(modelOn(server, { model: 'mistral-nemo' }));
     expect(error).toBeInstanceOf(ModelNotFoundError);
-    expect(error.message).toBe(`model 'mistral-nemo' not found in Ollama at ${server.url}; run 'ollama pull mistral-nemo', or pick an installed one with proxmox-ai config set ai.model NAME`);
+    expect(error.message).toBe(
+      `model 'mistral-nemo' not found in Ollama at ${server.url}; run 'ollama pull mistral-nemo', or pick an installed one with proxmox-ai config set ai.model NAME`,
+    );
   });
 
   it('refuses a configured model without tool support, suggesting one that has it', async () => {
     const server = await start({ models: [{ name: 'gemma2:9b', capabilities: ['completion'] }] });
     const error = await failure(modelOn(server, { model: 'gemma2:9b' }));
     expect(error).toBeInstanceOf(ModelWithoutToolsError);
-    expect(error.message).toBe("model 'gemma2:9b' does not support tools; try 'ollama pull qwen3:8b' and proxmox-ai config set ai.model qwen3:8b");
+    expect(error.message).toBe(
+      "model 'gemma2:9b' does not support tools; try 'ollama pull qwen3:8b' and proxmox-ai config set ai.model qwen3:8b",
+    );
   });
 
   it('says to run ollama serve when nothing listens on the local port', async () => {
@@ -61,12 +68,20 @@ describe('createChatModel', () => {
     await new Promise((resolve) => closed.close(resolve));
     const error = await failure(createChatModel({ config: {}, env: { OLLAMA_HOST: `127.0.0.1:${port}` } }));
     expect(error).toBeInstanceOf(OllamaUnavailableError);
-    expect(error.message).toBe(`Ollama is not running at http://127.0.0.1:${port} (connection refused); start it with 'ollama serve', or set ai.host / OLLAMA_HOST`);
+    expect(error.message).toBe(
+      `Ollama is not running at http://127.0.0.1:${port} (connection refused); start it with 'ollama serve', or set ai.host / OLLAMA_HOST`,
+    );
   });
 
   it('refuses a remote host before any connection, naming ai.allowRemoteHost', async () => {
     const spy = vi.fn<typeof fetch>();
-    const error = await failure(createChatModel({ config: { ai: { host: 'http://ollama.example.net:11434', model: 'qwen3:8b' } }, env: {}, fetch: spy }));
+    const error = await failure(
+      createChatModel({
+        config: { ai: { host: 'http://ollama.example.net:11434', model: 'qwen3:8b' } },
+        env: {},
+        fetch: spy,
+      }),
+    );
     expect(error).toBeInstanceOf(RemoteHostRefusedError);
     expect(error.message).toContain('proxmox-ai config set ai.allowRemoteHost true');
     expect((error as RemoteHostRefusedError).exitCode).toBe(ExitCode.usage);
@@ -74,8 +89,14 @@ describe('createChatModel', () => {
   });
 
   it('uses a remote host once ai.allowRemoteHost is set', async () => {
-    const spy = vi.fn<typeof fetch>(async () => Response.json({ capabilities: ['completion', 'tools'], model_info: {} }));
-    const model = await createChatModel({ config: { ai: { host: 'http://ollama.example.net:11434', model: 'qwen3:8b', allowRemoteHost: true } }, env: {}, fetch: spy });
+    const spy = vi.fn<typeof fetch>(async () =>
+      Response.json({ capabilities: ['completion', 'tools'], model_info: {} }),
+    );
+    const model = await createChatModel({
+      config: { ai: { host: 'http://ollama.example.net:11434', model: 'qwen3:8b', allowRemoteHost: true } },
+      env: {},
+      fetch: spy,
+    });
     expect(model.name).toBe('qwen3:8b');
     expect(String(spy.mock.calls[0]![0])).toBe('http://ollama.example.net:11434/api/show');
   });
@@ -89,10 +110,14 @@ describe('createChatModel', () => {
 
   it('turns a non-JSON error page into a typed error without printing to stdout', async () => {
     const log = vi.spyOn(console, 'log');
-    const page = vi.fn<typeof fetch>(async () => new Response('<html>Bad Gateway</html>', { status: 502, headers: { 'content-type': 'text/html' } }));
+    const page = vi.fn<typeof fetch>(
+      async () => new Response('<html>Bad Gateway</html>', { status: 502, headers: { 'content-type': 'text/html' } }),
+    );
     const error = await failure(createChatModel({ config: { ai: { model: 'qwen3:8b' } }, env: {}, fetch: page }));
     expect(error).toBeInstanceOf(OllamaResponseError);
-    expect(error.message).toBe('Ollama at http://127.0.0.1:11434 answered 502: <html>Bad Gateway</html>; check the Ollama server log');
+    expect(error.message).toBe(
+      'Ollama at http://127.0.0.1:11434 answered 502: <html>Bad Gateway</html>; check the Ollama server log',
+    );
     expect(log).not.toHaveBeenCalled();
   });
 });

@@ -5,7 +5,11 @@ import type { ScriptedOllama } from '../peers/scripted-ollama.js';
 export const vmStatusTool: ChatToolSpec = {
   name: 'vm_status',
   description: 'Status of one guest.',
-  parameters: { type: 'object', properties: { vmid: { type: 'integer' }, node: { type: 'string' } }, required: ['vmid'] },
+  parameters: {
+    type: 'object',
+    properties: { vmid: { type: 'integer' }, node: { type: 'string' } },
+    required: ['vmid'],
+  },
 };
 
 export function modelOn(peer: ScriptedOllama, ai: Record<string, unknown> = {}): Promise<ChatModel> {

@@ -25,12 +25,24 @@ describe('OllamaChatModel', () => {
     expect(chunks).toEqual([
       { type: 'text', delta: 'VM 101 ' },
       { type: 'text', delta: 'is stopped.' },
-      { type: 'done', usage: { promptTokens: prompt, evalTokens: 5, promptMs: prompt * 0.25, evalMs: 100, totalMs: 1 + prompt * 0.25 + 100, doneReason: 'stop' } },
+      {
+        type: 'done',
+        usage: {
+          promptTokens: prompt,
+          evalTokens: 5,
+          promptMs: prompt * 0.25,
+          evalMs: 100,
+          totalMs: 1 + prompt * 0.25 + 100,
+          doneReason: 'stop',
+        },
+      },
     ]);
   });
 
   it('collects tool calls that arrive only in the final done chunk', async () => {
-    const server = await start({ script: [{ toolCalls: [{ name: 'vm_status', arguments: { vmid: 101 } }], toolCallsIn: 'done' }] });
+    const server = await start({
+      script: [{ toolCalls: [{ name: 'vm_status', arguments: { vmid: 101 } }], toolCallsIn: 'done' }],
+    });
     const chunks = await collect((await modelOn(server)).chat(request()));
     expect(chunks.map((chunk) => chunk.type)).toEqual(['tool-calls', 'done']);
     expect(chunks[0]).toEqual({ type: 'tool-calls', calls: [{ name: 'vm_status', arguments: { vmid: 101 } }] });
@@ -43,7 +55,11 @@ describe('OllamaChatModel', () => {
     ];
     const server = await start({ script: [{ text: 'Checking both.', toolCalls: calls, toolCallsIn: 'chunks' }] });
     const chunks = await collect((await modelOn(server)).chat(request()));
-    expect(chunks).toEqual([{ type: 'text', delta: 'Checking both.' }, { type: 'tool-calls', calls }, expect.objectContaining({ type: 'done' })]);
+    expect(chunks).toEqual([
+      { type: 'text', delta: 'Checking both.' },
+      { type: 'tool-calls', calls },
+      expect.objectContaining({ type: 'done' }),
+    ]);
   });
 
   it('sends the same num_ctx, keep_alive and think on every request', async () => {
@@ -53,12 +69,19 @@ describe('OllamaChatModel', () => {
     await collect(model.chat(request()));
     const [first, second] = server.chats.map((chat) => chat.body);
     expect(first).toMatchObject({ stream: true, think: false, keep_alive: '30m', options: { num_ctx: 16_384 } });
-    expect([second!.options, second!.keep_alive, second!.think]).toEqual([first!.options, first!.keep_alive, first!.think]);
+    expect([second!.options, second!.keep_alive, second!.think]).toEqual([
+      first!.options,
+      first!.keep_alive,
+      first!.think,
+    ]);
     expect(model.contextLength).toBe(16_384);
   });
 
   it('leaves think out for a model without the thinking capability', async () => {
-    const server = await start({ models: [{ name: 'llama3.1:8b', capabilities: ['completion', 'tools'] }], script: [{ text: 'ok' }] });
+    const server = await start({
+      models: [{ name: 'llama3.1:8b', capabilities: ['completion', 'tools'] }],
+      script: [{ text: 'ok' }],
+    });
     await collect((await modelOn(server)).chat(request()));
     expect(server.chats[0]!.body).not.toHaveProperty('think');
   });
@@ -75,7 +98,9 @@ describe('OllamaChatModel', () => {
       { role: 'assistant', content: '', tool_calls: [{ function: { name: 'vm_status', arguments: { vmid: 101 } } }] },
       { role: 'tool', content: 'status: stopped', tool_name: 'vm_status' },
     ]);
-    expect(server.chats[0]!.body.tools).toEqual([{ type: 'function', function: expect.objectContaining({ name: 'vm_status' }) }]);
+    expect(server.chats[0]!.body.tools).toEqual([
+      { type: 'function', function: expect.objectContaining({ name: 'vm_status' }) },
+    ]);
   });
 
   it('extends the previous request byte for byte when the history grows', async () => {
@@ -120,7 +145,9 @@ describe('OllamaChatModel abort', () => {
     const server = await start({ script: [{ text: 'never' }] });
     const model = await modelOn(server);
     const before = server.requests.length;
-    expect(await failure(collect(model.chat(request({ signal: AbortSignal.abort() }))))).toBeInstanceOf(ModelAbortedError);
+    expect(await failure(collect(model.chat(request({ signal: AbortSignal.abort() }))))).toBeInstanceOf(
+      ModelAbortedError,
+    );
     expect(server.requests.length).toBe(before);
   });
 
@@ -136,10 +163,14 @@ describe('OllamaChatModel abort', () => {
 
 describe('OllamaChatModel failures', () => {
   it('turns an error line in the stream into a one-line ModelStreamError', async () => {
-    const server = await start({ script: [{ text: 'Partial', streamError: 'llama runner process has terminated:\nexit status 2' }] });
+    const server = await start({
+      script: [{ text: 'Partial', streamError: 'llama runner process has terminated:\nexit status 2' }],
+    });
     const error = await failure(collect((await modelOn(server)).chat(request())));
     expect(error).toBeInstanceOf(ModelStreamError);
-    expect(error.message).toBe("model 'qwen3:8b' failed mid-answer: llama runner process has terminated: exit status 2; check 'ollama ps' and the Ollama server log, then retry");
+    expect(error.message).toBe(
+      "model 'qwen3:8b' failed mid-answer: llama runner process has terminated: exit status 2; check 'ollama ps' and the Ollama server log, then retry",
+    );
   });
 
   it('reports a model removed during the session as not found, with the pull command', async () => {
@@ -150,7 +181,9 @@ describe('OllamaChatModel failures', () => {
   });
 
   it('reports a 400 "does not support tools" as ModelWithoutToolsError', async () => {
-    const server = await start({ script: [{ httpError: { status: 400, error: 'registry.ollama.ai/library/qwen3:8b does not support tools' } }] });
+    const server = await start({
+      script: [{ httpError: { status: 400, error: 'registry.ollama.ai/library/qwen3:8b does not support tools' } }],
+    });
     expect(await failure(collect((await modelOn(server)).chat(request())))).toBeInstanceOf(ModelWithoutToolsError);
   });
 });

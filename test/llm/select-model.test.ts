@@ -36,12 +36,16 @@ describe('model selection against Ollama', () => {
     const server = await installed([{ name: 'gemma2:9b', capabilities: ['completion'] }]);
     const error = await failure(modelOn(server));
     expect(error).toBeInstanceOf(NoToolModelError);
-    expect(error.message).toBe(`none of the 1 installed models supports tools in Ollama at ${server.url}; run 'ollama pull qwen3:8b'`);
+    expect(error.message).toBe(
+      `none of the 1 installed models supports tools in Ollama at ${server.url}; run 'ollama pull qwen3:8b'`,
+    );
   });
 
   it('says to pull a model when none is installed', async () => {
     const server = await installed([]);
-    expect((await failure(modelOn(server))).message).toBe(`no model is installed in Ollama at ${server.url}; run 'ollama pull qwen3:8b'`);
+    expect((await failure(modelOn(server))).message).toBe(
+      `no model is installed in Ollama at ${server.url}; run 'ollama pull qwen3:8b'`,
+    );
   });
 
   it("caps the default num_ctx at 32768 from the model's context length", async () => {
@@ -49,7 +53,7 @@ describe('model selection against Ollama', () => {
     expect((await modelOn(server)).contextLength).toBe(32_768);
   });
 
-  it("uses a shorter context length of the model as it is", async () => {
+  it('uses a shorter context length of the model as it is', async () => {
     const server = await installed([{ name: 'llama3.2:3b', contextLength: 8_192 }]);
     expect((await modelOn(server)).contextLength).toBe(8_192);
   });
@@ -61,36 +65,46 @@ describe('model selection against Ollama', () => {
 });
 
 describe('rankModels', () => {
-  const model = (name: string, parameterBillions?: number, modifiedAt?: string) => ({ name, parameterBillions, modifiedAt });
+  const model = (name: string, parameterBillions?: number, modifiedAt?: string) => ({
+    name,
+    parameterBillions,
+    modifiedAt,
+  });
   const names = (models: ReturnType<typeof model>[]) => rankModels(models).map((entry) => entry.name);
 
   it('orders by preferred family first', () => {
-    expect(names([model('mistral:7b', 7), model('phi4-mini:latest', 4), model('llama3.1:8b', 8), model('qwen2.5:7b', 7), model('hf.co/org/Qwen3-8B-GGUF:Q4_K_M', 8)])).toEqual([
-      'hf.co/org/Qwen3-8B-GGUF:Q4_K_M',
-      'qwen2.5:7b',
-      'llama3.1:8b',
-      'mistral:7b',
-      'phi4-mini:latest',
-    ]);
+    expect(
+      names([
+        model('mistral:7b', 7),
+        model('phi4-mini:latest', 4),
+        model('llama3.1:8b', 8),
+        model('qwen2.5:7b', 7),
+        model('hf.co/org/Qwen3-8B-GGUF:Q4_K_M', 8),
+      ]),
+    ).toEqual(['hf.co/org/Qwen3-8B-GGUF:Q4_K_M', 'qwen2.5:7b', 'llama3.1:8b', 'mistral:7b', 'phi4-mini:latest']);
   });
 
   it('prefers the largest size that fits, then too-large ones smallest first, then unknown sizes', () => {
-    expect(names([model('qwen3:0.6b', 0.6), model('qwen3:235b', 235), model('qwen3:custom'), model('qwen3:32b', 32), model('qwen3:14b', 14), model('qwen3:8b', 8)])).toEqual([
-      'qwen3:14b',
-      'qwen3:8b',
-      'qwen3:0.6b',
-      'qwen3:32b',
-      'qwen3:235b',
-      'qwen3:custom',
-    ]);
+    expect(
+      names([
+        model('qwen3:0.6b', 0.6),
+        model('qwen3:235b', 235),
+        model('qwen3:custom'),
+        model('qwen3:32b', 32),
+        model('qwen3:14b', 14),
+        model('qwen3:8b', 8),
+      ]),
+    ).toEqual(['qwen3:14b', 'qwen3:8b', 'qwen3:0.6b', 'qwen3:32b', 'qwen3:235b', 'qwen3:custom']);
   });
 
   it('breaks ties by the most recent pull, then by name', () => {
-    expect(names([model('qwen3:b', 8, '2026-01-01T00:00:00Z'), model('qwen3:a', 8, '2026-01-01T00:00:00Z'), model('qwen3:new', 8, '2026-03-01T00:00:00Z')])).toEqual([
-      'qwen3:new',
-      'qwen3:a',
-      'qwen3:b',
-    ]);
+    expect(
+      names([
+        model('qwen3:b', 8, '2026-01-01T00:00:00Z'),
+        model('qwen3:a', 8, '2026-01-01T00:00:00Z'),
+        model('qwen3:new', 8, '2026-03-01T00:00:00Z'),
+      ]),
+    ).toEqual(['qwen3:new', 'qwen3:a', 'qwen3:b']);
   });
 
   it('reads parameter sizes as Ollama writes them', () => {

@@ -10,7 +10,12 @@ import type { ElicitAnswer } from './support.js';
 
 /** An SDK client talking stdio to the built binary (`proxmox-ai mcp --demo`), as Claude Desktop would. */
 export async function stdioClient(home: string, name: string, elicit?: ElicitAnswer) {
-  const transport = new StdioClientTransport({ command: process.execPath, args: [binary, 'mcp', '--demo'], env: { PROXMOX_AI_HOME: home, HOME: home }, stderr: 'ignore' });
+  const transport = new StdioClientTransport({
+    command: process.execPath,
+    args: [binary, 'mcp', '--demo'],
+    env: { PROXMOX_AI_HOME: home, HOME: home },
+    stderr: 'ignore',
+  });
   const client = new Client({ name, version: '1.0.0' }, { capabilities: elicit ? { elicitation: { form: {} } } : {} });
   if (elicit) client.setRequestHandler(ElicitRequestSchema, (request) => elicit(request));
   await client.connect(transport);
@@ -19,7 +24,10 @@ export async function stdioClient(home: string, name: string, elicit?: ElicitAns
 
 /** The built binary as a child process with its output collected, for what an SDK client hides (stdout bytes, exit code, signals). */
 export function spawnBinary(home: string, args: string[]) {
-  const child: ChildProcessWithoutNullStreams = spawn(process.execPath, [binary, ...args], { env: { PATH: process.env.PATH, HOME: home, PROXMOX_AI_HOME: home }, stdio: ['pipe', 'pipe', 'pipe'] });
+  const child: ChildProcessWithoutNullStreams = spawn(process.execPath, [binary, ...args], {
+    env: { PATH: process.env.PATH, HOME: home, PROXMOX_AI_HOME: home },
+    stdio: ['pipe', 'pipe', 'pipe'],
+  });
   const output = { stdout: '', stderr: '' };
   child.stdout.on('data', (chunk) => (output.stdout += chunk));
   child.stderr.on('data', (chunk) => (output.stderr += chunk));

@@ -20,7 +20,11 @@ afterEach(async () => {
 
 async function connect(config: AppConfig) {
   const reports: string[] = [];
-  servers = await connectExternalServers(config, { report: (line) => reports.push(line), clientInfo, startTimeoutMs: 10_000 });
+  servers = await connectExternalServers(config, {
+    report: (line) => reports.push(line),
+    clientInfo,
+    startTimeoutMs: 10_000,
+  });
   return { tools: servers.tools, reports };
 }
 
@@ -39,9 +43,13 @@ describe('external MCP servers (mcp.servers)', () => {
   });
 
   it('reports a server that fails to start once, by name, and goes on with the others', async () => {
-    const { tools, reports } = await connect({ mcp: { servers: { broken: { command: '/nonexistent/mcp-server' }, fx: echoServer } } });
+    const { tools, reports } = await connect({
+      mcp: { servers: { broken: { command: '/nonexistent/mcp-server' }, fx: echoServer } },
+    });
     const aboutBroken = reports.filter((line) => line.includes("'broken'"));
-    expect(aboutBroken).toEqual([expect.stringMatching(/^MCP server 'broken' did not start \(.*ENOENT.*\); going on without its tools$/)]);
+    expect(aboutBroken).toEqual([
+      expect.stringMatching(/^MCP server 'broken' did not start \(.*ENOENT.*\); going on without its tools$/),
+    ]);
     expect(tools.map((tool) => tool.name)).toEqual(['fx__echo', 'fx__wipe']);
   });
 
@@ -50,9 +58,15 @@ describe('external MCP servers (mcp.servers)', () => {
     host = await startMcpHost({ connection: { extraTools: tools } });
     const { client, close } = await connectClient(host.connect, 'ide', accept);
     const listed = (await client.listTools()).tools.find((tool) => tool.name === 'fx__echo');
-    const result = await client.callTool({ name: 'fx__echo', arguments: { text: 'PVEAPIToken=root@pam!ai=0a1b2c3d-4e5f-6a7b-8c9d-0e1f2a3b4c5d' } });
+    const result = await client.callTool({
+      name: 'fx__echo',
+      arguments: { text: 'PVEAPIToken=root@pam!ai=0a1b2c3d-4e5f-6a7b-8c9d-0e1f2a3b4c5d' },
+    });
     await close();
-    expect(listed).toMatchObject({ inputSchema: { properties: { text: { type: 'string' } }, required: ['text'] }, annotations: { openWorldHint: true } });
+    expect(listed).toMatchObject({
+      inputSchema: { properties: { text: { type: 'string' } }, required: ['text'] },
+      annotations: { openWorldHint: true },
+    });
     expect(textOf(result)).toContain('<<<DATA from MCP server fx (echo)');
     expect(textOf(result)).toContain('echo: PVEAPIToken=root@pam!ai=[REDACTED:token]');
     expect(JSON.stringify(result.structuredContent)).not.toContain('0a1b2c3d');

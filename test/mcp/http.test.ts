@@ -20,22 +20,41 @@ afterEach(async () => {
 
 async function serve(allowedOrigins: string[] = [], taskDurationMs = 0) {
   host = await startMcpHost({ connection: { origin: 'mcp-http' }, taskDurationMs });
-  serving = await serveHttp({ listen: { host: '127.0.0.1', port: 0 }, guard: { token, allowedOrigins }, connect: host.connect });
+  serving = await serveHttp({
+    listen: { host: '127.0.0.1', port: 0 },
+    guard: { token, allowedOrigins },
+    connect: host.connect,
+  });
   return { host, url: serving.url, serving };
 }
 
-const initialize = JSON.stringify({ jsonrpc: '2.0', id: 1, method: 'initialize', params: { protocolVersion: LATEST_PROTOCOL_VERSION, capabilities: {}, clientInfo: { name: 'raw', version: '1' } } });
+const initialize = JSON.stringify({
+  jsonrpc: '2.0',
+  id: 1,
+  method: 'initialize',
+  params: { protocolVersion: LATEST_PROTOCOL_VERSION, capabilities: {}, clientInfo: { name: 'raw', version: '1' } },
+});
 
 function post(url: string, headers: Record<string, string>, body = initialize) {
-  return fetch(url, { method: 'POST', headers: { 'content-type': 'application/json', accept: 'application/json, text/event-stream', ...headers }, body });
+  return fetch(url, {
+    method: 'POST',
+    headers: { 'content-type': 'application/json', accept: 'application/json, text/event-stream', ...headers },
+    body,
+  });
 }
 
 /** With `postOnly`, the client never opens the standalone GET stream, so server requests can only come on a call's own stream. */
 async function httpClient(url: string, name: string, elicit?: ElicitAnswer, postOnly = false) {
   const client = new Client({ name, version: '1.0.0' }, { capabilities: elicit ? { elicitation: { form: {} } } : {} });
   if (elicit) client.setRequestHandler(ElicitRequestSchema, (request) => elicit(request));
-  const noGet = (input: string | URL, init?: RequestInit) => (init?.method === 'GET' ? Promise.resolve(new Response(null, { status: 405 })) : fetch(input, init));
-  await client.connect(new StreamableHTTPClientTransport(new URL(url), { requestInit: { headers: { authorization: `Bearer ${token}` } }, ...(postOnly ? { fetch: noGet } : {}) }));
+  const noGet = (input: string | URL, init?: RequestInit) =>
+    init?.method === 'GET' ? Promise.resolve(new Response(null, { status: 405 })) : fetch(input, init);
+  await client.connect(
+    new StreamableHTTPClientTransport(new URL(url), {
+      requestInit: { headers: { authorization: `Bearer ${token}` } },
+      ...(postOnly ? { fetch: noGet } : {}),
+    }),
+  );
   return client;
 }
 
@@ -50,7 +69,11 @@ describe('MCP over Streamable HTTP: the door', () => {
     const response = await post(url, {});
     expect(response.status).toBe(401);
     expect(response.headers.get('www-authenticate')).toMatch(/^Bearer/);
-    expect(await response.json()).toEqual({ jsonrpc: '2.0', error: { code: -32000, message: expect.stringContaining('missing bearer token') }, id: null });
+    expect(await response.json()).toEqual({
+      jsonrpc: '2.0',
+      error: { code: -32000, message: expect.stringContaining('missing bearer token') },
+      id: null,
+    });
   });
 
   it('refuses a wrong token with 401', async () => {
@@ -64,7 +87,11 @@ describe('MCP over Streamable HTTP: the door', () => {
     const { url } = await serve(['http://localhost:6274']);
     const response = await post(url, { authorization: `Bearer ${token}`, origin: 'http://evil.example' });
     expect(response.status).toBe(403);
-    expect(await response.json()).toMatchObject({ jsonrpc: '2.0', error: { message: expect.stringContaining('mcp.allowedOrigins') }, id: null });
+    expect(await response.json()).toMatchObject({
+      jsonrpc: '2.0',
+      error: { message: expect.stringContaining('mcp.allowedOrigins') },
+      id: null,
+    });
   });
 
   it('accepts an Origin listed in mcp.allowedOrigins', async () => {
@@ -77,10 +104,23 @@ describe('MCP over Streamable HTTP: the door', () => {
   it('serves HTTPS with --tls-cert/--tls-key, verified against that certificate', async () => {
     host = await startMcpHost({ connection: { origin: 'mcp-http' } });
     const certificate = await createCertificate(new Date());
-    const listen = { host: '127.0.0.1', port: 0, tls: { cert: Buffer.from(certificate.cert), key: Buffer.from(certificate.key) } };
+    const listen = {
+      host: '127.0.0.1',
+      port: 0,
+      tls: { cert: Buffer.from(certificate.cert), key: Buffer.from(certificate.key) },
+    };
     serving = await serveHttp({ listen, guard: { token, allowedOrigins: [] }, connect: host.connect });
     const trusting = new Agent({ connect: { ca: certificate.cert } });
-    const response = await fetch(serving.url, { method: 'POST', headers: { 'content-type': 'application/json', authorization: `Bearer ${token}`, accept: 'application/json, text/event-stream' }, body: initialize, dispatcher: trusting } as RequestInit);
+    const response = await fetch(serving.url, {
+      method: 'POST',
+      headers: {
+        'content-type': 'application/json',
+        authorization: `Bearer ${token}`,
+        accept: 'application/json, text/event-stream',
+      },
+      body: initialize,
+      dispatcher: trusting,
+    } as RequestInit);
     await trusting.close();
     expect(serving.url).toMatch(/^https:\/\/127\.0\.0\.1:\d+\/mcp$/);
     expect(response.status).toBe(200);
@@ -88,7 +128,11 @@ describe('MCP over Streamable HTTP: the door', () => {
 
   it('answers 404 for a session id it does not know', async () => {
     const { url } = await serve();
-    const response = await post(url, { authorization: `Bearer ${token}`, 'mcp-session-id': 'no-such-session' }, JSON.stringify({ jsonrpc: '2.0', id: 2, method: 'tools/list' }));
+    const response = await post(
+      url,
+      { authorization: `Bearer ${token}`, 'mcp-session-id': 'no-such-session' },
+      JSON.stringify({ jsonrpc: '2.0', id: 2, method: 'tools/list' }),
+    );
     expect(response.status).toBe(404);
   });
 });
@@ -104,7 +148,10 @@ describe('MCP over Streamable HTTP: sessions', () => {
     expect(names).toContain('start_vm');
     expect(textOf(status)).toContain('VM 100 (web-01) on pve1: running');
     expect(textOf(start)).toContain("you can't start a vm if it's a template");
-    expect(callRecords(await mcp.records(), 'start_vm')[0]).toMatchObject({ origin: 'mcp-http', actor: { mcpClient: 'http-ide' } });
+    expect(callRecords(await mcp.records(), 'start_vm')[0]).toMatchObject({
+      origin: 'mcp-http',
+      actor: { mcpClient: 'http-ide' },
+    });
   });
 
   it("asks for confirmation on the call's own stream, so a client without a GET stream is asked too", async () => {
@@ -129,7 +176,14 @@ describe('MCP over Streamable HTTP: sessions', () => {
     });
     await expect(call).rejects.toThrow();
     expect(progress[0]).toBe('start VM 105 (ubuntu-2404-tmpl): task started');
-    await vi.waitFor(async () => expect(callRecords(await mcp.records(), 'start_vm').at(-1)).toMatchObject({ kind: 'result', outcome: { status: 'aborted' } }), { timeout: 5_000 });
+    await vi.waitFor(
+      async () =>
+        expect(callRecords(await mcp.records(), 'start_vm').at(-1)).toMatchObject({
+          kind: 'result',
+          outcome: { status: 'aborted' },
+        }),
+      { timeout: 5_000 },
+    );
     await client.close();
   });
 

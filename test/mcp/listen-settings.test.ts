@@ -9,7 +9,9 @@ describe('mcp --http listen settings', () => {
   });
 
   it('refuses a non-loopback host without TLS', () => {
-    expect(() => listenSettings({ port: '0', host: '0.0.0.0' }, pem)).toThrow(/--host 0.0.0.0 is reachable from other machines; serve it with --tls-cert/);
+    expect(() => listenSettings({ port: '0', host: '0.0.0.0' }, pem)).toThrow(
+      /--host 0.0.0.0 is reachable from other machines; serve it with --tls-cert/,
+    );
   });
 
   it('accepts a non-loopback host with a certificate and key', () => {
@@ -21,14 +23,18 @@ describe('mcp --http listen settings', () => {
   });
 
   it('wants --tls-cert and --tls-key together', () => {
-    expect(() => listenSettings({ port: '0', tlsCert: 'cert.pem' }, pem)).toThrow('--tls-cert and --tls-key go together');
+    expect(() => listenSettings({ port: '0', tlsCert: 'cert.pem' }, pem)).toThrow(
+      '--tls-cert and --tls-key go together',
+    );
   });
 
   it('names a certificate file it cannot read', () => {
     const missing = () => {
       throw Object.assign(new Error('nope'), { code: 'ENOENT' });
     };
-    expect(() => listenSettings({ port: '0', tlsCert: 'gone.pem', tlsKey: 'key.pem' }, missing)).toThrow('--tls-cert gone.pem cannot be read (ENOENT)');
+    expect(() => listenSettings({ port: '0', tlsCert: 'gone.pem', tlsKey: 'key.pem' }, missing)).toThrow(
+      '--tls-cert gone.pem cannot be read (ENOENT)',
+    );
   });
 
   it('refuses a port that is not a number from 0 to 65535', () => {
@@ -37,7 +43,13 @@ describe('mcp --http listen settings', () => {
   });
 
   it('counts 127.0.0.0/8, ::1 and localhost as loopback, nothing else', () => {
-    expect(['127.0.0.1', '127.1.2.3', '::1', '[::1]', 'localhost'].map(isLoopback)).toEqual([true, true, true, true, true]);
+    expect(['127.0.0.1', '127.1.2.3', '::1', '[::1]', 'localhost'].map(isLoopback)).toEqual([
+      true,
+      true,
+      true,
+      true,
+      true,
+    ]);
     expect(['0.0.0.0', '192.168.1.10', '::', 'pve1.example.net'].map(isLoopback)).toEqual([false, false, false, false]);
   });
 });

@@ -1,5 +1,14 @@
 import { afterEach, describe, expect, it, vi } from 'vitest';
-import { accept, callRecords, connectClient, decline, startMcpHost, textOf, type HostOptions, type McpHost } from './support.js';
+import {
+  accept,
+  callRecords,
+  connectClient,
+  decline,
+  startMcpHost,
+  textOf,
+  type HostOptions,
+  type McpHost,
+} from './support.js';
 
 let host: McpHost | undefined;
 afterEach(async () => {
@@ -19,7 +28,11 @@ describe('MCP server: tools', () => {
     const { tools } = await client.listTools();
     await close();
     const byName = new Map(tools.map((tool) => [tool.name, tool]));
-    expect(byName.get('vm_status')).toMatchObject({ title: expect.any(String), inputSchema: { type: 'object', required: ['vmid'] }, annotations: { readOnlyHint: true, openWorldHint: false } });
+    expect(byName.get('vm_status')).toMatchObject({
+      title: expect.any(String),
+      inputSchema: { type: 'object', required: ['vmid'] },
+      annotations: { readOnlyHint: true, openWorldHint: false },
+    });
     expect(byName.get('start_vm')?.annotations).toEqual({ destructiveHint: false, openWorldHint: false });
     // MCP defaults: readOnlyHint false and destructiveHint true, so a destructive tool states neither.
     expect(byName.get('stop_vm')?.annotations).toEqual({ openWorldHint: false });
@@ -56,7 +69,10 @@ describe('MCP server: tools', () => {
     await close();
     expect(result.isError).toBe(true);
     expect(textOf(result)).toMatch(/^invalid arguments for vm_status: vmid/);
-    expect(callRecords(await mcp.records(), 'vm_status').at(-1)).toMatchObject({ kind: 'result', outcome: { status: 'failed' } });
+    expect(callRecords(await mcp.records(), 'vm_status').at(-1)).toMatchObject({
+      kind: 'result',
+      outcome: { status: 'failed' },
+    });
   });
 
   it('treats a confirm: true argument as what it is: an unknown argument that grants nothing', async () => {
@@ -86,7 +102,11 @@ describe('MCP server: confirmation by elicitation', () => {
     expect(result.isError).toBe(true);
     expect(textOf(result)).toContain('not approved');
     const answer = callRecords(await mcp.records(), 'start_vm').find((record) => record.kind === 'answer');
-    expect(answer).toMatchObject({ verdict: 'deny', decidedBy: 'mcp-client:ide', outcome: { summary: 'the client answered decline' } });
+    expect(answer).toMatchObject({
+      verdict: 'deny',
+      decidedBy: 'mcp-client:ide',
+      outcome: { summary: 'the client answered decline' },
+    });
   });
 
   it('runs the call when the client accepts, recorded as decided by the client, and reports the real failure', async () => {
@@ -97,7 +117,10 @@ describe('MCP server: confirmation by elicitation', () => {
     expect(result.isError).toBe(true);
     expect(textOf(result)).toContain("you can't start a vm if it's a template");
     const records = callRecords(await mcp.records(), 'start_vm');
-    expect(records.find((record) => record.kind === 'answer')).toMatchObject({ verdict: 'allow', decidedBy: 'mcp-client:ide' });
+    expect(records.find((record) => record.kind === 'answer')).toMatchObject({
+      verdict: 'allow',
+      decidedBy: 'mcp-client:ide',
+    });
     expect(records.at(-1)).toMatchObject({ kind: 'result', outcome: { status: 'failed' } });
   });
 
@@ -108,8 +131,13 @@ describe('MCP server: confirmation by elicitation', () => {
     await close();
     expect(result.isError).toBe(true);
     expect(textOf(result)).toContain('no elicitation capability');
-    expect(textOf(result)).toContain('- {id: allow-start_vm-105, tools: [start_vm], where: {vmid: [105]}, verdict: allow}');
-    expect(callRecords(await mcp.records(), 'start_vm').at(-1)).toMatchObject({ kind: 'result', outcome: { status: 'denied' } });
+    expect(textOf(result)).toContain(
+      '- {id: allow-start_vm-105, tools: [start_vm], where: {vmid: [105]}, verdict: allow}',
+    );
+    expect(callRecords(await mcp.records(), 'start_vm').at(-1)).toMatchObject({
+      kind: 'result',
+      outcome: { status: 'denied' },
+    });
   });
 
   it('denies typed confirmation over MCP without eliciting when trustElicitation is off', async () => {
@@ -136,7 +164,10 @@ describe('MCP server: confirmation by elicitation', () => {
 
   it('with trustElicitation denies a typed confirmation whose text does not match', async () => {
     const mcp = await hostWith({ config: { mcp: { trustElicitation: true } } });
-    const { client, close } = await connectClient(mcp.connect, 'ide', () => ({ action: 'accept', content: { confirmation: '100' } }));
+    const { client, close } = await connectClient(mcp.connect, 'ide', () => ({
+      action: 'accept',
+      content: { confirmation: '100' },
+    }));
     const result = await client.callTool({ name: 'start_vm', arguments: { vmid: 101 } });
     await close();
     expect(textOf(result)).toContain('the confirmation text did not match');
@@ -148,7 +179,10 @@ describe('MCP server: confirmation by elicitation', () => {
     const result = await client.callTool({ name: 'start_vm', arguments: { vmid: 105 } });
     await close();
     expect(textOf(result)).toContain('no answer within 50 ms');
-    expect(callRecords(await mcp.records(), 'start_vm').find((record) => record.kind === 'answer')).toMatchObject({ verdict: 'deny', decidedBy: 'mcp-client:slow' });
+    expect(callRecords(await mcp.records(), 'start_vm').find((record) => record.kind === 'answer')).toMatchObject({
+      verdict: 'deny',
+      decidedBy: 'mcp-client:slow',
+    });
   });
 });
 
@@ -157,7 +191,9 @@ describe('MCP server: long tasks', () => {
     const mcp = await hostWith();
     const { client, close } = await connectClient(mcp.connect, 'ide', accept);
     const messages: string[] = [];
-    await client.callTool({ name: 'start_vm', arguments: { vmid: 105 } }, undefined, { onprogress: (progress) => messages.push(progress.message ?? '') });
+    await client.callTool({ name: 'start_vm', arguments: { vmid: 105 } }, undefined, {
+      onprogress: (progress) => messages.push(progress.message ?? ''),
+    });
     await close();
     expect(messages[0]).toBe('start VM 105 (ubuntu-2404-tmpl): task started');
     expect(messages).toContain("TASK ERROR: you can't start a vm if it's a template");
@@ -167,9 +203,19 @@ describe('MCP server: long tasks', () => {
     const mcp = await hostWith({ taskDurationMs: 60_000 });
     const { client, close } = await connectClient(mcp.connect, 'ide', accept);
     const cancel = new AbortController();
-    const call = client.callTool({ name: 'start_vm', arguments: { vmid: 105 } }, undefined, { signal: cancel.signal, onprogress: () => cancel.abort('user pressed stop') });
+    const call = client.callTool({ name: 'start_vm', arguments: { vmid: 105 } }, undefined, {
+      signal: cancel.signal,
+      onprogress: () => cancel.abort('user pressed stop'),
+    });
     await expect(call).rejects.toThrow();
-    await vi.waitFor(async () => expect(callRecords(await mcp.records(), 'start_vm').at(-1)).toMatchObject({ kind: 'result', outcome: { status: 'aborted' } }), { timeout: 5_000 });
+    await vi.waitFor(
+      async () =>
+        expect(callRecords(await mcp.records(), 'start_vm').at(-1)).toMatchObject({
+          kind: 'result',
+          outcome: { status: 'aborted' },
+        }),
+      { timeout: 5_000 },
+    );
     await close();
   });
 });
@@ -190,7 +236,9 @@ describe('MCP server: prompts and sessions', () => {
     const { client, close } = await connectClient(mcp.connect, 'auditor');
     await client.listTools();
     await close();
-    const ends = (await mcp.records()).filter((record) => record.kind === 'session-start' || record.kind === 'session-end');
+    const ends = (await mcp.records()).filter(
+      (record) => record.kind === 'session-start' || record.kind === 'session-end',
+    );
     expect(ends.map((record) => [record.kind, record.actor.mcpClient, record.origin])).toEqual([
       ['session-start', 'auditor', 'mcp-stdio'],
       ['session-end', 'auditor', 'mcp-stdio'],

@@ -29,10 +29,25 @@ export interface HostOptions {
 export async function startMcpHost(options: HostOptions = {}) {
   const home = fs.mkdtempSync(path.join(os.tmpdir(), 'proxmox-ai-mcp-'));
   if (options.policy) fs.writeFileSync(path.join(home, 'policy.yaml'), options.policy);
-  const sim = await startSimulator({ scenario: loadScenarioFile(demoScenarioPath()), taskDurationMs: options.taskDurationMs ?? 0 });
-  const client = createProxmoxClient({ name: 'demo', url: sim.url, tokenId: sim.tokenId, tokenSecret: sim.tokenSecret, fingerprint: sim.fingerprint });
+  const sim = await startSimulator({
+    scenario: loadScenarioFile(demoScenarioPath()),
+    taskDurationMs: options.taskDurationMs ?? 0,
+  });
+  const client = createProxmoxClient({
+    name: 'demo',
+    url: sim.url,
+    tokenId: sim.tokenId,
+    tokenSecret: sim.tokenSecret,
+    fingerprint: sim.fingerprint,
+  });
 
-  const resolved = { name: 'demo', url: sim.url, tokenId: sim.tokenId, tokenSecret: sim.tokenSecret, fingerprint: sim.fingerprint };
+  const resolved = {
+    name: 'demo',
+    url: sim.url,
+    tokenId: sim.tokenId,
+    tokenSecret: sim.tokenSecret,
+    fingerprint: sim.fingerprint,
+  };
   const cluster: ClusterConnection = {
     profile: 'demo',
     resolved,
@@ -48,7 +63,11 @@ export async function startMcpHost(options: HostOptions = {}) {
     },
   };
   const env = { PROXMOX_AI_HOME: home };
-  const ctx: CommandContext = { io: { stdout: new PassThrough(), stderr: new PassThrough(), stdin: new PassThrough(), env }, paths: resolvePaths(env), globals: { demo: true, color: false, debug: false } };
+  const ctx: CommandContext = {
+    io: { stdout: new PassThrough(), stderr: new PassThrough(), stdin: new PassThrough(), env },
+    paths: resolvePaths(env),
+    globals: { demo: true, color: false, debug: false },
+  };
   const connect = mcpConnections(ctx, cluster, { origin: 'mcp-stdio', ...options.connection });
   return {
     home,

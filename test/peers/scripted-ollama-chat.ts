@@ -56,7 +56,11 @@ export async function streamTurn(res: ServerResponse, turn: ScriptedTurn, contex
   const placement = turn.toolCallsIn ?? 'chunk';
   if (calls.length > 0 && placement === 'chunk' && !(await send(message('', calls)))) return 'client-closed';
   if (placement === 'chunks') for (const call of calls) if (!(await send(message('', [call])))) return 'client-closed';
-  const final = { ...message('', placement === 'done' && calls.length > 0 ? calls : undefined), done: true, ...stats(turn, context) };
+  const final = {
+    ...message('', placement === 'done' && calls.length > 0 ? calls : undefined),
+    done: true,
+    ...stats(turn, context),
+  };
   if (!(await send(final))) return 'client-closed';
   res.end();
   return 'complete';
@@ -65,14 +69,20 @@ export async function streamTurn(res: ServerResponse, turn: ScriptedTurn, contex
 /** The whole turn as one JSON answer (`stream: false`). */
 export function answerTurn(res: ServerResponse, turn: ScriptedTurn, context: TurnContext): ChatEnd {
   if (turn.streamError !== undefined) {
-    res.writeHead(500, { 'content-type': 'application/json; charset=utf-8' }).end(JSON.stringify({ error: turn.streamError }));
+    res
+      .writeHead(500, { 'content-type': 'application/json; charset=utf-8' })
+      .end(JSON.stringify({ error: turn.streamError }));
     return 'complete';
   }
   const calls = turn.toolCalls ?? [];
   const body = {
     model: context.model,
     created_at: context.createdAt,
-    message: { role: 'assistant', content: textChunks(turn).join(''), ...(calls.length > 0 ? { tool_calls: calls.map(wireCall) } : {}) },
+    message: {
+      role: 'assistant',
+      content: textChunks(turn).join(''),
+      ...(calls.length > 0 ? { tool_calls: calls.map(wireCall) } : {}),
+    },
     done: true,
     ...stats(turn, context),
   };

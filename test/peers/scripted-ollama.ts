@@ -1,7 +1,15 @@
 import http, { type IncomingMessage, type ServerResponse } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { answerTurn, commonPrefixLength, renderPrompt, streamTurn, tokens } from './scripted-ollama-chat.js';
-import type { ChatBody, ChatEnd, RecordedChat, RecordedRequest, ScriptedModel, ScriptedTurn, TurnResponder } from './scripted-ollama-types.js';
+import type {
+  ChatBody,
+  ChatEnd,
+  RecordedChat,
+  RecordedRequest,
+  ScriptedModel,
+  ScriptedTurn,
+  TurnResponder,
+} from './scripted-ollama-types.js';
 
 export type * from './scripted-ollama-types.js';
 export { extendsPrevious, prefixReusePct } from './scripted-ollama-prefix.js';
@@ -35,7 +43,12 @@ export interface ScriptedOllama {
   close(): Promise<void>;
 }
 
-export const defaultScriptedModel: ScriptedModel = { name: 'qwen3:8b', capabilities: ['completion', 'tools', 'thinking'], contextLength: 40_960, parameterSize: '8.2B' };
+export const defaultScriptedModel: ScriptedModel = {
+  name: 'qwen3:8b',
+  capabilities: ['completion', 'tools', 'thinking'],
+  contextLength: 40_960,
+  parameterSize: '8.2B',
+};
 
 /** A real HTTP server that answers like Ollama from a script; for tests and benchmarks only. */
 export async function startScriptedOllama(options: ScriptedOllamaOptions = {}): Promise<ScriptedOllama> {
@@ -46,7 +59,8 @@ export async function startScriptedOllama(options: ScriptedOllamaOptions = {}): 
   const now = options.now ?? (() => new Date('2026-01-01T00:00:00Z'));
   let previous: { model: string; options: string; prompt: string } | undefined;
 
-  const find = (name: unknown) => (typeof name === 'string' ? models.find((model) => fullName(model.name) === fullName(name)) : undefined);
+  const find = (name: unknown) =>
+    typeof name === 'string' ? models.find((model) => fullName(model.name) === fullName(name)) : undefined;
 
   async function chat(raw: string, body: ChatBody, res: ServerResponse): Promise<void> {
     const prompt = renderPrompt(body);
@@ -55,7 +69,14 @@ export async function startScriptedOllama(options: ScriptedOllamaOptions = {}): 
     const sameRunner = previous?.model === body.model && previous.options === runnerOptions;
     const cachedTokens = sameRunner ? Math.floor(commonPrefixLength(previous!.prompt, prompt) / 4) : 0;
     let settle: (end: ChatEnd) => void = () => {};
-    const record: RecordedChat = { index: chats.length, rawBody: raw, body, promptTokens: tokens(prompt), cachedTokens, ended: new Promise((resolve) => (settle = resolve)) };
+    const record: RecordedChat = {
+      index: chats.length,
+      rawBody: raw,
+      body,
+      promptTokens: tokens(prompt),
+      cachedTokens,
+      ended: new Promise((resolve) => (settle = resolve)),
+    };
     chats.push(record);
     const refusal = refuse(body, find(body.model));
     if (refusal) {
@@ -72,7 +93,12 @@ export async function startScriptedOllama(options: ScriptedOllamaOptions = {}): 
       settle('refused');
       return sendJson(res, turn.httpError.status, { error: turn.httpError.error });
     }
-    const context = { model: body.model, promptEvalCount: Math.max(1, record.promptTokens - cachedTokens), chunkDelayMs: options.chunkDelayMs ?? 0, createdAt: now().toISOString() };
+    const context = {
+      model: body.model,
+      promptEvalCount: Math.max(1, record.promptTokens - cachedTokens),
+      chunkDelayMs: options.chunkDelayMs ?? 0,
+      createdAt: now().toISOString(),
+    };
     settle(body.stream === false ? answerTurn(res, turn, context) : await streamTurn(res, turn, context));
   }
 
@@ -81,12 +107,17 @@ export async function startScriptedOllama(options: ScriptedOllamaOptions = {}): 
     const body = parseJson(raw);
     const path = (req.url ?? '/').split('?')[0]!;
     requests.push({ method: req.method ?? 'GET', path, rawBody: raw, body });
-    if (path === '/api/version' && req.method === 'GET') return sendJson(res, 200, { version: options.version ?? '0.12.3' });
+    if (path === '/api/version' && req.method === 'GET')
+      return sendJson(res, 200, { version: options.version ?? '0.12.3' });
     if (path === '/api/tags' && req.method === 'GET') return sendJson(res, 200, { models: models.map(tagsEntry) });
     if (path === '/api/show' && req.method === 'POST') {
-      const name = (body as { model?: unknown; name?: unknown } | undefined)?.model ?? (body as { name?: unknown } | undefined)?.name;
+      const name =
+        (body as { model?: unknown; name?: unknown } | undefined)?.model ??
+        (body as { name?: unknown } | undefined)?.name;
       const model = find(name);
-      return model ? sendJson(res, 200, showEntry(model)) : sendJson(res, 404, { error: `model '${String(name)}' not found` });
+      return model
+        ? sendJson(res, 200, showEntry(model))
+        : sendJson(res, 404, { error: `model '${String(name)}' not found` });
     }
     if (path === '/api/chat' && req.method === 'POST') {
       if (!isChatBody(body)) return sendJson(res, 400, { error: 'invalid chat request' });
@@ -98,8 +129,12 @@ export async function startScriptedOllama(options: ScriptedOllamaOptions = {}): 
   const server = http.createServer((req, res) => {
     route(req, res).catch((error: unknown) => res.destroy(error instanceof Error ? error : new Error(String(error))));
   });
-  await new Promise<void>((resolve) => (options.socketPath ? server.listen(options.socketPath, resolve) : server.listen(0, '127.0.0.1', resolve)));
-  const url = options.socketPath ? `unix:${options.socketPath}` : `http://127.0.0.1:${(server.address() as AddressInfo).port}`;
+  await new Promise<void>((resolve) =>
+    options.socketPath ? server.listen(options.socketPath, resolve) : server.listen(0, '127.0.0.1', resolve),
+  );
+  const url = options.socketPath
+    ? `unix:${options.socketPath}`
+    : `http://127.0.0.1:${(server.address() as AddressInfo).port}`;
   return {
     url,
     requests,
@@ -117,13 +152,22 @@ export async function startScriptedOllama(options: ScriptedOllamaOptions = {}): 
 function refuse(body: ChatBody, model: ScriptedModel | undefined): { status: number; error: string } | undefined {
   if (!model) return { status: 404, error: `model '${body.model}' not found` };
   const capabilities = capabilitiesOf(model);
-  if ((body.tools?.length ?? 0) > 0 && !capabilities.includes('tools')) return { status: 400, error: `registry.ollama.ai/library/${fullName(body.model)} does not support tools` };
-  if (body.think === true && !capabilities.includes('thinking')) return { status: 400, error: `"${fullName(body.model)}" does not support thinking` };
+  if ((body.tools?.length ?? 0) > 0 && !capabilities.includes('tools'))
+    return { status: 400, error: `registry.ollama.ai/library/${fullName(body.model)} does not support tools` };
+  if (body.think === true && !capabilities.includes('thinking'))
+    return { status: 400, error: `"${fullName(body.model)}" does not support thinking` };
   return undefined;
 }
 
 function tagsEntry(model: ScriptedModel) {
-  return { name: model.name, model: model.name, modified_at: model.modifiedAt ?? '2026-01-01T00:00:00Z', size: 5_000_000_000, digest: 'f'.repeat(64), details: details(model) };
+  return {
+    name: model.name,
+    model: model.name,
+    modified_at: model.modifiedAt ?? '2026-01-01T00:00:00Z',
+    size: 5_000_000_000,
+    digest: 'f'.repeat(64),
+    details: details(model),
+  };
 }
 
 function showEntry(model: ScriptedModel) {
@@ -134,7 +178,11 @@ function showEntry(model: ScriptedModel) {
     parameters: '',
     template: '{{ .Prompt }}',
     details: details(model),
-    model_info: { 'general.architecture': architecture, 'general.parameter_count': 8_000_000_000, [`${architecture}.context_length`]: model.contextLength ?? 40_960 },
+    model_info: {
+      'general.architecture': architecture,
+      'general.parameter_count': 8_000_000_000,
+      [`${architecture}.context_length`]: model.contextLength ?? 40_960,
+    },
     capabilities: capabilitiesOf(model),
     modified_at: model.modifiedAt ?? '2026-01-01T00:00:00Z',
   };
@@ -142,7 +190,14 @@ function showEntry(model: ScriptedModel) {
 
 function details(model: ScriptedModel) {
   const family = familyOf(model);
-  return { parent_model: '', format: 'gguf', family, families: [family], parameter_size: model.parameterSize ?? '8.0B', quantization_level: 'Q4_K_M' };
+  return {
+    parent_model: '',
+    format: 'gguf',
+    family,
+    families: [family],
+    parameter_size: model.parameterSize ?? '8.0B',
+    quantization_level: 'Q4_K_M',
+  };
 }
 
 const familyOf = (model: ScriptedModel) => model.family ?? model.name.split(':')[0]!;

@@ -43,7 +43,9 @@ describe('decide with the shipped defaults', () => {
 
   it('decides stop_vm on prod guest 100 by prod-changes-typed', () => {
     const target = { profile: 'demo', node: 'pve1', vmid: 100, name: 'web-01', tags: ['prod', 'web'] };
-    expect(decide(call('stop_vm', 'destructive', target, { vmid: 100 }), shippedDefaults, noGrants, 'normal')).toMatchObject({
+    expect(
+      decide(call('stop_vm', 'destructive', target, { vmid: 100 }), shippedDefaults, noGrants, 'normal'),
+    ).toMatchObject({
       verdict: 'ask',
       confirm: 'typed',
       ruleId: 'prod-changes-typed',
@@ -73,7 +75,9 @@ describe('rule order', () => {
 
   it('takes the first of two matching user rules', () => {
     const reversed = [...user].reverse();
-    expect(decide(call('start_vm', 'change', guest9150), reversed, noGrants, 'normal').ruleId).toBe('lab-is-fine-anyway');
+    expect(decide(call('start_vm', 'change', guest9150), reversed, noGrants, 'normal').ruleId).toBe(
+      'lab-is-fine-anyway',
+    );
   });
 
   it('falls through to the defaults when no user rule matches', () => {
@@ -107,10 +111,17 @@ describe('policy.mode read-only', () => {
 
   it('still applies the rules to reads', () => {
     const denyJournal = rules('- id: no-journal\n  tools: ["read_journal"]\n  verdict: deny\n');
-    expect(decide(call('vm_status', 'read', guest101), [...denyJournal, ...shippedDefaults], noGrants, 'read-only').verdict).toBe('allow');
-    expect(decide(call('read_journal', 'read', { node: 'pve1' }), [...denyJournal, ...shippedDefaults], noGrants, 'read-only').ruleId).toBe(
-      'no-journal',
-    );
+    expect(
+      decide(call('vm_status', 'read', guest101), [...denyJournal, ...shippedDefaults], noGrants, 'read-only').verdict,
+    ).toBe('allow');
+    expect(
+      decide(
+        call('read_journal', 'read', { node: 'pve1' }),
+        [...denyJournal, ...shippedDefaults],
+        noGrants,
+        'read-only',
+      ).ruleId,
+    ).toBe('no-journal');
   });
 });
 
@@ -139,7 +150,9 @@ describe('snapshotBefore', () => {
   });
 
   it('is false when the rule does not ask for it', () => {
-    expect(decide(call('start_vm', 'change', guest101), shippedDefaults, noGrants, 'normal').snapshotBefore).toBe(false);
+    expect(decide(call('start_vm', 'change', guest101), shippedDefaults, noGrants, 'normal').snapshotBefore).toBe(
+      false,
+    );
   });
 });
 

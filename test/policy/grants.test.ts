@@ -13,30 +13,55 @@ function grantsFor(tool: string, target: object, seq = 7): SessionGrants {
 
 describe('session grants in decide', () => {
   it('turn a plain ask into allow and say which grant decided', () => {
-    const decision = decide(call('start_vm', 'change', guest102), shippedDefaults, grantsFor('start_vm', guest102, 12), 'normal');
+    const decision = decide(
+      call('start_vm', 'change', guest102),
+      shippedDefaults,
+      grantsFor('start_vm', guest102, 12),
+      'normal',
+    );
     expect(decision).toMatchObject({ verdict: 'allow', ruleId: 'changes-ask', decidedBy: 'grant:12', grantSeq: 12 });
     expect(decision.reason).toBe('session grant #12 allows it (rule changes-ask: change needs confirmation)');
   });
 
   it('never cover a typed confirmation', () => {
-    const decision = decide(call('start_vm', 'change', guest101), shippedDefaults, grantsFor('start_vm', guest101), 'normal');
+    const decision = decide(
+      call('start_vm', 'change', guest101),
+      shippedDefaults,
+      grantsFor('start_vm', guest101),
+      'normal',
+    );
     expect(decision).toMatchObject({ verdict: 'ask', confirm: 'typed', decidedBy: 'rule:prod-changes-typed' });
     expect(decision.grantSeq).toBeUndefined();
   });
 
   it('never beat a deny', () => {
     const user = rules('- id: no-web-starts\n  tools: ["start_vm"]\n  where: { tags: ["web"] }\n  verdict: deny\n');
-    const decision = decide(call('start_vm', 'change', guest102), [...user, ...shippedDefaults], grantsFor('start_vm', guest102), 'normal');
+    const decision = decide(
+      call('start_vm', 'change', guest102),
+      [...user, ...shippedDefaults],
+      grantsFor('start_vm', guest102),
+      'normal',
+    );
     expect(decision).toMatchObject({ verdict: 'deny', ruleId: 'no-web-starts' });
   });
 
   it('never beat the read-only mode', () => {
-    expect(decide(call('start_vm', 'change', guest102), shippedDefaults, grantsFor('start_vm', guest102), 'read-only').verdict).toBe('deny');
+    expect(
+      decide(call('start_vm', 'change', guest102), shippedDefaults, grantsFor('start_vm', guest102), 'read-only')
+        .verdict,
+    ).toBe('deny');
   });
 
   it('also answer the default ask of a tool no rule covers', () => {
     const target = { profile: 'home' };
-    expect(decide(call('github__create_issue', 'change', target), [], grantsFor('github__create_issue', target, 3), 'normal')).toMatchObject({
+    expect(
+      decide(
+        call('github__create_issue', 'change', target),
+        [],
+        grantsFor('github__create_issue', target, 3),
+        'normal',
+      ),
+    ).toMatchObject({
       verdict: 'allow',
       ruleId: 'default',
       decidedBy: 'grant:3',

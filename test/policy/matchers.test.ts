@@ -63,7 +63,8 @@ describe('rule matchers', () => {
   });
 
   it('needs every condition of the rule to hold', () => {
-    const conditions = '  tools: ["start_vm"]\n  where: { node: "pve-lab*", vmid: [9000, "9100-9199"], name: "test-*" }';
+    const conditions =
+      '  tools: ["start_vm"]\n  where: { node: "pve-lab*", vmid: [9000, "9100-9199"], name: "test-*" }';
     expect(matches(conditions, onTarget(guest9150))).toBe(true);
     expect(matches(conditions, onTarget({ ...guest9150, name: 'web-1' }))).toBe(false);
     expect(matches(conditions, call('stop_vm', 'destructive', guest9150))).toBe(false);

@@ -60,7 +60,12 @@ describe('a broken rules file names the file, line, rule and field', () => {
       { line: 4, rule: 'lab', field: 'where.tags[0]' },
       /YAML syntax error: Flow sequence/,
     ],
-    ['a repeated key', '- id: lab\n  verdict: allow\n  verdict: deny\n', { line: 3, rule: 'lab', field: 'verdict' }, /Map keys must be unique/],
+    [
+      'a repeated key',
+      '- id: lab\n  verdict: allow\n  verdict: deny\n',
+      { line: 3, rule: 'lab', field: 'verdict' },
+      /Map keys must be unique/,
+    ],
     [
       'an unknown rule key',
       '- id: ok\n  verdict: allow\n- id: prod-off\n  tools: ["stop_vm"]\n  wher: { tags: [prod] }\n  verdict: deny\n',
@@ -73,8 +78,18 @@ describe('a broken rules file names the file, line, rule and field', () => {
       { line: 3, rule: 'lab', field: 'where.nodes' },
       /unknown key "nodes"; valid keys here: node, vmid, tags, name, profile/,
     ],
-    ['a wrong type', '- id: lab\n  tools: stop_vm\n  verdict: allow\n', { line: 2, rule: 'lab', field: 'tools' }, /a list of tool globs/],
-    ['a wrong enum value', '- id: lab\n  risk: [write]\n  verdict: allow\n', { line: 2, rule: 'lab', field: 'risk[0]' }, /one of read, change, destructive/],
+    [
+      'a wrong type',
+      '- id: lab\n  tools: stop_vm\n  verdict: allow\n',
+      { line: 2, rule: 'lab', field: 'tools' },
+      /a list of tool globs/,
+    ],
+    [
+      'a wrong enum value',
+      '- id: lab\n  risk: [write]\n  verdict: allow\n',
+      { line: 2, rule: 'lab', field: 'risk[0]' },
+      /one of read, change, destructive/,
+    ],
     [
       'a reversed range',
       '- id: lab\n  where:\n    vmid: [9000, "9199-9100"]\n  verdict: allow\n',
@@ -93,11 +108,31 @@ describe('a broken rules file names the file, line, rule and field', () => {
       { line: 3, rule: 'quick', field: 'args.timeoutSeconds' },
       /bad range "60-5"/,
     ],
-    ['a broken glob', '- id: lab\n  where: { node: "pve-[lab" }\n  verdict: allow\n', { line: 2, rule: 'lab', field: 'where.node' }, /invalid glob "pve-\[lab"/],
-    ['a duplicate id', '- id: lab\n  verdict: allow\n- id: lab\n  verdict: deny\n', { line: 3, rule: 'lab', field: 'id' }, /duplicate id; rule #1 already uses it/],
-    ['a missing verdict', '- id: ok\n  verdict: allow\n- id: lab\n  tools: ["*"]\n', { line: 3, rule: 'lab', field: 'verdict' }, /missing \(one of allow, ask, deny\)/],
+    [
+      'a broken glob',
+      '- id: lab\n  where: { node: "pve-[lab" }\n  verdict: allow\n',
+      { line: 2, rule: 'lab', field: 'where.node' },
+      /invalid glob "pve-\[lab"/,
+    ],
+    [
+      'a duplicate id',
+      '- id: lab\n  verdict: allow\n- id: lab\n  verdict: deny\n',
+      { line: 3, rule: 'lab', field: 'id' },
+      /duplicate id; rule #1 already uses it/,
+    ],
+    [
+      'a missing verdict',
+      '- id: ok\n  verdict: allow\n- id: lab\n  tools: ["*"]\n',
+      { line: 3, rule: 'lab', field: 'verdict' },
+      /missing \(one of allow, ask, deny\)/,
+    ],
     ['a missing id', '- id: ok\n  verdict: allow\n- verdict: allow\n', { line: 3, rule: '#2', field: 'id' }, /missing/],
-    ['a bad id', '- id: "my rule"\n  verdict: allow\n', { line: 1, rule: '#1', field: 'id' }, /an id of letters, digits/],
+    [
+      'a bad id',
+      '- id: "my rule"\n  verdict: allow\n',
+      { line: 1, rule: '#1', field: 'id' },
+      /an id of letters, digits/,
+    ],
     ['the reserved id', '- id: default\n  verdict: allow\n', { line: 1, rule: 'default', field: 'id' }, /reserved/],
     [
       'confirm on a non-ask verdict',
@@ -137,11 +172,15 @@ describe('a broken rules file names the file, line, rule and field', () => {
   });
 
   it('rejects a file of several YAML documents', () => {
-    expect(problemIn('- id: a\n  verdict: allow\n---\n- id: b\n  verdict: allow\n').message).toMatch(/:3: a rules file is one YAML document/);
+    expect(problemIn('- id: a\n  verdict: allow\n---\n- id: b\n  verdict: allow\n').message).toMatch(
+      /:3: a rules file is one YAML document/,
+    );
   });
 
   it('rejects an alias to an anchor that does not exist', () => {
-    expect(problemIn('- id: *lab\n  verdict: allow\n').message).toMatch(/^\/home\/alice\/policy\.yaml: YAML error: Unresolved alias/);
+    expect(problemIn('- id: *lab\n  verdict: allow\n').message).toMatch(
+      /^\/home\/alice\/policy\.yaml: YAML error: Unresolved alias/,
+    );
   });
 
   it('rejects an item that is not a rule', () => {

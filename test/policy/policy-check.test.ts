@@ -28,7 +28,9 @@ describe('proxmox-ai policy check', () => {
     const file = rulesFile(home, goodRules);
     const run = await runCli(['policy', 'check', file], { home });
     expect(run).toMatchObject({ code: 0, stderr: '' });
-    expect(run.stdout).toBe(`${file}: valid, 2 rules\n  production-is-hands-off  deny\n  lab-range-is-free        allow\n`);
+    expect(run.stdout).toBe(
+      `${file}: valid, 2 rules\n  production-is-hands-off  deny\n  lab-range-is-free        allow\n`,
+    );
   });
 
   it('prints one JSON document with --json', async () => {

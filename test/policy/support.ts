@@ -12,10 +12,21 @@ export function rules(yaml: string): PolicyRule[] {
   return parseRules({ file: 'policy.yaml', text: yaml });
 }
 
-export function call(tool: string, risk: Risk, target: PolicyTarget = {}, args: Record<string, unknown> = {}): PolicyRequest {
+export function call(
+  tool: string,
+  risk: Risk,
+  target: PolicyTarget = {},
+  args: Record<string, unknown> = {},
+): PolicyRequest {
   return { tool, risk, target, args };
 }
 
 /** A guest as tools resolve it. */
 export const guest101: PolicyTarget = { profile: 'home', node: 'pve1', vmid: 101, name: 'db-01', tags: ['prod'] };
-export const guest9150: PolicyTarget = { profile: 'lab', node: 'pve-lab2', vmid: 9150, name: 'test-web', tags: ['lab'] };
+export const guest9150: PolicyTarget = {
+  profile: 'lab',
+  node: 'pve-lab2',
+  vmid: 9150,
+  name: 'test-web',
+  tags: ['lab'],
+};

@@ -62,7 +62,9 @@ describe('isHidden', () => {
   });
 
   it('keeps a tool an earlier unconditional rule decides otherwise', () => {
-    const user = rules('- id: stops-ask\n  tools: ["stop_vm"]\n  verdict: ask\n- id: never-stop\n  tools: ["stop_vm"]\n  verdict: deny\n');
+    const user = rules(
+      '- id: stops-ask\n  tools: ["stop_vm"]\n  verdict: ask\n- id: never-stop\n  tools: ["stop_vm"]\n  verdict: deny\n',
+    );
     expect(isHidden('stop_vm', 'destructive', user, 'normal')).toBe(false);
   });
 

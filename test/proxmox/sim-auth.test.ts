@@ -24,15 +24,19 @@ function connect(profile: ResolvedProfile, options: ProxmoxClientOptions = {}) {
 }
 
 const snapshotOf100 = { node: 'pve1', type: 'qemu', vmid: 100 } as const;
-const statuses = (events: ProxmoxEvent[]) => events.flatMap((event) => (event.type === 'response' ? [event.status] : []));
-const authActions = (events: ProxmoxEvent[]) => events.flatMap((event) => (event.type === 'auth' ? [event.action] : []));
+const statuses = (events: ProxmoxEvent[]) =>
+  events.flatMap((event) => (event.type === 'response' ? [event.status] : []));
+const authActions = (events: ProxmoxEvent[]) =>
+  events.flatMap((event) => (event.type === 'auth' ? [event.action] : []));
 
 describe('API token', () => {
   it('reads and writes with the token', async () => {
     sim = await startDemo();
     const { client } = connect(tokenProfile(sim));
     expect((await client.cluster.resources('vm')).length).toBeGreaterThan(0);
-    await expect(client.guests.createSnapshot(snapshotOf100, { snapname: 'token-write' })).resolves.toMatch(/^UPID:pve1:/);
+    await expect(client.guests.createSnapshot(snapshotOf100, { snapname: 'token-write' })).resolves.toMatch(
+      /^UPID:pve1:/,
+    );
   });
 
   it('fails with the fix when the secret is wrong', async () => {
@@ -50,7 +54,9 @@ describe('ticket login', () => {
     sim = await startDemo();
     const { client, events } = connect(passwordProfile(sim));
     expect((await client.cluster.resources('vm')).length).toBeGreaterThan(0);
-    await expect(client.guests.createSnapshot(snapshotOf100, { snapname: 'ticket-write' })).resolves.toMatch(/^UPID:pve1:/);
+    await expect(client.guests.createSnapshot(snapshotOf100, { snapname: 'ticket-write' })).resolves.toMatch(
+      /^UPID:pve1:/,
+    );
     expect(statuses(events)).toEqual([200, 200]);
   });
 

@@ -35,7 +35,9 @@ const db = { node: 'pve1', type: 'qemu', vmid: 101 } as const;
 beforeAll(async () => {
   sim = await startScenario(scenario);
   root = createProxmoxClient(tokenProfile(sim));
-  operator = createProxmoxClient(tokenProfile(sim, { tokenId: 'ops@pve!ai', tokenSecret: '7a1f0b57-2a64-4d1b-9c55-1f6e2f0f0002' }));
+  operator = createProxmoxClient(
+    tokenProfile(sim, { tokenId: 'ops@pve!ai', tokenSecret: '7a1f0b57-2a64-4d1b-9c55-1f6e2f0f0002' }),
+  );
 });
 
 afterAll(async () => {
@@ -55,7 +57,11 @@ describe('Proxmox answers become typed errors', () => {
   it('403 names the missing privilege and its path', async () => {
     const error = await rejectionOf(operator.guests.power(db, 'start'));
     expect(error).toBeInstanceOf(ProxmoxPermissionError);
-    expect((error as ProxmoxPermissionError).missing).toEqual({ aclPath: '/vms/101', privileges: ['VM.PowerMgmt'], anyOf: false });
+    expect((error as ProxmoxPermissionError).missing).toEqual({
+      aclPath: '/vms/101',
+      privileges: ['VM.PowerMgmt'],
+      anyOf: false,
+    });
     expect(error.message).toContain("--tokens 'ops@pve!ai'");
   });
 
@@ -66,7 +72,9 @@ describe('Proxmox answers become typed errors', () => {
   });
 
   it('501 for a path Proxmox does not have', async () => {
-    await expect(root.api.call('GET', '/nodes/pve1/qemu/100/foo', z.unknown())).rejects.toBeInstanceOf(ProxmoxNotImplementedError);
+    await expect(root.api.call('GET', '/nodes/pve1/qemu/100/foo', z.unknown())).rejects.toBeInstanceOf(
+      ProxmoxNotImplementedError,
+    );
   });
 
   it('595 names the offline node', async () => {

@@ -20,8 +20,16 @@ afterAll(async () => {
 describe('cluster reads', () => {
   it('lists the demo guests with tags and template flags parsed', async () => {
     const guests = await client.cluster.resources('vm');
-    expect(guests.map((guest) => guest.vmid).sort()).toEqual(expect.arrayContaining([100, 101, 102, 103, 104, 105, 200]));
-    expect(guests.find((guest) => guest.vmid === 100)).toMatchObject({ type: 'qemu', node: 'pve1', name: 'web-01', status: 'running', tags: ['prod'] });
+    expect(guests.map((guest) => guest.vmid).sort()).toEqual(
+      expect.arrayContaining([100, 101, 102, 103, 104, 105, 200]),
+    );
+    expect(guests.find((guest) => guest.vmid === 100)).toMatchObject({
+      type: 'qemu',
+      node: 'pve1',
+      name: 'web-01',
+      status: 'running',
+      tags: ['prod'],
+    });
     expect(guests.find((guest) => guest.vmid === 105)?.template).toBe(true);
   });
 
@@ -56,7 +64,9 @@ describe('node reads', () => {
   });
 
   it("shows pve1's only bridge", async () => {
-    const bridges = (await client.nodes.network('pve1')).filter((iface) => iface.type === 'bridge').map((iface) => iface.iface);
+    const bridges = (await client.nodes.network('pve1'))
+      .filter((iface) => iface.type === 'bridge')
+      .map((iface) => iface.iface);
     expect(bridges).toEqual(['vmbr0']);
   });
 
@@ -89,20 +99,34 @@ describe('node reads', () => {
 
 describe('guest reads', () => {
   it('lists the qemu guests of a node, also with full=1', async () => {
-    expect((await client.guests.list('pve1', 'qemu')).map((guest) => guest.vmid)).toEqual(expect.arrayContaining([100, 101, 104, 105]));
-    expect((await client.guests.list('pve2', 'qemu', { full: true })).find((guest) => guest.vmid === 103)?.qmpstatus).toBe('io-error');
+    expect((await client.guests.list('pve1', 'qemu')).map((guest) => guest.vmid)).toEqual(
+      expect.arrayContaining([100, 101, 104, 105]),
+    );
+    expect(
+      (await client.guests.list('pve2', 'qemu', { full: true })).find((guest) => guest.vmid === 103)?.qmpstatus,
+    ).toBe('io-error');
   });
 
   it('reads status and config', async () => {
     // As in qemu-server, `status` says whether the process runs; QMP says it is paused on an I/O error.
-    expect(await client.guests.status({ node: 'pve2', type: 'qemu', vmid: 103 })).toMatchObject({ status: 'running', qmpstatus: 'io-error' });
-    expect(String((await client.guests.config({ node: 'pve1', type: 'qemu', vmid: 101 })).net0)).toContain('bridge=vmbr1');
-    expect(await client.guests.status({ node: 'pve2', type: 'lxc', vmid: 200 })).toMatchObject({ status: 'running', name: 'dns' });
+    expect(await client.guests.status({ node: 'pve2', type: 'qemu', vmid: 103 })).toMatchObject({
+      status: 'running',
+      qmpstatus: 'io-error',
+    });
+    expect(String((await client.guests.config({ node: 'pve1', type: 'qemu', vmid: 101 })).net0)).toContain(
+      'bridge=vmbr1',
+    );
+    expect(await client.guests.status({ node: 'pve2', type: 'lxc', vmid: 200 })).toMatchObject({
+      status: 'running',
+      name: 'dns',
+    });
   });
 
   it('asks the guest agent for OS and addresses', async () => {
     await expect(client.guests.agentPing(web)).resolves.toBeDefined();
     expect((await client.guests.agentOsInfo(web)).id).toBeTruthy();
-    expect((await client.guests.agentInterfaces(web)).some((iface) => (iface['ip-addresses'] ?? []).length > 0)).toBe(true);
+    expect((await client.guests.agentInterfaces(web)).some((iface) => (iface['ip-addresses'] ?? []).length > 0)).toBe(
+      true,
+    );
   });
 });

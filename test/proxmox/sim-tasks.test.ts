@@ -25,14 +25,22 @@ describe('following a task', () => {
     const upid = await client.guests.power(qemu(101), 'start');
     expect(parseUpid(upid)).toMatchObject({ node: 'pve1', type: 'qmstart', id: '101' });
     const outcome = await client.followTask(upid, follow);
-    expect(outcome).toMatchObject({ upid, node: 'pve1', status: 'failed', exitStatus: 'start failed: QEMU exited with code 1' });
+    expect(outcome).toMatchObject({
+      upid,
+      node: 'pve1',
+      status: 'failed',
+      exitStatus: 'start failed: QEMU exited with code 1',
+    });
     expect(outcome.log).toContain("bridge 'vmbr1' does not exist");
     expect(outcome.log.at(-1)).toBe('TASK ERROR: start failed: QEMU exited with code 1');
   });
 
   it('reports progress until the task stops, each line once', async () => {
     const reports: TaskProgress[] = [];
-    const outcome = await client.followTask(await client.guests.power(qemu(101), 'start'), { ...follow, onProgress: (report) => reports.push(report) });
+    const outcome = await client.followTask(await client.guests.power(qemu(101), 'start'), {
+      ...follow,
+      onProgress: (report) => reports.push(report),
+    });
     expect(reports[0]?.status).toBe('running');
     expect(reports.at(-1)?.status).toBe('stopped');
     expect(reports.flatMap((report) => report.newLines)).toEqual(outcome.log);
@@ -45,7 +53,10 @@ describe('following a task', () => {
   });
 
   it('ends a snapshot of a running guest as ok, and the snapshot is listed afterwards', async () => {
-    const outcome = await client.followTask(await client.guests.createSnapshot(qemu(100), { snapname: 'followed', description: 'test' }), follow);
+    const outcome = await client.followTask(
+      await client.guests.createSnapshot(qemu(100), { snapname: 'followed', description: 'test' }),
+      follow,
+    );
     expect(outcome).toMatchObject({ status: 'ok', exitStatus: 'OK' });
     expect((await client.guests.snapshots(qemu(100))).map((snapshot) => snapshot.name)).toContain('followed');
   });
@@ -63,7 +74,11 @@ describe('following a task', () => {
   it('stops following when aborted', async () => {
     const controller = new AbortController();
     const upid = await client.guests.power(qemu(101), 'start');
-    const following = client.followTask(upid, { ...follow, signal: controller.signal, onProgress: () => controller.abort() });
+    const following = client.followTask(upid, {
+      ...follow,
+      signal: controller.signal,
+      onProgress: () => controller.abort(),
+    });
     await expect(following).rejects.toBeInstanceOf(ProxmoxAbortedError);
   });
 });

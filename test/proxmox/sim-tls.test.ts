@@ -35,7 +35,9 @@ describe('TLS trust against the simulator', () => {
   });
 
   it('connects with its certificate as the CA file', async () => {
-    await expect(nodesVia(tokenProfile(sim, { fingerprint: undefined, caFile: pemFile(sim.certificatePem) }))).resolves.toHaveLength(2);
+    await expect(
+      nodesVia(tokenProfile(sim, { fingerprint: undefined, caFile: pemFile(sim.certificatePem) })),
+    ).resolves.toHaveLength(2);
   });
 
   it('stops on first contact and shows the command that pins the fingerprint', async () => {

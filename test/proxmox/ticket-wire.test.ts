@@ -36,11 +36,20 @@ async function session(script: Script = {}) {
     if (request.url === '/api2/json/access/ticket') {
       logins += 1;
       const ticket = `PVE:ops@pve:6A1E${logins}::signature${logins}+/=`;
-      answerJson(response, 200, { data: { username: 'ops@pve', ticket, CSRFPreventionToken: `csrf-${logins}`, ...(script.needTfa ? { NeedTFA: 1 } : {}) } });
+      answerJson(response, 200, {
+        data: {
+          username: 'ops@pve',
+          ticket,
+          CSRFPreventionToken: `csrf-${logins}`,
+          ...(script.needTfa ? { NeedTFA: 1 } : {}),
+        },
+      });
     } else if (script.refuse?.(request)) {
       answerJson(response, 401, '', 'Authentication failed!');
     } else {
-      answerJson(response, 200, { data: request.method === 'GET' ? [] : 'UPID:pve1:001A2B3C:0A4F21C3:69F07A96:qmstart:101:ops@pve:' });
+      answerJson(response, 200, {
+        data: request.method === 'GET' ? [] : 'UPID:pve1:001A2B3C:0A4F21C3:69F07A96:qmstart:101:ops@pve:',
+      });
     }
   });
   client = createProxmoxClient(
@@ -71,7 +80,9 @@ describe('ticket login on the wire', () => {
   it('sends the ticket as the PVEAuthCookie cookie, URL-encoded', async () => {
     const { client, apiCalls } = await session();
     await client.cluster.resources();
-    expect(apiCalls()[0]?.headers.cookie).toBe(`PVEAuthCookie=${encodeURIComponent('PVE:ops@pve:6A1E1::signature1+/=')}`);
+    expect(apiCalls()[0]?.headers.cookie).toBe(
+      `PVEAuthCookie=${encodeURIComponent('PVE:ops@pve:6A1E1::signature1+/=')}`,
+    );
   });
 
   it('adds the CSRF token to writes and only to writes', async () => {
@@ -89,7 +100,9 @@ describe('ticket login on the wire', () => {
     await client.cluster.resources();
     advance(ticketLifetimeMs - ticketRenewMarginMs);
     await client.cluster.resources();
-    expect(loginRequests()[1]?.body).toBe(`username=ops%40pve&password=${encodeURIComponent('PVE:ops@pve:6A1E1::signature1+/=')}`);
+    expect(loginRequests()[1]?.body).toBe(
+      `username=ops%40pve&password=${encodeURIComponent('PVE:ops@pve:6A1E1::signature1+/=')}`,
+    );
     expect(events.filter((event) => event.type === 'auth')).toEqual([
       { type: 'auth', action: 'login' },
       { type: 'auth', action: 'renew' },
@@ -101,7 +114,10 @@ describe('ticket login on the wire', () => {
     await client.cluster.resources();
     advance(ticketLifetimeMs);
     await client.cluster.resources();
-    expect(loginRequests().map((request) => request.body)).toEqual(['username=ops%40pve&password=pa%24%24+word', 'username=ops%40pve&password=pa%24%24+word']);
+    expect(loginRequests().map((request) => request.body)).toEqual([
+      'username=ops%40pve&password=pa%24%24+word',
+      'username=ops%40pve&password=pa%24%24+word',
+    ]);
   });
 
   it('logs in again after a 401 and repeats the call once', async () => {
@@ -109,14 +125,18 @@ describe('ticket login on the wire', () => {
     const { client, apiCalls, events } = await session({ refuse: () => refused++ === 0 });
     await expect(client.guests.power(guest, 'start')).resolves.toMatch(/^UPID:/);
     expect(apiCalls().map((request) => request.headers.csrfpreventiontoken)).toEqual(['csrf-1', 'csrf-2']);
-    expect(events.filter((event) => event.type === 'auth').map((event) => event.type === 'auth' && event.action)).toEqual(['login', 'relogin']);
+    expect(
+      events.filter((event) => event.type === 'auth').map((event) => event.type === 'auth' && event.action),
+    ).toEqual(['login', 'relogin']);
   });
 
   it('gives up with an auth error when the fresh ticket is refused too', async () => {
     const { client, apiCalls } = await session({ refuse: () => true });
     const error = await rejectionOf(client.cluster.resources());
     expect(error).toBeInstanceOf(ProxmoxAuthError);
-    expect(error.message).toContain("authentication failed for profile 'lab' on GET /cluster/resources (Authentication failed!)");
+    expect(error.message).toContain(
+      "authentication failed for profile 'lab' on GET /cluster/resources (Authentication failed!)",
+    );
     expect(apiCalls()).toHaveLength(2);
   });
 

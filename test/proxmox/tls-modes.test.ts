@@ -20,7 +20,9 @@ const version = { data: { version: '9.1.9', release: '9.1', repoid: 'ee7bad0a3d1
 beforeAll(async () => {
   [cluster, strangers] = await Promise.all([testCluster(), testCluster()]);
   node = await startHttpsPeer(cluster.node, (_request, _index, response) => answerJson(response, 200, version));
-  misnamed = await startHttpsPeer(cluster.otherNode, (_request, _index, response) => answerJson(response, 200, version));
+  misnamed = await startHttpsPeer(cluster.otherNode, (_request, _index, response) =>
+    answerJson(response, 200, version),
+  );
 });
 
 afterAll(async () => {
@@ -39,7 +41,9 @@ async function versionVia(profile: Omit<ResolvedProfile, 'name' | 'tokenId' | 't
 
 describe('TLS trust of the API host', () => {
   it("trusts a node certificate signed by the profile's CA file", async () => {
-    await expect(versionVia({ url: node.url, caFile: pemFile(cluster.ca.cert) })).resolves.toMatchObject({ version: '9.1.9' });
+    await expect(versionVia({ url: node.url, caFile: pemFile(cluster.ca.cert) })).resolves.toMatchObject({
+      version: '9.1.9',
+    });
   });
 
   it('refuses a CA-signed certificate that does not name the host, and sends nothing', async () => {
@@ -51,7 +55,9 @@ describe('TLS trust of the API host', () => {
   });
 
   it('refuses a certificate from another CA', async () => {
-    await expect(versionVia({ url: node.url, caFile: pemFile(strangers.ca.cert) })).rejects.toBeInstanceOf(ProxmoxTlsUntrustedError);
+    await expect(versionVia({ url: node.url, caFile: pemFile(strangers.ca.cert) })).rejects.toBeInstanceOf(
+      ProxmoxTlsUntrustedError,
+    );
   });
 
   it('on first contact names the fingerprint and the exact command that trusts it', async () => {
@@ -62,7 +68,9 @@ describe('TLS trust of the API host', () => {
   });
 
   it('trusts a pinned fingerprint even though no CA vouches for the certificate', async () => {
-    await expect(versionVia({ url: misnamed.url, fingerprint: cluster.otherNode.fingerprint })).resolves.toMatchObject({ version: '9.1.9' });
+    await expect(versionVia({ url: misnamed.url, fingerprint: cluster.otherNode.fingerprint })).resolves.toMatchObject({
+      version: '9.1.9',
+    });
   });
 
   it('refuses a changed certificate loudly, naming both fingerprints', async () => {
@@ -70,7 +78,9 @@ describe('TLS trust of the API host', () => {
     const error = await rejectionOf(versionVia({ url: node.url, fingerprint: cluster.otherNode.fingerprint }));
     expect(error).toBeInstanceOf(ProxmoxTlsChangedError);
     expect(error.message).toMatch(/^REFUSED: /);
-    expect(error.message).toContain(`presents certificate ${cluster.node.fingerprint}, but profile 'lab' pins ${cluster.otherNode.fingerprint}`);
+    expect(error.message).toContain(
+      `presents certificate ${cluster.node.fingerprint}, but profile 'lab' pins ${cluster.otherNode.fingerprint}`,
+    );
     expect(node.requests.length).toBe(before);
   });
 });
@@ -78,8 +88,14 @@ describe('TLS trust of the API host', () => {
 describe('probeTls', () => {
   it('reports the same decisions without sending a request', async () => {
     const before = node.requests.length;
-    expect(await probeTls(node.url, loadTrust({ name: 'lab', caFile: pemFile(cluster.ca.cert) }))).toMatchObject({ kind: 'trusted', by: 'ca-file' });
-    expect(await probeTls(node.url, { kind: 'system-ca' })).toMatchObject({ kind: 'untrusted', fingerprint: cluster.node.fingerprint });
+    expect(await probeTls(node.url, loadTrust({ name: 'lab', caFile: pemFile(cluster.ca.cert) }))).toMatchObject({
+      kind: 'trusted',
+      by: 'ca-file',
+    });
+    expect(await probeTls(node.url, { kind: 'system-ca' })).toMatchObject({
+      kind: 'untrusted',
+      fingerprint: cluster.node.fingerprint,
+    });
     expect(await probeTls(node.url, { kind: 'pinned', fingerprint: cluster.otherNode.fingerprint })).toEqual({
       kind: 'changed',
       fingerprint: cluster.node.fingerprint,

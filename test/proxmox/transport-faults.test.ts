@@ -6,7 +6,13 @@ import { ProxmoxResponseError } from '../../src/proxmox/errors/response-error.js
 import { ProxmoxTimeoutError } from '../../src/proxmox/errors/timeout-error.js';
 import { ProxmoxUnreachableError } from '../../src/proxmox/errors/unreachable-error.js';
 import { testCluster, type TestCertificate } from './support/certs.js';
-import { answerJson, dropConnection, startHttpsPeer, type HttpsPeer, type PeerBehaviour } from './support/https-peer.js';
+import {
+  answerJson,
+  dropConnection,
+  startHttpsPeer,
+  type HttpsPeer,
+  type PeerBehaviour,
+} from './support/https-peer.js';
 import { rejectionOf } from './support/thrown.js';
 
 const upid = 'UPID:pve1:001A2B3C:0A4F21C3:69F07A96:qmstart:101:root@pam!ai:';
@@ -26,10 +32,19 @@ afterEach(async () => {
   peer = undefined;
 });
 
-async function connect(behaviour: PeerBehaviour, timeoutMs = 5000): Promise<{ peer: HttpsPeer; client: ProxmoxClient }> {
+async function connect(
+  behaviour: PeerBehaviour,
+  timeoutMs = 5000,
+): Promise<{ peer: HttpsPeer; client: ProxmoxClient }> {
   peer = await startHttpsPeer(certificate, behaviour);
   client = createProxmoxClient(
-    { name: 'lab', url: peer.url, tokenId: 'root@pam!ai', tokenSecret: 'f7a1c2d3-0000-4000-8000-000000000001', fingerprint: certificate.fingerprint },
+    {
+      name: 'lab',
+      url: peer.url,
+      tokenId: 'root@pam!ai',
+      tokenSecret: 'f7a1c2d3-0000-4000-8000-000000000001',
+      fingerprint: certificate.fingerprint,
+    },
     { timeoutMs },
   );
   return { peer, client };
@@ -42,7 +57,9 @@ const dropFirst =
 
 describe('writes are never retried blindly', () => {
   it('sends a POST once when the connection breaks, and says the outcome is unknown', async () => {
-    const { peer, client } = await connect(dropFirst((_request, _index, response) => answerJson(response, 200, { data: upid })));
+    const { peer, client } = await connect(
+      dropFirst((_request, _index, response) => answerJson(response, 200, { data: upid })),
+    );
     const error = await rejectionOf(client.guests.power(guest, 'start'));
     expect(error).toBeInstanceOf(ProxmoxConnectionLostError);
     expect(error.message).toContain('the change may or may not have been applied');
@@ -50,13 +67,21 @@ describe('writes are never retried blindly', () => {
   });
 
   it('sends a DELETE once when the connection breaks', async () => {
-    const { peer, client } = await connect(dropFirst((_request, _index, response) => answerJson(response, 200, { data: upid })));
-    await expect(client.guests.deleteSnapshot(guest, 'before-upgrade')).rejects.toBeInstanceOf(ProxmoxConnectionLostError);
+    const { peer, client } = await connect(
+      dropFirst((_request, _index, response) => answerJson(response, 200, { data: upid })),
+    );
+    await expect(client.guests.deleteSnapshot(guest, 'before-upgrade')).rejects.toBeInstanceOf(
+      ProxmoxConnectionLostError,
+    );
     expect(peer.requests.map((request) => request.method)).toEqual(['DELETE']);
   });
 
   it('repeats a GET once after a broken connection', async () => {
-    const { peer, client } = await connect(dropFirst((_request, _index, response) => answerJson(response, 200, { data: { version: '9.1.9', release: '9.1', repoid: 'ee7bad0a3d1546c9' } })));
+    const { peer, client } = await connect(
+      dropFirst((_request, _index, response) =>
+        answerJson(response, 200, { data: { version: '9.1.9', release: '9.1', repoid: 'ee7bad0a3d1546c9' } }),
+      ),
+    );
     await expect(client.cluster.version()).resolves.toMatchObject({ version: '9.1.9' });
     expect(peer.requests).toHaveLength(2);
   });
@@ -73,7 +98,11 @@ describe('what goes on the wire', () => {
     const { peer, client } = await connect((_request, _index, response) => answerJson(response, 200, { data: upid }));
     await client.guests.power(guest, 'shutdown', { timeout: 60, forceStop: true });
     const [request] = peer.requests;
-    expect(request).toMatchObject({ method: 'POST', url: '/api2/json/nodes/pve1/qemu/101/status/shutdown', body: 'timeout=60&forceStop=1' });
+    expect(request).toMatchObject({
+      method: 'POST',
+      url: '/api2/json/nodes/pve1/qemu/101/status/shutdown',
+      body: 'timeout=60&forceStop=1',
+    });
     expect(request?.headers['content-type']).toBe('application/x-www-form-urlencoded');
     expect(request?.headers.authorization).toBe('PVEAPIToken=root@pam!ai=f7a1c2d3-0000-4000-8000-000000000001');
     expect(request?.headers.csrfpreventiontoken).toBeUndefined();
@@ -124,7 +153,13 @@ describe('abort and time limits', () => {
     const { peer } = await connect(silent);
     const url = peer.url;
     await peer.close();
-    const lonely = createProxmoxClient({ name: 'lab', url, tokenId: 'root@pam!ai', tokenSecret: 'x', fingerprint: certificate.fingerprint });
+    const lonely = createProxmoxClient({
+      name: 'lab',
+      url,
+      tokenId: 'root@pam!ai',
+      tokenSecret: 'x',
+      fingerprint: certificate.fingerprint,
+    });
     const error = await rejectionOf(lonely.cluster.version());
     await lonely.close();
     expect(error).toBeInstanceOf(ProxmoxUnreachableError);
@@ -134,7 +169,13 @@ describe('abort and time limits', () => {
   it('never repeats credentials written into the URL', async () => {
     const { peer } = await connect(silent);
     const url = peer.url.replace('https://', 'https://root:hunter2@');
-    const careful = createProxmoxClient({ name: 'lab', url, tokenId: 'root@pam!ai', tokenSecret: 'x', fingerprint: certificate.fingerprint });
+    const careful = createProxmoxClient({
+      name: 'lab',
+      url,
+      tokenId: 'root@pam!ai',
+      tokenSecret: 'x',
+      fingerprint: certificate.fingerprint,
+    });
     const error = await rejectionOf(careful.cluster.version({ timeoutMs: 100 }));
     await careful.close();
     expect(careful.url).toBe(peer.url);

@@ -18,13 +18,26 @@ describe('wire scalars', () => {
   });
 
   it('turns a resource into typed fields', () => {
-    const parsed = ClusterResourceSchema.parse({ id: 'qemu/100', type: 'qemu', vmid: 100, template: 0, tags: 'prod;web', memhost: 5 });
+    const parsed = ClusterResourceSchema.parse({
+      id: 'qemu/100',
+      type: 'qemu',
+      vmid: 100,
+      template: 0,
+      tags: 'prod;web',
+      memhost: 5,
+    });
     expect(parsed).toMatchObject({ vmid: 100, template: false, tags: ['prod', 'web'], memhost: 5 });
     expect(parsed.lock).toBeUndefined();
   });
 
   it('parses the string-typed fields of a node status', () => {
-    const status = NodeStatusSchema.parse({ uptime: 10, cpu: 0.04, loadavg: ['0.42', '0.35', '0.30'], memory: { total: 64, used: 20, free: 44 }, cpuinfo: { mhz: '2600.000', cpus: 16 } });
+    const status = NodeStatusSchema.parse({
+      uptime: 10,
+      cpu: 0.04,
+      loadavg: ['0.42', '0.35', '0.30'],
+      memory: { total: 64, used: 20, free: 44 },
+      cpuinfo: { mhz: '2600.000', cpus: 16 },
+    });
     expect(status.loadavg).toEqual([0.42, 0.35, 0.3]);
     expect(status.cpuinfo?.mhz).toBe(2600);
   });
@@ -32,7 +45,9 @@ describe('wire scalars', () => {
 
 describe('encodeParams', () => {
   it('sends booleans as 0/1, lists as repeated keys, and leaves undefined out', () => {
-    expect(encodeParams({ full: true, forceStop: false, vmid: 101, skip: undefined, net: ['a', 'b'] }).toString()).toBe('full=1&forceStop=0&vmid=101&net=a&net=b');
+    expect(encodeParams({ full: true, forceStop: false, vmid: 101, skip: undefined, net: ['a', 'b'] }).toString()).toBe(
+      'full=1&forceStop=0&vmid=101&net=a&net=b',
+    );
   });
 });
 

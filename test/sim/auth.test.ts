@@ -10,7 +10,10 @@ describe('simulator authentication', () => {
       smallScenario({
         access: {
           tokens: [{ id: 'root@pam!sim', secret: '10d75ed0-b2ec-41a7-9aeb-eeb69db09035' }],
-          users: [{ userid: 'root@pam', password: 'hunter2' }, { userid: 'ops@pve', password: 'opspass', privileges: { '/': ['VM.Audit'] } }],
+          users: [
+            { userid: 'root@pam', password: 'hunter2' },
+            { userid: 'ops@pve', password: 'opspass', privileges: { '/': ['VM.Audit'] } },
+          ],
         },
       }),
       { now: clock.now },
@@ -36,14 +39,18 @@ describe('simulator authentication', () => {
   });
 
   it('rejects a wrong token secret with 401, an empty body and the reason in the status line', async () => {
-    const answer = await client.call('GET', '/version', { auth: { token: 'root@pam!sim=00000000-0000-0000-0000-000000000000' } });
+    const answer = await client.call('GET', '/version', {
+      auth: { token: 'root@pam!sim=00000000-0000-0000-0000-000000000000' },
+    });
     expect(answer.status).toBe(401);
     expect(answer.reason).toBe('Authentication failed!');
     expect(answer.text).toBe('');
   });
 
   it('rejects an unknown token id', async () => {
-    const answer = await client.call('GET', '/version', { auth: { token: 'root@pam!other=10d75ed0-b2ec-41a7-9aeb-eeb69db09035' } });
+    const answer = await client.call('GET', '/version', {
+      auth: { token: 'root@pam!other=10d75ed0-b2ec-41a7-9aeb-eeb69db09035' },
+    });
     expect(answer.status).toBe(401);
   });
 
@@ -68,7 +75,10 @@ describe('simulator authentication', () => {
   });
 
   it('accepts the username without realm plus a realm field', async () => {
-    const answer = await client.call('POST', '/access/ticket', { auth: { none: true }, form: { username: 'ops', realm: 'pve', password: 'opspass' } });
+    const answer = await client.call('POST', '/access/ticket', {
+      auth: { none: true },
+      form: { username: 'ops', realm: 'pve', password: 'opspass' },
+    });
     expect(answer.body.data.username).toBe('ops@pve');
   });
 
@@ -92,7 +102,10 @@ describe('simulator authentication', () => {
 
   it('accepts a write with the ticket and its CSRF token', async () => {
     const { ticket, CSRFPreventionToken } = (await login('root@pam', 'hunter2')).body.data;
-    const answer = await client.call('POST', '/nodes/pve1/qemu/100/snapshot', { auth: { ticket, csrf: CSRFPreventionToken }, form: { snapname: 'byticket' } });
+    const answer = await client.call('POST', '/nodes/pve1/qemu/100/snapshot', {
+      auth: { ticket, csrf: CSRFPreventionToken },
+      form: { snapname: 'byticket' },
+    });
     expect(answer.status).toBe(200);
     expect(answer.body.data).toMatch(/:qmsnapshot:100:root@pam:$/);
   });

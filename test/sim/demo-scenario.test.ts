@@ -10,12 +10,18 @@ describe('the demo scenario', () => {
   });
   afterAll(() => client.close());
 
-  const syslog = async (node: string) => (await client.data('GET', `/nodes/${node}/syslog?limit=500`)).map((line: { t: string }) => line.t);
-  const guest = (vmid: number) => client.data('GET', '/cluster/resources?type=vm').then((items) => items.find((item: { vmid: number }) => item.vmid === vmid));
+  const syslog = async (node: string) =>
+    (await client.data('GET', `/nodes/${node}/syslog?limit=500`)).map((line: { t: string }) => line.t);
+  const guest = (vmid: number) =>
+    client
+      .data('GET', '/cluster/resources?type=vm')
+      .then((items) => items.find((item: { vmid: number }) => item.vmid === vmid));
 
   it('lists exactly the demo guests', async () => {
     const items = await client.data('GET', '/cluster/resources?type=vm');
-    expect(items.map((item: { vmid: number; name: string; node: string }) => `${item.vmid} ${item.name} ${item.node}`)).toEqual([
+    expect(
+      items.map((item: { vmid: number; name: string; node: string }) => `${item.vmid} ${item.name} ${item.node}`),
+    ).toEqual([
       '100 web-01 pve1',
       '101 db-01 pve1',
       '102 ci-runner pve2',
@@ -78,8 +84,16 @@ describe('the demo scenario', () => {
     expect(status.qmpstatus).toBe('io-error');
     expect((await client.data('GET', '/nodes/pve2/qemu/103/config')).scsi0).toMatch(/^local-lvm:/);
     const lines = await syslog('pve2');
-    expect(lines.some((line: string) => line.endsWith('device-mapper: thin: 252:4: switching pool to out-of-data-space (queue IO) mode'))).toBe(true);
-    expect(lines.some((line: string) => line.endsWith('device-mapper: thin: 252:4: switching pool to out-of-data-space (error IO) mode'))).toBe(true);
+    expect(
+      lines.some((line: string) =>
+        line.endsWith('device-mapper: thin: 252:4: switching pool to out-of-data-space (queue IO) mode'),
+      ),
+    ).toBe(true);
+    expect(
+      lines.some((line: string) =>
+        line.endsWith('device-mapper: thin: 252:4: switching pool to out-of-data-space (error IO) mode'),
+      ),
+    ).toBe(true);
   });
 
   it('has analytics at 96 GiB on a 64 GiB node, its last start failing in pc.ram', async () => {

@@ -43,7 +43,12 @@ const guests: Guest[] = [
   qemu(111, { net0: 'e1000=BC:24:11:00:01:11,bridge=vmbr7' }),
   qemu(112, {}, { ha: { state: 'started', group: null } }),
   qemu(113, { net0: nic('vmbr9') }, { ha: { state: 'stopped', group: null } }),
-  { vmid: 200, type: 'lxc', node: 'pve1', config: { rootfs: 'local-lvm:vm-200-disk-0,size=8G', net0: 'name=eth0,bridge=vmbr5,ip=dhcp' } },
+  {
+    vmid: 200,
+    type: 'lxc',
+    node: 'pve1',
+    config: { rootfs: 'local-lvm:vm-200-disk-0,size=8G', net0: 'name=eth0,bridge=vmbr5,ip=dhcp' },
+  },
   { vmid: 201, type: 'lxc', node: 'pve1', template: true, config: { rootfs: 'local-lvm:base-201-disk-0,size=8G' } },
 ];
 
@@ -137,7 +142,10 @@ describe('derived start outcomes', () => {
   });
 
   it('fails a container start on a missing bridge', async () => {
-    expect((await start(200, 'lxc')).log).toEqual(["bridge 'vmbr5' does not exist", "TASK ERROR: startup for container '200' failed"]);
+    expect((await start(200, 'lxc')).log).toEqual([
+      "bridge 'vmbr5' does not exist",
+      "TASK ERROR: startup for container '200' failed",
+    ]);
   });
 
   it('fails a container template start', async () => {
@@ -153,7 +161,10 @@ describe('derived start outcomes', () => {
     const { upid, log } = await start(112);
     expect(upid).toMatch(/:hastart:112:/);
     expect(log).toEqual(['Requesting HA start for VM 112', 'TASK OK']);
-    expect(await client.data('GET', '/nodes/pve1/qemu/112/status/current')).toMatchObject({ status: 'running', ha: { managed: 1, state: 'started' } });
+    expect(await client.data('GET', '/nodes/pve1/qemu/112/status/current')).toMatchObject({
+      status: 'running',
+      ha: { managed: 1, state: 'started' },
+    });
   });
 
   it('puts an HA-managed guest whose start fails into the error state', async () => {

@@ -11,7 +11,10 @@ describe('simulator read endpoints', () => {
       {
         ...demo,
         nodes: [...demo.nodes, { name: 'pve3', status: 'offline', storage: [{ id: 'local', type: 'dir' }] }],
-        guests: [...demo.guests!, { vmid: 300, type: 'qemu', node: 'pve3', name: 'stranded', ha: { state: 'started', group: 'prod' } }],
+        guests: [
+          ...demo.guests!,
+          { vmid: 300, type: 'qemu', node: 'pve3', name: 'stranded', ha: { state: 'started', group: 'prod' } },
+        ],
       },
       { now: clock.now },
     );
@@ -21,7 +24,9 @@ describe('simulator read endpoints', () => {
   it('reports cluster status with quorum and one entry per node', async () => {
     const [cluster, ...nodes] = await client.data('GET', '/cluster/status');
     expect(cluster).toEqual({ type: 'cluster', id: 'cluster', name: 'homelab', nodes: 3, version: 5, quorate: 1 });
-    expect(nodes.map((node: { name: string; online: number; local: number }) => [node.name, node.online, node.local])).toEqual([
+    expect(
+      nodes.map((node: { name: string; online: number; local: number }) => [node.name, node.online, node.local]),
+    ).toEqual([
       ['pve1', 1, 1],
       ['pve2', 1, 0],
       ['pve3', 0, 0],
@@ -30,7 +35,13 @@ describe('simulator read endpoints', () => {
 
   it('shows guests of an offline node as unknown in /cluster/resources', async () => {
     const items = await client.data('GET', '/cluster/resources');
-    expect(items.find((item: { id: string }) => item.id === 'qemu/300')).toEqual({ id: 'qemu/300', type: 'qemu', vmid: 300, node: 'pve3', status: 'unknown' });
+    expect(items.find((item: { id: string }) => item.id === 'qemu/300')).toEqual({
+      id: 'qemu/300',
+      type: 'qemu',
+      vmid: 300,
+      node: 'pve3',
+      status: 'unknown',
+    });
     expect(items.find((item: { id: string }) => item.id === 'node/pve3')).toMatchObject({ status: 'offline' });
     expect(items.find((item: { id: string }) => item.id === 'node/pve3').uptime).toBeUndefined();
   });
@@ -38,7 +49,10 @@ describe('simulator read endpoints', () => {
   it('filters /cluster/resources by type', async () => {
     const storage = await client.data('GET', '/cluster/resources?type=storage');
     expect(new Set(storage.map((item: { type: string }) => item.type))).toEqual(new Set(['storage']));
-    expect(storage.find((item: { id: string }) => item.id === 'storage/pve2/local-lvm')).toMatchObject({ plugintype: 'lvmthin', status: 'available' });
+    expect(storage.find((item: { id: string }) => item.id === 'storage/pve2/local-lvm')).toMatchObject({
+      plugintype: 'lvmthin',
+      status: 'available',
+    });
   });
 
   it('proposes the lowest free vmid as a string', async () => {
@@ -52,7 +66,12 @@ describe('simulator read endpoints', () => {
 
   it('lists the cluster storage configuration', async () => {
     const storage = await client.data('GET', '/storage');
-    expect(storage.find((item: { storage: string }) => item.storage === 'local-lvm')).toMatchObject({ type: 'lvmthin', thinpool: 'data', vgname: 'pve', nodes: 'pve1,pve2' });
+    expect(storage.find((item: { storage: string }) => item.storage === 'local-lvm')).toMatchObject({
+      type: 'lvmthin',
+      thinpool: 'data',
+      vgname: 'pve',
+      nodes: 'pve1,pve2',
+    });
   });
 
   it('lists nodes with the certificate fingerprint of the node it talks to', async () => {
@@ -75,7 +94,10 @@ describe('simulator read endpoints', () => {
 
   it('lists the volumes of a storage from the guest configs', async () => {
     const content = await client.data('GET', '/nodes/pve2/storage/local-lvm/content');
-    expect(content.map((volume: { volid: string }) => volume.volid).sort()).toEqual(['local-lvm:vm-102-disk-0', 'local-lvm:vm-103-disk-0']);
+    expect(content.map((volume: { volid: string }) => volume.volid).sort()).toEqual([
+      'local-lvm:vm-102-disk-0',
+      'local-lvm:vm-103-disk-0',
+    ]);
     expect(content[0]).toMatchObject({ format: 'raw', content: 'images' });
   });
 
@@ -99,14 +121,30 @@ describe('simulator read endpoints', () => {
   });
 
   it('answers container status and config', async () => {
-    expect(await client.data('GET', '/nodes/pve2/lxc/200/status/current')).toMatchObject({ status: 'running', ha: { managed: 0 } });
-    expect(await client.data('GET', '/nodes/pve2/lxc/200/config')).toMatchObject({ hostname: 'dns', memory: 512, unprivileged: 1 });
+    expect(await client.data('GET', '/nodes/pve2/lxc/200/status/current')).toMatchObject({
+      status: 'running',
+      ha: { managed: 0 },
+    });
+    expect(await client.data('GET', '/nodes/pve2/lxc/200/config')).toMatchObject({
+      hostname: 'dns',
+      memory: 512,
+      unprivileged: 1,
+    });
   });
 
   it('reports HA resources and their status', async () => {
-    expect(await client.data('GET', '/cluster/ha/resources')).toEqual([expect.objectContaining({ sid: 'vm:300', state: 'started', group: 'prod', type: 'vm' })]);
+    expect(await client.data('GET', '/cluster/ha/resources')).toEqual([
+      expect.objectContaining({ sid: 'vm:300', state: 'started', group: 'prod', type: 'vm' }),
+    ]);
     const status = await client.data('GET', '/cluster/ha/status/current');
-    expect(status.map((item: { id: string }) => item.id)).toEqual(['quorum', 'master', 'lrm:pve1', 'lrm:pve2', 'lrm:pve3', 'service:vm:300']);
+    expect(status.map((item: { id: string }) => item.id)).toEqual([
+      'quorum',
+      'master',
+      'lrm:pve1',
+      'lrm:pve2',
+      'lrm:pve3',
+      'service:vm:300',
+    ]);
   });
 
   it('answers an agent call for a paused VM with a timeout', async () => {

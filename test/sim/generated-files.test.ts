@@ -28,7 +28,9 @@ describe('generated simulator files', () => {
   });
 
   it('has a schema entry for every route', () => {
-    const missing = routes.filter((route) => !endpointSpec(route.method, route.template)).map((route) => `${route.method} ${route.template}`);
+    const missing = routes
+      .filter((route) => !endpointSpec(route.method, route.template))
+      .map((route) => `${route.method} ${route.template}`);
     expect(missing).toEqual([]);
   });
 });

@@ -12,13 +12,21 @@ describe('node logs', () => {
   let client: SimClient;
 
   beforeAll(async () => {
-    client = await startClient(smallScenario({ journal: { pve1: [...lines, { ts: '2026-11-20T02:40:00Z', text: 'kernel: eth0: link up' }] } }));
+    client = await startClient(
+      smallScenario({ journal: { pve1: [...lines, { ts: '2026-11-20T02:40:00Z', text: 'kernel: eth0: link up' }] } }),
+    );
   });
   afterAll(() => client.close());
 
   it('pages syslog with start and limit, numbering lines from 1', async () => {
     const answer = await client.call('GET', '/nodes/pve1/syslog?start=1&limit=2');
-    expect(answer.body).toEqual({ data: [{ n: 2, t: lines[1] }, { n: 3, t: lines[2] }], total: 5 });
+    expect(answer.body).toEqual({
+      data: [
+        { n: 2, t: lines[1] },
+        { n: 3, t: lines[2] },
+      ],
+      total: 5,
+    });
   });
 
   it('renders {ts, text} lines in syslog form with the node name', async () => {
@@ -27,7 +35,10 @@ describe('node logs', () => {
   });
 
   it('filters syslog by service and time', async () => {
-    const answer = await client.call('GET', `/nodes/pve1/syslog?service=pvedaemon&since=${encodeURIComponent('2026-11-20 02:15')}`);
+    const answer = await client.call(
+      'GET',
+      `/nodes/pve1/syslog?service=pvedaemon&since=${encodeURIComponent('2026-11-20 02:15')}`,
+    );
     expect(answer.body.data.map((line: { t: string }) => line.t)).toEqual([lines[3]]);
   });
 

@@ -29,17 +29,29 @@ describe('scenario validation', () => {
   it('fills in defaults for omitted fields', () => {
     const scenario = validateScenario(parseScenario(valid, 't.yaml'), 't.yaml');
     expect(scenario.nodes[0]).toMatchObject({ status: 'online', cpus: 8, memoryMiB: 65536, storage: [], tasks: [] });
-    expect(scenario.guests[0]).toMatchObject({ status: 'stopped', tags: [], lock: null, template: false, config: {}, agent: null, ha: null });
+    expect(scenario.guests[0]).toMatchObject({
+      status: 'stopped',
+      tags: [],
+      lock: null,
+      template: false,
+      config: {},
+      agent: null,
+      ha: null,
+    });
     expect(scenario).toMatchObject({ schemaVersion: 1, quorate: true, access: {}, journal: {} });
   });
 
   it('names the path and line of a wrongly typed field', () => {
     const error = errorOf(() => parseScenario(valid.replace('vmid: 100', 'vmid: abc'), 'bad.yaml'));
-    expect(error.message).toBe('scenario bad.yaml: guests[0].vmid (line 6): Invalid input: expected number, received string');
+    expect(error.message).toBe(
+      'scenario bad.yaml: guests[0].vmid (line 6): Invalid input: expected number, received string',
+    );
   });
 
   it('names the line of an unknown field', () => {
-    const error = errorOf(() => parseScenario(valid.replace('    bridges: [vmbr0]', '    bridges: [vmbr0]\n    memoryMib: 4096'), 'typo.yaml'));
+    const error = errorOf(() =>
+      parseScenario(valid.replace('    bridges: [vmbr0]', '    bridges: [vmbr0]\n    memoryMib: 4096'), 'typo.yaml'),
+    );
     expect(error.message).toBe('scenario typo.yaml: nodes[0].memoryMib (line 5): unknown field');
   });
 
@@ -50,12 +62,16 @@ describe('scenario validation', () => {
 
   it('refuses a guest on a node the scenario does not have', () => {
     const error = errorOf(() => parseScenario(valid.replace('    node: pve1', '    node: pve9'), 'node.yaml'));
-    expect(error.message).toBe("scenario node.yaml: guests[0].node (line 8): node 'pve9' is not among the scenario's nodes");
+    expect(error.message).toBe(
+      "scenario node.yaml: guests[0].node (line 8): node 'pve9' is not among the scenario's nodes",
+    );
   });
 
   it('refuses a vmid used twice', () => {
     const twice = `${valid}  - vmid: 100\n    type: lxc\n    node: pve1\n`;
-    expect(errorOf(() => parseScenario(twice, 'twice.yaml')).message).toContain('guests[1].vmid (line 9): vmid 100 is used twice');
+    expect(errorOf(() => parseScenario(twice, 'twice.yaml')).message).toContain(
+      'guests[1].vmid (line 9): vmid 100 is used twice',
+    );
   });
 
   it('reports YAML syntax errors with their line', () => {
@@ -65,7 +81,9 @@ describe('scenario validation', () => {
 
   it('reads JSON scenarios and names paths and lines in them too', () => {
     const json = JSON.stringify({ name: 't', nodes: [{ name: 'pve1', cpus: 'many' }] }, null, 2);
-    expect(errorOf(() => parseScenario(json, 'bad.json')).message).toBe('scenario bad.json: nodes[0].cpus (line 6): Invalid input: expected number, received string');
+    expect(errorOf(() => parseScenario(json, 'bad.json')).message).toBe(
+      'scenario bad.json: nodes[0].cpus (line 6): Invalid input: expected number, received string',
+    );
   });
 
   it('is an AppError with code scenario.invalid and exit code 2', () => {
@@ -77,7 +95,9 @@ describe('scenario validation', () => {
 
   it('names a file it cannot read', () => {
     const file = path.join(os.tmpdir(), 'proxmox-ai-no-such-scenario.yaml');
-    expect(errorOf(() => loadScenarioFile(file)).message).toBe(`scenario file ${file} cannot be read (ENOENT); pass an existing YAML or JSON file`);
+    expect(errorOf(() => loadScenarioFile(file)).message).toBe(
+      `scenario file ${file} cannot be read (ENOENT); pass an existing YAML or JSON file`,
+    );
   });
 
   it('loads a scenario file by path', () => {
@@ -89,7 +109,10 @@ describe('scenario validation', () => {
   });
 
   it('accepts bridge objects with VLAN awareness and MTU', () => {
-    const scenario = validateScenario(parseScenario(valid.replace('[vmbr0]', '[{ name: vmbr0, vlanAware: true, mtu: 9000 }]'), 'b.yaml'), 'b.yaml');
+    const scenario = validateScenario(
+      parseScenario(valid.replace('[vmbr0]', '[{ name: vmbr0, vlanAware: true, mtu: 9000 }]'), 'b.yaml'),
+      'b.yaml',
+    );
     expect(scenario.nodes[0]!.bridges).toEqual([{ name: 'vmbr0', vlanAware: true, mtu: 9000 }]);
   });
 });

@@ -74,7 +74,9 @@ describe('proxmox-ai sim', () => {
     expect(announcement.tokenId).toBe('root@pam!sim');
     expect(announcement.fingerprint).toMatch(/^([0-9A-F]{2}:){31}[0-9A-F]{2}$/);
 
-    const dispatcher = new Agent({ connect: { ca: await pinnedCertificate(announcement.url, announcement.fingerprint) } });
+    const dispatcher = new Agent({
+      connect: { ca: await pinnedCertificate(announcement.url, announcement.fingerprint) },
+    });
     const headers = { authorization: `PVEAPIToken=${announcement.tokenId}=${announcement.tokenSecret}` };
     const call = async (method: string, apiPath: string) => {
       const response = await fetch(`${announcement.url}/api2/json${apiPath}`, { method, headers, dispatcher });
@@ -86,7 +88,8 @@ describe('proxmox-ai sim', () => {
     const upid = (await call('POST', '/nodes/pve1/qemu/101/status/start')) as string;
     expect(upid).toMatch(/^UPID:pve1:/);
     let status: { status: string; exitstatus?: string } = { status: 'running' };
-    while (status.status === 'running') status = (await call('GET', `/nodes/pve1/tasks/${encodeURIComponent(upid)}/status`)) as typeof status;
+    while (status.status === 'running')
+      status = (await call('GET', `/nodes/pve1/tasks/${encodeURIComponent(upid)}/status`)) as typeof status;
     expect(status.exitstatus).toBe('start failed: QEMU exited with code 1');
     const log = (await call('GET', `/nodes/pve1/tasks/${encodeURIComponent(upid)}/log`)) as Array<{ t: string }>;
     expect(log.map((line) => line.t)).toContain("bridge 'vmbr1' does not exist");
@@ -128,7 +131,9 @@ describe('proxmox-ai sim', () => {
     const result = await runCli(['sim', '--scenario', file], { home });
     expect(result.code).toBe(2);
     expect(result.stdout).toBe('');
-    expect(result.stderr).toBe('proxmox-ai: scenario bad.yaml: nodes[0].cpus (line 4): Invalid input: expected number, received string\n');
+    expect(result.stderr).toBe(
+      'proxmox-ai: scenario bad.yaml: nodes[0].cpus (line 4): Invalid input: expected number, received string\n',
+    );
   });
 
   it('fails with one line when the port is taken', async () => {
@@ -138,7 +143,9 @@ describe('proxmox-ai sim', () => {
     const result = await runCli(['sim', '--port', String(port)], { home: tempHome() });
     blocker.close();
     expect(result.code).toBe(1);
-    expect(result.stderr).toBe(`proxmox-ai: port ${port} on 127.0.0.1 is already in use; choose another with --port, or --port 0 for a free one\n`);
+    expect(result.stderr).toBe(
+      `proxmox-ai: port ${port} on 127.0.0.1 is already in use; choose another with --port, or --port 0 for a free one\n`,
+    );
   });
 });
 

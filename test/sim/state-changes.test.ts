@@ -13,7 +13,13 @@ describe('state changes', () => {
         ...base,
         guests: [
           ...base.guests!,
-          { vmid: 200, type: 'lxc', node: 'pve1', name: 'ct', config: { memory: 512, rootfs: 'local-lvm:vm-200-disk-0,size=8G', net0: 'name=eth0,bridge=vmbr0,ip=dhcp' } },
+          {
+            vmid: 200,
+            type: 'lxc',
+            node: 'pve1',
+            name: 'ct',
+            config: { memory: 512, rootfs: 'local-lvm:vm-200-disk-0,size=8G', net0: 'name=eth0,bridge=vmbr0,ip=dhcp' },
+          },
         ],
       },
       { now: clock.now, taskDurationMs: 1_000 },
@@ -107,7 +113,9 @@ describe('state changes', () => {
     await finish(await client.post('/nodes/pve1/qemu/100/status/stop'));
     const upid = await client.data('DELETE', '/nodes/pve1/qemu/100/snapshot/before');
     expect(await finish(upid)).toBe('OK');
-    const names = (await client.data('GET', '/nodes/pve1/qemu/100/snapshot')).map((snap: { name: string; parent?: string }) => [snap.name, snap.parent]);
+    const names = (await client.data('GET', '/nodes/pve1/qemu/100/snapshot')).map(
+      (snap: { name: string; parent?: string }) => [snap.name, snap.parent],
+    );
     expect(names).toEqual([
       ['after', undefined],
       ['current', undefined],
@@ -130,6 +138,8 @@ describe('state changes', () => {
 
   it('snapshots a container', async () => {
     await finish(await client.post('/nodes/pve1/lxc/200/snapshot', { snapname: 'ct-snap' }));
-    expect((await client.data('GET', '/nodes/pve1/lxc/200/snapshot')).map((snap: { name: string }) => snap.name)).toEqual(['ct-snap', 'current']);
+    expect(
+      (await client.data('GET', '/nodes/pve1/lxc/200/snapshot')).map((snap: { name: string }) => snap.name),
+    ).toEqual(['ct-snap', 'current']);
   });
 });

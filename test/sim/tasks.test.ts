@@ -2,7 +2,8 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { parseUpid } from '../../src/proxmox/upid.js';
 import { ManualClock, demoNow, smallScenario, startClient, type SimClient } from './support/sim-client.js';
 
-const upidPattern = /^UPID:([a-zA-Z0-9]([a-zA-Z0-9-]*[a-zA-Z0-9])?):([0-9A-F]{8}):([0-9A-F]{8,9}):([0-9A-F]{8}):([^:\s/]+):([^:\s/]*):([^:\s/]+):$/;
+const upidPattern =
+  /^UPID:([a-zA-Z0-9]([a-zA-Z0-9-]*[a-zA-Z0-9])?):([0-9A-F]{8}):([0-9A-F]{8,9}):([0-9A-F]{8}):([^:\s/]+):([^:\s/]*):([^:\s/]+):$/;
 
 describe('simulator tasks', () => {
   const clock = new ManualClock(demoNow);
@@ -17,7 +18,13 @@ describe('simulator tasks', () => {
     const upid = await client.post('/nodes/pve1/qemu/100/status/start');
     expect(upid).toMatch(upidPattern);
     const fields = parseUpid(upid);
-    expect(fields).toMatchObject({ node: 'pve1', type: 'qmstart', id: '100', user: 'root@pam!sim', starttime: Math.floor(clock.ms / 1000) });
+    expect(fields).toMatchObject({
+      node: 'pve1',
+      type: 'qmstart',
+      id: '100',
+      user: 'root@pam!sim',
+      starttime: Math.floor(clock.ms / 1000),
+    });
     clock.advance(3_000);
   });
 
@@ -32,7 +39,9 @@ describe('simulator tasks', () => {
 
   it('writes the final TASK line only when the task ends', async () => {
     const upid = await client.post('/nodes/pve1/qemu/100/status/start');
-    expect(await client.data('GET', `/nodes/pve1/tasks/${encodeURIComponent(upid)}/log`)).toEqual([{ n: 1, t: 'no content' }]);
+    expect(await client.data('GET', `/nodes/pve1/tasks/${encodeURIComponent(upid)}/log`)).toEqual([
+      { n: 1, t: 'no content' },
+    ]);
     clock.advance(2_000);
     expect(await client.taskLog('pve1', upid)).toEqual(['TASK OK']);
   });
@@ -45,7 +54,12 @@ describe('simulator tasks', () => {
     const archive = await client.call('GET', '/nodes/pve1/tasks');
     expect(archive.body.total).toBe(4);
     expect(archive.body.data[0]).toMatchObject({ upid, status: 'OK', endtime: Math.floor(clock.ms / 1000) });
-    expect(archive.body.data.map((task: { type: string }) => task.type)).toEqual(['qmreboot', 'qmstart', 'qmshutdown', 'qmstart']);
+    expect(archive.body.data.map((task: { type: string }) => task.type)).toEqual([
+      'qmreboot',
+      'qmstart',
+      'qmshutdown',
+      'qmstart',
+    ]);
   });
 
   it('filters the node task list by type and pages it with start and limit', async () => {
@@ -71,7 +85,10 @@ describe('simulator tasks', () => {
   });
 
   it('answers an unknown UPID with 400 no such task', async () => {
-    const answer = await client.call('GET', `/nodes/pve1/tasks/${encodeURIComponent('UPID:pve1:00000001:00000001:00000001:qmstart:100:root@pam:')}/status`);
+    const answer = await client.call(
+      'GET',
+      `/nodes/pve1/tasks/${encodeURIComponent('UPID:pve1:00000001:00000001:00000001:qmstart:100:root@pam:')}/status`,
+    );
     expect(answer.status).toBe(400);
     expect(answer.body.errors).toEqual({ upid: 'no such task' });
   });

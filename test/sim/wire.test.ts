@@ -69,20 +69,27 @@ describe('simulator wire format', () => {
   });
 
   it('accepts JSON bodies, where booleans may be true/false', async () => {
-    const answer = await client.call('POST', '/nodes/pve1/qemu/100/snapshot', { json: { snapname: 'viajson', vmstate: false } });
+    const answer = await client.call('POST', '/nodes/pve1/qemu/100/snapshot', {
+      json: { snapname: 'viajson', vmstate: false },
+    });
     expect(answer.status).toBe(200);
     expect(answer.body.data).toMatch(/^UPID:pve1:.*:qmsnapshot:100:/);
   });
 
   it('rejects a body parameter that contradicts the path', async () => {
     const answer = await client.call('POST', '/nodes/pve1/qemu/100/status/start', { form: { vmid: 101 } });
-    expect(answer.body.errors).toEqual({ vmid: 'duplicate parameter (already defined in URI) with conflicting values!' });
+    expect(answer.body.errors).toEqual({
+      vmid: 'duplicate parameter (already defined in URI) with conflicting values!',
+    });
   });
 
-  it('answers a guest that is not on the node with load_config\'s 500', async () => {
+  it("answers a guest that is not on the node with load_config's 500", async () => {
     const answer = await client.call('GET', '/nodes/pve1/qemu/999/status/current');
     expect(answer.status).toBe(500);
-    expect(answer.body).toEqual({ data: null, message: "Configuration file 'nodes/pve1/qemu-server/999.conf' does not exist\n" });
+    expect(answer.body).toEqual({
+      data: null,
+      message: "Configuration file 'nodes/pve1/qemu-server/999.conf' does not exist\n",
+    });
   });
 
   it('answers a call routed to an offline node with 595 and no body', async () => {
@@ -95,7 +102,9 @@ describe('simulator wire format', () => {
   it('answers a call for an unknown node with the hostname lookup failure', async () => {
     const answer = await client.call('GET', '/nodes/nosuch/status');
     expect(answer.status).toBe(500);
-    expect(answer.body.message).toBe("hostname lookup 'nosuch' failed - failed to get address info for: nosuch: Name or service not known\n");
+    expect(answer.body.message).toBe(
+      "hostname lookup 'nosuch' failed - failed to get address info for: nosuch: Name or service not known\n",
+    );
   });
 
   it('gzips bodies over 1 KiB when the client accepts it', async () => {

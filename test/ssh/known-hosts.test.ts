@@ -12,7 +12,8 @@ function blob(type: string): Buffer {
 }
 
 const hostKey = blob('ssh-ed25519');
-const line = (hosts: string, key: Buffer = hostKey, type = 'ssh-ed25519') => `${hosts} ${type} ${key.toString('base64')}`;
+const line = (hosts: string, key: Buffer = hostKey, type = 'ssh-ed25519') =>
+  `${hosts} ${type} ${key.toString('base64')}`;
 
 describe('known_hosts', () => {
   it('names hosts as OpenSSH does: bare on port 22, [host]:port otherwise', () => {
@@ -54,12 +55,19 @@ describe('host key verification', () => {
 
   it('calls a different key of the same type a change', () => {
     const verdict = verifyHostKey(parseKnownHosts(line('pve1', blob('ssh-ed25519'))), 'pve1', 22, hostKey);
-    expect(verdict).toEqual({ trusted: false, reason: 'changed', keyType: 'ssh-ed25519', fingerprint: sshFingerprint(hostKey) });
+    expect(verdict).toEqual({
+      trusted: false,
+      reason: 'changed',
+      keyType: 'ssh-ed25519',
+      fingerprint: sshFingerprint(hostKey),
+    });
   });
 
   it('calls a host without entries, or with entries of other key types only, unknown', () => {
     expect(verifyHostKey([], 'pve1', 22, hostKey)).toMatchObject({ trusted: false, reason: 'unknown' });
-    expect(verifyHostKey(parseKnownHosts(line('pve1', blob('ssh-rsa'), 'ssh-rsa')), 'pve1', 22, hostKey)).toMatchObject({ trusted: false, reason: 'unknown' });
+    expect(verifyHostKey(parseKnownHosts(line('pve1', blob('ssh-rsa'), 'ssh-rsa')), 'pve1', 22, hostKey)).toMatchObject(
+      { trusted: false, reason: 'unknown' },
+    );
   });
 
   it('refuses a revoked key even when it is also listed as trusted', () => {
@@ -68,8 +76,14 @@ describe('host key verification', () => {
   });
 
   it('does not take a key trusted for another host or port', () => {
-    expect(verifyHostKey(parseKnownHosts(line('pve2')), 'pve1', 22, hostKey)).toMatchObject({ trusted: false, reason: 'unknown' });
-    expect(verifyHostKey(parseKnownHosts(line('pve1')), 'pve1', 2222, hostKey)).toMatchObject({ trusted: false, reason: 'unknown' });
+    expect(verifyHostKey(parseKnownHosts(line('pve2')), 'pve1', 22, hostKey)).toMatchObject({
+      trusted: false,
+      reason: 'unknown',
+    });
+    expect(verifyHostKey(parseKnownHosts(line('pve1')), 'pve1', 2222, hostKey)).toMatchObject({
+      trusted: false,
+      reason: 'unknown',
+    });
   });
 
   it('reads the key type from the key blob', () => {

@@ -5,8 +5,12 @@ import { startPipeline } from '../support/pipeline.js';
 
 describe('node command templates', () => {
   it('builds the kernel log command, with since as a quoted UTC time', () => {
-    expect(renderNodeCommand({ template: 'kernel-log', lines: 200 })).toBe('journalctl -k --no-pager -o short-iso -n 200');
-    expect(renderNodeCommand({ template: 'kernel-log', lines: 20, since: '2026-11-20 01:00:00' })).toBe("journalctl -k --no-pager -o short-iso -n 20 --since '2026-11-20 01:00:00 UTC'");
+    expect(renderNodeCommand({ template: 'kernel-log', lines: 200 })).toBe(
+      'journalctl -k --no-pager -o short-iso -n 200',
+    );
+    expect(renderNodeCommand({ template: 'kernel-log', lines: 20, since: '2026-11-20 01:00:00' })).toBe(
+      "journalctl -k --no-pager -o short-iso -n 20 --since '2026-11-20 01:00:00 UTC'",
+    );
   });
 
   it('builds the task index command', () => {
@@ -37,7 +41,9 @@ describe('clusterNodeAddress', () => {
     const signal = new AbortController().signal;
     try {
       expect(await resolve('pve2', signal)).toBe('192.168.1.12');
-      await expect(resolve('pve9', signal)).rejects.toThrow("node 'pve9' is not in this cluster; list_nodes shows the names");
+      await expect(resolve('pve9', signal)).rejects.toThrow(
+        "node 'pve9' is not in this cluster; list_nodes shows the names",
+      );
     } finally {
       await pipeline.close();
     }

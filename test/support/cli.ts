@@ -18,7 +18,10 @@ export function tempHome(): string {
 }
 
 /** Spawns the built binary (npm test builds it first) and collects its output. */
-export function runCli(args: string[], options: { home: string; env?: NodeJS.ProcessEnv; input?: string }): Promise<CliRun> {
+export function runCli(
+  args: string[],
+  options: { home: string; env?: NodeJS.ProcessEnv; input?: string },
+): Promise<CliRun> {
   return new Promise((resolve, reject) => {
     const child = spawn(process.execPath, [binary, ...args], {
       env: { PATH: process.env.PATH, HOME: options.home, PROXMOX_AI_HOME: options.home, ...options.env },

@@ -1,12 +1,24 @@
 import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
-import { createRedactor, openAuditSink, readAuditRecords, type AuditRecord, type AuditSink } from '../../src/audit/index.js';
+import {
+  createRedactor,
+  openAuditSink,
+  readAuditRecords,
+  type AuditRecord,
+  type AuditSink,
+} from '../../src/audit/index.js';
 import type { Approver, ConfirmAnswer, ConfirmRequest } from '../../src/core/approver.js';
 import { ToolRegistry } from '../../src/core/registry.js';
 import { callTool, type CallDeps, type ToolRequest } from '../../src/core/scheduler.js';
 import type { ToolContext } from '../../src/core/tool.js';
-import { SessionGrants, defaultRulesPath, loadDefaultRules, parseRules, type PolicyMode } from '../../src/policy/index.js';
+import {
+  SessionGrants,
+  defaultRulesPath,
+  loadDefaultRules,
+  parseRules,
+  type PolicyMode,
+} from '../../src/policy/index.js';
 import { createProxmoxClient } from '../../src/proxmox/index.js';
 import { toProxmoxApi } from '../../src/proxmox/proxmox-api-adapter.js';
 import { demoScenarioPath, loadScenarioFile, startSimulator, type Scenario } from '../../src/sim/index.js';
@@ -37,8 +49,17 @@ export interface PipelineOptions {
 
 /** The real pipeline against the real simulator over HTTPS: scheduler, policy, audit, client, tools. */
 export async function startPipeline(options: PipelineOptions = {}) {
-  const sim = await startSimulator({ scenario: options.scenario ?? loadScenarioFile(demoScenarioPath()), taskDurationMs: options.taskDurationMs ?? 0 });
-  const client = createProxmoxClient({ name: 'demo', url: sim.url, tokenId: sim.tokenId, tokenSecret: sim.tokenSecret, fingerprint: sim.fingerprint });
+  const sim = await startSimulator({
+    scenario: options.scenario ?? loadScenarioFile(demoScenarioPath()),
+    taskDurationMs: options.taskDurationMs ?? 0,
+  });
+  const client = createProxmoxClient({
+    name: 'demo',
+    url: sim.url,
+    tokenId: sim.tokenId,
+    tokenSecret: sim.tokenSecret,
+    fingerprint: sim.fingerprint,
+  });
   const api = toProxmoxApi(client);
   const auditDir = path.join(fs.mkdtempSync(path.join(os.tmpdir(), 'proxmox-ai-pipeline-')), 'audit');
   const redactor = createRedactor({ secrets: [sim.tokenSecret] });
@@ -52,7 +73,13 @@ export async function startPipeline(options: PipelineOptions = {}) {
     mode: options.mode ?? 'normal',
     grants: new SessionGrants(),
     ...(options.approver ? { approver: options.approver } : {}),
-    session: { id: 's_testsession1', origin: 'cli', actor: { osUser: 'tester', pveIdentity: sim.tokenId, mcpClient: null }, profile: 'demo', cluster: 'homelab' },
+    session: {
+      id: 's_testsession1',
+      origin: 'cli',
+      actor: { osUser: 'tester', pveIdentity: sim.tokenId, mcpClient: null },
+      profile: 'demo',
+      cluster: 'homelab',
+    },
     context: { proxmox: api, profile: 'demo', cluster: 'homelab', now: () => new Date(), ...options.adapters?.(sim) },
     timeoutMs: options.timeoutMs ?? { read: 10_000, write: 20_000 },
   };

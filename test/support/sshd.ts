@@ -51,7 +51,11 @@ export async function startSshd(): Promise<TestSshd> {
   execFileSync(keygen, ['-q', '-t', 'ed25519', '-N', '', '-C', 'test-user', '-f', path.join(dir, 'user_key')]);
   const userPublic = fs.readFileSync(path.join(dir, 'user_key.pub'), 'utf8').trim();
   const hostPublicKey = fs.readFileSync(path.join(dir, 'host_key.pub'), 'utf8').trim().split(' ').slice(0, 2).join(' ');
-  fs.writeFileSync(path.join(dir, 'authorized_keys'), `environment="PATH=${binDir}:/usr/local/bin:/usr/bin:/bin:/usr/sbin:/sbin" ${userPublic}\n`, { mode: 0o600 });
+  fs.writeFileSync(
+    path.join(dir, 'authorized_keys'),
+    `environment="PATH=${binDir}:/usr/local/bin:/usr/bin:/bin:/usr/sbin:/sbin" ${userPublic}\n`,
+    { mode: 0o600 },
+  );
   const port = await freePort();
   fs.writeFileSync(
     path.join(dir, 'sshd_config'),
@@ -82,7 +86,9 @@ export async function startSshd(): Promise<TestSshd> {
   fs.writeFileSync(knownHostsFile, `[127.0.0.1]:${port} ${hostPublicKey}\n`);
   // sshd started as root insists on its privilege separation directory, which the ssh service would create.
   if (process.getuid?.() === 0) fs.mkdirSync('/run/sshd', { recursive: true, mode: 0o755 });
-  const sshd = spawn(findOnPath('sshd', systemPath)!, ['-D', '-e', '-f', path.join(dir, 'sshd_config')], { stdio: ['ignore', 'ignore', 'pipe'] });
+  const sshd = spawn(findOnPath('sshd', systemPath)!, ['-D', '-e', '-f', path.join(dir, 'sshd_config')], {
+    stdio: ['ignore', 'ignore', 'pipe'],
+  });
   await new Promise<void>((resolve, reject) => {
     let log = '';
     const onData = (chunk: Buffer) => {

@@ -17,7 +17,8 @@ describe('every demo guest through the pipeline', () => {
 
   it('lists the demo guests with filters and paging', async () => {
     const all = await pipeline.call('list_vms', {});
-    for (const name of ['web-01', 'db-01', 'ci-runner', 'files-01', 'analytics', 'ubuntu-2404-tmpl', 'dns']) expect(all.text).toContain(name);
+    for (const name of ['web-01', 'db-01', 'ci-runner', 'files-01', 'analytics', 'ubuntu-2404-tmpl', 'dns'])
+      expect(all.text).toContain(name);
     expect((await pipeline.call('list_vms', { type: 'lxc' })).text).not.toContain('web-01');
     expect((await pipeline.call('list_vms', { tag: 'prod', status: 'running' })).text).toContain('web-01');
     const paged = await pipeline.call('list_vms', { limit: 2 });

@@ -6,7 +6,15 @@ import { parseTimeArg } from '../../tools/support/time-arg.js';
 
 describe('tool formatting', () => {
   it('aligns columns and shows missing cells as -', () => {
-    expect(table(['VMID', 'NAME'], [[100, 'web-01'], [101, undefined]])).toBe('VMID  NAME\n100   web-01\n101   -');
+    expect(
+      table(
+        ['VMID', 'NAME'],
+        [
+          [100, 'web-01'],
+          [101, undefined],
+        ],
+      ),
+    ).toBe('VMID  NAME\n100   web-01\n101   -');
   });
 
   it('prints sizes and durations briefly', () => {

@@ -21,7 +21,14 @@ async function screenWithCard(color: boolean) {
   await h.type('status?', keys.enter);
   const turn = h.backend.turns[0]!;
   turn.emit({ type: 'tool-requested', id: 'c1', tool: 'vm_status', args: { vmid: 101 } });
-  turn.emit({ type: 'tool-decision', id: 'c1', verdict: 'allow', ruleId: 'reads', decidedBy: 'rule:reads', target: { profile: 'demo', vmid: 101 } });
+  turn.emit({
+    type: 'tool-decision',
+    id: 'c1',
+    verdict: 'allow',
+    ruleId: 'reads',
+    decidedBy: 'rule:reads',
+    target: { profile: 'demo', vmid: 101 },
+  });
   await settle();
   const frame = h.frame();
   h.unmount();

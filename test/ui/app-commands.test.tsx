@@ -25,8 +25,19 @@ describe('slash commands', () => {
     const call = h.backend.toolCalls[0]!;
     expect(call.args).toEqual({ name: 'db' });
     call.emit({ type: 'tool-requested', id: 't1', tool: 'list_vms', args: { name: 'db' } });
-    call.emit({ type: 'tool-decision', id: 't1', verdict: 'allow', ruleId: 'reads', decidedBy: 'rule:reads', target: { profile: 'demo' } });
-    call.emit({ type: 'tool-result', id: 't1', outcome: outcome('list_vms', 'ok', '1 guest', '101 db-01 qemu pve1 stopped') });
+    call.emit({
+      type: 'tool-decision',
+      id: 't1',
+      verdict: 'allow',
+      ruleId: 'reads',
+      decidedBy: 'rule:reads',
+      target: { profile: 'demo' },
+    });
+    call.emit({
+      type: 'tool-result',
+      id: 't1',
+      outcome: outcome('list_vms', 'ok', '1 guest', '101 db-01 qemu pve1 stopped'),
+    });
     call.finish(outcome('list_vms', 'ok', '1 guest'));
     await settle();
     expect(h.frame()).toContain('└ ok: 1 guest');
@@ -38,8 +49,23 @@ describe('slash commands', () => {
     await h.type('/start 105', keys.enter);
     const call = h.backend.toolCalls[0]!;
     call.emit({ type: 'tool-requested', id: 't1', tool: 'start_vm', args: { vmid: 105 } });
-    call.emit({ type: 'tool-decision', id: 't1', verdict: 'ask', ruleId: 'changes-ask', decidedBy: 'rule:changes-ask', target: template });
-    call.emit({ type: 'tool-result', id: 't1', outcome: { ...outcome('start_vm', 'failed', "TASK ERROR: you can't start a vm if it's a template"), verdict: 'allow', decidedBy: 'human' } });
+    call.emit({
+      type: 'tool-decision',
+      id: 't1',
+      verdict: 'ask',
+      ruleId: 'changes-ask',
+      decidedBy: 'rule:changes-ask',
+      target: template,
+    });
+    call.emit({
+      type: 'tool-result',
+      id: 't1',
+      outcome: {
+        ...outcome('start_vm', 'failed', "TASK ERROR: you can't start a vm if it's a template"),
+        verdict: 'allow',
+        decidedBy: 'human',
+      },
+    });
     await settle();
     expect(h.frame()).toContain('✗ ▸ start_vm 105 ubuntu-2404-tmpl @ pve1 · ask → allowed by human');
     expect(h.frame()).toContain("└ failed: TASK ERROR: you can't start a vm if it's a template");
@@ -61,7 +87,16 @@ describe('slash commands', () => {
 
   it('shows the last audit records with /audit n', async () => {
     const backend = new FakeBackend();
-    backend.audit = [1, 2, 3].map((seq) => ({ seq, ts: `2026-11-20T03:00:0${seq}.000Z`, origin: 'tui', tool: 'start_vm', target: '105 ubuntu-2404-tmpl', verdict: 'deny', decidedBy: 'human', outcome: 'denied' }));
+    backend.audit = [1, 2, 3].map((seq) => ({
+      seq,
+      ts: `2026-11-20T03:00:0${seq}.000Z`,
+      origin: 'tui',
+      tool: 'start_vm',
+      target: '105 ubuntu-2404-tmpl',
+      verdict: 'deny',
+      decidedBy: 'human',
+      outcome: 'denied',
+    }));
     const h = await start(backend);
     await h.type('/audit 2', keys.enter);
     await settle();
@@ -72,7 +107,10 @@ describe('slash commands', () => {
 
   it('shows the rules and the session grants with /policy', async () => {
     const backend = new FakeBackend();
-    backend.policy = { rules: [{ id: 'lab-free', verdict: 'allow', source: 'user' }], grants: [{ tool: 'start_vm', target: '105 ubuntu-2404-tmpl', seq: 12 }] };
+    backend.policy = {
+      rules: [{ id: 'lab-free', verdict: 'allow', source: 'user' }],
+      grants: [{ tool: 'start_vm', target: '105 ubuntu-2404-tmpl', seq: 12 }],
+    };
     const h = await start(backend);
     await h.type('/policy', keys.enter);
     expect(h.frame()).toContain('lab-free: allow (user)');
@@ -145,7 +183,8 @@ describe('command mode', () => {
 
   it('wraps a long banner instead of cutting off how to start Ollama', async () => {
     const backend = new FakeBackend();
-    backend.banner = "Ollama is not running at http://127.0.0.1:11434 (connection refused); start it with 'ollama serve' (slash commands still work)";
+    backend.banner =
+      "Ollama is not running at http://127.0.0.1:11434 (connection refused); start it with 'ollama serve' (slash commands still work)";
     const h = await start(backend);
     expect(h.frame()).toContain('! Ollama is not running at http://127.0.0.1:11434 (connection refused); start\n');
     expect(h.frame()).toContain("  it with 'ollama serve' (slash commands still work)");

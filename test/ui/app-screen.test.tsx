@@ -76,7 +76,10 @@ describe('terminal size', () => {
 
   it('fits the typed confirmation dialog at 60x20', async () => {
     harness = await renderApp({ columns: 60, rows: 20 });
-    void harness.backend.approver!.confirm({ ...startTemplate, tool: 'stop_vm', confirm: 'typed', target: database }, new AbortController().signal);
+    void harness.backend.approver!.confirm(
+      { ...startTemplate, tool: 'stop_vm', confirm: 'typed', target: database },
+      new AbortController().signal,
+    );
     await settle();
     expect(rowsOf(harness.frame())).toHaveLength(20);
     expect(harness.frame()).toContain('Type 101 or db-01 to confirm:');

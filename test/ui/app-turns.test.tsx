@@ -38,11 +38,22 @@ describe('turns', () => {
   it('shows a tool card with tool, target and verdict, a spinner while it runs, then the outcome', async () => {
     const { h, turn } = await asked('status?');
     turn.emit({ type: 'tool-requested', id: 'c1', tool: 'vm_status', args: { vmid: 101 } });
-    turn.emit({ type: 'tool-decision', id: 'c1', verdict: 'allow', ruleId: 'reads', decidedBy: 'rule:reads', target: database });
+    turn.emit({
+      type: 'tool-decision',
+      id: 'c1',
+      verdict: 'allow',
+      ruleId: 'reads',
+      decidedBy: 'rule:reads',
+      target: database,
+    });
     await settle();
     expect(h.frame()).toMatch(/⠋ ▸ vm_status 101 db-01 @ pve1 · allow by rule:reads/);
     expect(h.frame()).toContain('└ running');
-    turn.emit({ type: 'tool-result', id: 'c1', outcome: outcome('vm_status', 'ok', 'VM 101 db-01 is stopped', 'status: stopped\ncores: 4') });
+    turn.emit({
+      type: 'tool-result',
+      id: 'c1',
+      outcome: outcome('vm_status', 'ok', 'VM 101 db-01 is stopped', 'status: stopped\ncores: 4'),
+    });
     await settle();
     expect(h.frame()).toContain('✓ ▸ vm_status 101 db-01 @ pve1');
     expect(h.frame()).toContain('└ ok: VM 101 db-01 is stopped');
@@ -52,7 +63,11 @@ describe('turns', () => {
   it('expands the marked card with Enter on an empty input', async () => {
     const { h, turn } = await asked('status?');
     turn.emit({ type: 'tool-requested', id: 'c1', tool: 'vm_status', args: { vmid: 101 } });
-    turn.emit({ type: 'tool-result', id: 'c1', outcome: outcome('vm_status', 'ok', 'stopped', 'status: stopped\ncores: 4') });
+    turn.emit({
+      type: 'tool-result',
+      id: 'c1',
+      outcome: outcome('vm_status', 'ok', 'stopped', 'status: stopped\ncores: 4'),
+    });
     turn.finish(turnResult('answered'));
     await settle();
     await h.type(keys.enter);

@@ -13,9 +13,28 @@ const plain: ConfirmRequest = {
   reason: 'rule changes-ask',
   ruleId: 'changes-ask',
 };
-const typed: ConfirmRequest = { ...plain, tool: 'stop_vm', risk: 'destructive', confirm: 'typed', target: { profile: 'demo', node: 'pve1', vmid: 101, name: 'db-01', tags: ['prod'] } };
-const none: DialogKey = { return: false, escape: false, backspace: false, delete: false, tab: false, ctrl: false, meta: false };
-const press = (request: ConfirmRequest, input: string, key: Partial<DialogKey> = {}, step: DialogStep = initialStep(request)) => dialogKey(request, step, false, input, { ...none, ...key });
+const typed: ConfirmRequest = {
+  ...plain,
+  tool: 'stop_vm',
+  risk: 'destructive',
+  confirm: 'typed',
+  target: { profile: 'demo', node: 'pve1', vmid: 101, name: 'db-01', tags: ['prod'] },
+};
+const none: DialogKey = {
+  return: false,
+  escape: false,
+  backspace: false,
+  delete: false,
+  tab: false,
+  ctrl: false,
+  meta: false,
+};
+const press = (
+  request: ConfirmRequest,
+  input: string,
+  key: Partial<DialogKey> = {},
+  step: DialogStep = initialStep(request),
+) => dialogKey(request, step, false, input, { ...none, ...key });
 
 /** Types each character of `text` into the typed field, then Enter. */
 function typeThenEnter(text: string) {
@@ -38,7 +57,10 @@ describe('dialogKey, plain confirmation', () => {
   });
 
   it('denies on Esc', () => {
-    expect(press(plain, '', { escape: true, meta: true })).toEqual({ kind: 'answered', answer: { approved: false, decidedBy: 'human' } });
+    expect(press(plain, '', { escape: true, meta: true })).toEqual({
+      kind: 'answered',
+      answer: { approved: false, decidedBy: 'human' },
+    });
   });
 
   it('toggles details with d', () => {
@@ -60,18 +82,29 @@ describe('dialogKey, plain confirmation', () => {
     expect(note).toEqual({ kind: 'changed', step: { kind: 'note', note: '' }, details: false });
     const written = press(plain, 'use vmbr0', {}, { kind: 'note', note: '' });
     expect(written).toEqual({ kind: 'changed', step: { kind: 'note', note: 'use vmbr0' }, details: false });
-    expect(press(plain, '\r', { return: true }, { kind: 'note', note: 'use vmbr0 ' })).toEqual({ kind: 'answered', answer: { approved: false, decidedBy: 'human', note: 'use vmbr0' } });
+    expect(press(plain, '\r', { return: true }, { kind: 'note', note: 'use vmbr0 ' })).toEqual({
+      kind: 'answered',
+      answer: { approved: false, decidedBy: 'human', note: 'use vmbr0' },
+    });
   });
 
   it('goes back from the note to the keys with Esc', () => {
-    expect(press(plain, '', { escape: true }, { kind: 'note', note: 'x' })).toEqual({ kind: 'changed', step: { kind: 'keys' }, details: false });
+    expect(press(plain, '', { escape: true }, { kind: 'note', note: 'x' })).toEqual({
+      kind: 'changed',
+      step: { kind: 'keys' },
+      details: false,
+    });
   });
 });
 
 describe('dialogKey, typed confirmation', () => {
   it('starts with an empty field and offers no plain keys', () => {
     expect(initialStep(typed)).toEqual({ kind: 'typed', value: '', mismatch: false });
-    expect(press(typed, 'y')).toEqual({ kind: 'changed', step: { kind: 'typed', value: 'y', mismatch: false }, details: false });
+    expect(press(typed, 'y')).toEqual({
+      kind: 'changed',
+      step: { kind: 'typed', value: 'y', mismatch: false },
+      details: false,
+    });
   });
 
   it('approves when the field holds the vmid or the name', () => {
@@ -80,7 +113,11 @@ describe('dialogKey, typed confirmation', () => {
   });
 
   it('says the field does not match and stays open', () => {
-    expect(typeThenEnter('db-0')).toEqual({ kind: 'changed', step: { kind: 'typed', value: 'db-0', mismatch: true }, details: false });
+    expect(typeThenEnter('db-0')).toEqual({
+      kind: 'changed',
+      step: { kind: 'typed', value: 'db-0', mismatch: true },
+      details: false,
+    });
   });
 
   it('takes text and Enter arriving in one read', () => {
@@ -88,10 +125,17 @@ describe('dialogKey, typed confirmation', () => {
   });
 
   it('denies on Esc', () => {
-    expect(press(typed, '', { escape: true }, { kind: 'typed', value: '10', mismatch: false })).toEqual({ kind: 'answered', answer: { approved: false, decidedBy: 'human' } });
+    expect(press(typed, '', { escape: true }, { kind: 'typed', value: '10', mismatch: false })).toEqual({
+      kind: 'answered',
+      answer: { approved: false, decidedBy: 'human' },
+    });
   });
 
   it('edits the field with Backspace', () => {
-    expect(press(typed, '', { backspace: true }, { kind: 'typed', value: '10', mismatch: true })).toEqual({ kind: 'changed', step: { kind: 'typed', value: '1', mismatch: false }, details: false });
+    expect(press(typed, '', { backspace: true }, { kind: 'typed', value: '10', mismatch: true })).toEqual({
+      kind: 'changed',
+      step: { kind: 'typed', value: '1', mismatch: false },
+      details: false,
+    });
   });
 });

@@ -7,7 +7,9 @@ const submit = (state: InputLine, text: string) => apply(state, { type: 'replace
 
 describe('editInput', () => {
   it('inserts at the cursor', () => {
-    expect(apply(typed('hllo'), { type: 'line-start' }, { type: 'right' }, { type: 'insert', text: 'e' })).toMatchObject({ text: 'hello', cursor: 2 });
+    expect(
+      apply(typed('hllo'), { type: 'line-start' }, { type: 'right' }, { type: 'insert', text: 'e' }),
+    ).toMatchObject({ text: 'hello', cursor: 2 });
   });
 
   it('deletes a whole emoji with one backspace', () => {
@@ -23,8 +25,13 @@ describe('editInput', () => {
     const draft = apply(history, { type: 'insert', text: 'dra' });
     expect(apply(draft, { type: 'history-previous' }).text).toBe('second');
     expect(apply(draft, { type: 'history-previous' }, { type: 'history-previous' }).text).toBe('first');
-    expect(apply(draft, { type: 'history-previous' }, { type: 'history-previous' }, { type: 'history-previous' }).text).toBe('first');
-    expect(apply(draft, { type: 'history-previous' }, { type: 'history-next' })).toMatchObject({ text: 'dra', historyIndex: null });
+    expect(
+      apply(draft, { type: 'history-previous' }, { type: 'history-previous' }, { type: 'history-previous' }).text,
+    ).toBe('first');
+    expect(apply(draft, { type: 'history-previous' }, { type: 'history-next' })).toMatchObject({
+      text: 'dra',
+      historyIndex: null,
+    });
   });
 
   it('does not record empty lines or the same line twice in a row', () => {

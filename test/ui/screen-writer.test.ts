@@ -10,7 +10,10 @@ function setup() {
     timers.push(timer);
     return () => timers.splice(timers.indexOf(timer), 1);
   };
-  const writer = new ScreenWriter({ write: (text: string) => writes.push(text) }, { maxFps: 10, now: () => clock.ms, schedule });
+  const writer = new ScreenWriter(
+    { write: (text: string) => writes.push(text) },
+    { maxFps: 10, now: () => clock.ms, schedule },
+  );
   const advance = (ms: number) => {
     clock.ms += ms;
     for (const timer of timers.filter((t) => t.at <= clock.ms)) {

@@ -5,7 +5,10 @@ import { enterFullScreen } from '../../src/ui/terminal-screen.js';
 function terminal() {
   const written: string[] = [];
   const events = new EventEmitter();
-  const screen = enterFullScreen({ write: (text: string) => written.push(text) } as unknown as NodeJS.WriteStream, events as unknown as NodeJS.Process);
+  const screen = enterFullScreen(
+    { write: (text: string) => written.push(text) } as unknown as NodeJS.WriteStream,
+    events as unknown as NodeJS.Process,
+  );
   return { written, events, screen };
 }
 
@@ -31,7 +34,15 @@ describe('enterFullScreen', () => {
   it('does not throw when the terminal is gone', () => {
     const events = new EventEmitter();
     let calls = 0;
-    const screen = enterFullScreen({ write: () => { if (calls++ > 0) throw new Error('EIO'); return true; } } as unknown as NodeJS.WriteStream, events as unknown as NodeJS.Process);
+    const screen = enterFullScreen(
+      {
+        write: () => {
+          if (calls++ > 0) throw new Error('EIO');
+          return true;
+        },
+      } as unknown as NodeJS.WriteStream,
+      events as unknown as NodeJS.Process,
+    );
     expect(() => screen.restore()).not.toThrow();
   });
 });

@@ -6,8 +6,20 @@ import type { ToolEntry } from '../../src/ui/state/entries.js';
 import { outcome } from './support/fake-backend.js';
 import { database } from './support/requests.js';
 
-const card = (overrides: Partial<ToolEntry> = {}): ToolEntry => ({ kind: 'tool', key: 'e1', run: 1, callId: 'c1', origin: 'agent', tool: 'stop_vm', args: { vmid: 101 }, reason: '', expanded: false, ...overrides });
-const text = (lines: Line[]) => lines.map((row) => row.segments.map((segment) => (segment.spinner ? '<spin>' : segment.text)).join(''));
+const card = (overrides: Partial<ToolEntry> = {}): ToolEntry => ({
+  kind: 'tool',
+  key: 'e1',
+  run: 1,
+  callId: 'c1',
+  origin: 'agent',
+  tool: 'stop_vm',
+  args: { vmid: 101 },
+  reason: '',
+  expanded: false,
+  ...overrides,
+});
+const text = (lines: Line[]) =>
+  lines.map((row) => row.segments.map((segment) => (segment.spinner ? '<spin>' : segment.text)).join(''));
 
 describe('toolCardLines', () => {
   it('shows the arguments until the target is resolved, with a spinner', () => {
@@ -15,17 +27,47 @@ describe('toolCardLines', () => {
   });
 
   it('says it waits for the user while the verdict is ask', () => {
-    const lines = text(toolCardLines(card({ target: database, verdict: 'ask', decidedBy: 'rule:prod-changes-typed' }), 78, unicodeGlyphs));
-    expect(lines).toEqual(['? ▸ stop_vm 101 db-01 @ pve1 · ask by rule:prod-changes-typed', '  └ waiting for your confirmation']);
+    const lines = text(
+      toolCardLines(
+        card({ target: database, verdict: 'ask', decidedBy: 'rule:prod-changes-typed' }),
+        78,
+        unicodeGlyphs,
+      ),
+    );
+    expect(lines).toEqual([
+      '? ▸ stop_vm 101 db-01 @ pve1 · ask by rule:prod-changes-typed',
+      '  └ waiting for your confirmation',
+    ]);
   });
 
   it('shows who answered an ask', () => {
     const denied = { ...outcome('stop_vm', 'denied', 'denied by human'), verdict: 'deny' as const, decidedBy: 'human' };
-    expect(text(toolCardLines(card({ target: database, verdict: 'ask', decidedBy: 'rule:x', outcome: denied }), 78, unicodeGlyphs))[0]).toBe('⊘ ▸ stop_vm 101 db-01 @ pve1 · ask → denied by human');
+    expect(
+      text(
+        toolCardLines(
+          card({ target: database, verdict: 'ask', decidedBy: 'rule:x', outcome: denied }),
+          78,
+          unicodeGlyphs,
+        ),
+      )[0],
+    ).toBe('⊘ ▸ stop_vm 101 db-01 @ pve1 · ask → denied by human');
   });
 
   it('expands to the arguments, the resolved target, the rule, the model words and the output', () => {
-    const lines = text(toolCardLines(card({ target: database, verdict: 'allow', ruleId: 'lab', reason: 'It hangs.', outcome: outcome('stop_vm', 'ok', 'stopped', 'VM 101 stopped'), expanded: true }), 78, unicodeGlyphs));
+    const lines = text(
+      toolCardLines(
+        card({
+          target: database,
+          verdict: 'allow',
+          ruleId: 'lab',
+          reason: 'It hangs.',
+          outcome: outcome('stop_vm', 'ok', 'stopped', 'VM 101 stopped'),
+          expanded: true,
+        }),
+        78,
+        unicodeGlyphs,
+      ),
+    );
     expect(lines.slice(2)).toEqual([
       '    args    {"vmid":101}',
       '    target  profile demo, cluster homelab, node pve1, vmid 101, name db-01,',
@@ -37,9 +79,17 @@ describe('toolCardLines', () => {
   });
 
   it('shows the output of a slash command without expanding, but not the text of a denial', () => {
-    const shown = toolCardLines(card({ origin: 'tui', outcome: outcome('list_nodes', 'ok', '2 nodes', 'pve1 online\npve2 online') }), 78, unicodeGlyphs);
+    const shown = toolCardLines(
+      card({ origin: 'tui', outcome: outcome('list_nodes', 'ok', '2 nodes', 'pve1 online\npve2 online') }),
+      78,
+      unicodeGlyphs,
+    );
     expect(text(shown).slice(2)).toEqual(['    pve1 online', '    pve2 online']);
-    const denied = toolCardLines(card({ origin: 'tui', outcome: outcome('stop_vm', 'denied', 'denied by human', 'not approved; ask the user') }), 78, unicodeGlyphs);
+    const denied = toolCardLines(
+      card({ origin: 'tui', outcome: outcome('stop_vm', 'denied', 'denied by human', 'not approved; ask the user') }),
+      78,
+      unicodeGlyphs,
+    );
     expect(denied).toHaveLength(2);
   });
 

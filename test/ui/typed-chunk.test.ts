@@ -8,7 +8,11 @@ describe('chunkSteps', () => {
 
   it('reads Tab and Backspace inside a chunk as keys', () => {
     expect(chunkSteps('/he\t', false)).toEqual([{ type: 'text', text: '/he' }, { type: 'tab' }]);
-    expect(chunkSteps('ab\u007fc', false)).toEqual([{ type: 'text', text: 'ab' }, { type: 'backspace' }, { type: 'text', text: 'c' }]);
+    expect(chunkSteps('ab\u007fc', false)).toEqual([
+      { type: 'text', text: 'ab' },
+      { type: 'backspace' },
+      { type: 'text', text: 'c' },
+    ]);
   });
 
   it('keeps every newline of a bracketed paste as text', () => {

@@ -13,7 +13,11 @@ const card = (state: UiState) => state.entries.find((entry): entry is ToolEntry 
 
 describe('uiReducer', () => {
   it('appends streamed text deltas to one assistant entry', () => {
-    const state = play(started, event(1, { type: 'text', delta: 'VM 101 ' }), event(1, { type: 'text', delta: 'is stopped.' }));
+    const state = play(
+      started,
+      event(1, { type: 'text', delta: 'VM 101 ' }),
+      event(1, { type: 'text', delta: 'is stopped.' }),
+    );
     expect(state.entries).toEqual([{ kind: 'assistant', key: 'e1', text: 'VM 101 is stopped.' }]);
   });
 
@@ -25,13 +29,27 @@ describe('uiReducer', () => {
   });
 
   it('gives a tool card the assistant text before the call as the stated reason', () => {
-    const state = play(started, event(1, { type: 'text', delta: 'I will check its status. ' }), event(1, { type: 'tool-requested', id: 'c1', tool: 'vm_status', args: { vmid: 101 } }));
-    expect(card(state)).toMatchObject({ tool: 'vm_status', reason: 'I will check its status.', origin: 'agent', expanded: false });
+    const state = play(
+      started,
+      event(1, { type: 'text', delta: 'I will check its status. ' }),
+      event(1, { type: 'tool-requested', id: 'c1', tool: 'vm_status', args: { vmid: 101 } }),
+    );
+    expect(card(state)).toMatchObject({
+      tool: 'vm_status',
+      reason: 'I will check its status.',
+      origin: 'agent',
+      expanded: false,
+    });
     expect(state.active).toMatchObject({ activity: 'vm_status', reason: '', assistantKey: null });
   });
 
   it('starts a new assistant entry for text after a tool card', () => {
-    const state = play(started, event(1, { type: 'text', delta: 'before' }), event(1, { type: 'tool-requested', id: 'c1', tool: 'list_vms', args: {} }), event(1, { type: 'text', delta: 'after' }));
+    const state = play(
+      started,
+      event(1, { type: 'text', delta: 'before' }),
+      event(1, { type: 'tool-requested', id: 'c1', tool: 'list_vms', args: {} }),
+      event(1, { type: 'text', delta: 'after' }),
+    );
     expect(state.entries.map((entry) => entry.kind)).toEqual(['assistant', 'tool', 'assistant']);
   });
 
@@ -39,11 +57,24 @@ describe('uiReducer', () => {
     const state = play(
       started,
       event(1, { type: 'tool-requested', id: 'c1', tool: 'start_vm', args: { vmid: 101 } }),
-      event(1, { type: 'tool-decision', id: 'c1', verdict: 'ask', ruleId: 'changes-ask', decidedBy: 'rule:changes-ask', target }),
+      event(1, {
+        type: 'tool-decision',
+        id: 'c1',
+        verdict: 'ask',
+        ruleId: 'changes-ask',
+        decidedBy: 'rule:changes-ask',
+        target,
+      }),
       event(1, { type: 'tool-progress', id: 'c1', message: 'waiting for task' }),
       event(1, { type: 'tool-result', id: 'c1', outcome: outcome('start_vm', 'denied', 'denied by human') }),
     );
-    expect(card(state)).toMatchObject({ verdict: 'ask', ruleId: 'changes-ask', target, progress: 'waiting for task', outcome: { status: 'denied' } });
+    expect(card(state)).toMatchObject({
+      verdict: 'ask',
+      ruleId: 'changes-ask',
+      target,
+      progress: 'waiting for task',
+      outcome: { status: 'denied' },
+    });
   });
 
   it('does not let a later run update an earlier run card with the same call id', () => {
@@ -58,7 +89,10 @@ describe('uiReducer', () => {
   });
 
   it('marks cards of slash commands with origin tui', () => {
-    const state = play({ type: 'run-started', run: 1, origin: 'tui' }, event(1, { type: 'tool-requested', id: 't1', tool: 'list_nodes', args: {} }));
+    const state = play(
+      { type: 'run-started', run: 1, origin: 'tui' },
+      event(1, { type: 'tool-requested', id: 't1', tool: 'list_nodes', args: {} }),
+    );
     expect(card(state).origin).toBe('tui');
   });
 
@@ -69,8 +103,13 @@ describe('uiReducer', () => {
   });
 
   it('shows the stop message of a turn stopped by the step limit', () => {
-    const state = play(started, event(1, { type: 'done', stopReason: 'max-steps', answer: 'Stopped after 8 tool rounds (ai.maxSteps).', usage }));
-    expect(state.entries).toEqual([{ kind: 'notice', key: 'e1', tone: 'warning', text: 'Stopped after 8 tool rounds (ai.maxSteps).' }]);
+    const state = play(
+      started,
+      event(1, { type: 'done', stopReason: 'max-steps', answer: 'Stopped after 8 tool rounds (ai.maxSteps).', usage }),
+    );
+    expect(state.entries).toEqual([
+      { kind: 'notice', key: 'e1', tone: 'warning', text: 'Stopped after 8 tool rounds (ai.maxSteps).' },
+    ]);
   });
 
   it('adds the final answer when none of it was streamed', () => {
@@ -79,7 +118,11 @@ describe('uiReducer', () => {
   });
 
   it('does not repeat an answer that was streamed', () => {
-    const state = play(started, event(1, { type: 'text', delta: 'All good.' }), event(1, { type: 'done', stopReason: 'answered', answer: 'All good.', usage }));
+    const state = play(
+      started,
+      event(1, { type: 'text', delta: 'All good.' }),
+      event(1, { type: 'done', stopReason: 'answered', answer: 'All good.', usage }),
+    );
     expect(state.entries).toHaveLength(1);
   });
 

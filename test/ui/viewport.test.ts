@@ -6,15 +6,31 @@ import { computeViewport, scrollTop } from '../../src/ui/layout/viewport.js';
 import type { TranscriptEntry } from '../../src/ui/state/entries.js';
 
 /** n assistant entries of one row each: "row 0" ... */
-const rows = (n: number): TranscriptEntry[] => Array.from({ length: n }, (_, i) => ({ kind: 'assistant', key: `e${i}`, text: `row ${i}` }));
+const rows = (n: number): TranscriptEntry[] =>
+  Array.from({ length: n }, (_, i) => ({ kind: 'assistant', key: `e${i}`, text: `row ${i}` }));
 const indexOf = (entries: TranscriptEntry[]) => {
   const index = new RowIndex(new LineCache(unicodeGlyphs));
   index.update(entries, 79);
   return index;
 };
 const texts = (entries: TranscriptEntry[], height: number, top: number | null) =>
-  computeViewport(indexOf(entries), height, top).rows.map((row) => row.line.segments.map((s) => s.text).join('').trim());
-const card: TranscriptEntry = { kind: 'tool', key: 'card', run: 1, callId: 'c1', origin: 'agent', tool: 'list_vms', args: {}, reason: '', expanded: false };
+  computeViewport(indexOf(entries), height, top).rows.map((row) =>
+    row.line.segments
+      .map((s) => s.text)
+      .join('')
+      .trim(),
+  );
+const card: TranscriptEntry = {
+  kind: 'tool',
+  key: 'card',
+  run: 1,
+  callId: 'c1',
+  origin: 'agent',
+  tool: 'list_vms',
+  args: {},
+  reason: '',
+  expanded: false,
+};
 
 describe('computeViewport', () => {
   it('follows the end of a 20,000-row transcript with only the rows that fit', () => {
@@ -49,7 +65,9 @@ describe('RowIndex', () => {
     const entries = rows(1000);
     const laidOut: TranscriptEntry[] = [];
     const cache = new LineCache(unicodeGlyphs);
-    const counting = { linesOf: (entry: TranscriptEntry, width: number) => (laidOut.push(entry), cache.linesOf(entry, width)) } as LineCache;
+    const counting = {
+      linesOf: (entry: TranscriptEntry, width: number) => (laidOut.push(entry), cache.linesOf(entry, width)),
+    } as LineCache;
     const index = new RowIndex(counting);
     index.update(entries, 79);
     laidOut.length = 0;

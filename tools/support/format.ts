@@ -3,7 +3,8 @@
 export function table(headers: string[], rows: Array<Array<string | number | undefined>>): string {
   const cells = rows.map((row) => headers.map((_, i) => String(row[i] ?? '-')));
   const widths = headers.map((header, i) => Math.max(header.length, ...cells.map((row) => row[i]!.length)));
-  const line = (values: string[]) => values.map((value, i) => (i === values.length - 1 ? value : value.padEnd(widths[i]!))).join('  ');
+  const line = (values: string[]) =>
+    values.map((value, i) => (i === values.length - 1 ? value : value.padEnd(widths[i]!))).join('  ');
   return [line(headers), ...cells.map(line)].join('\n');
 }
 
@@ -20,7 +21,9 @@ export function bytes(value: number | undefined): string {
 }
 
 export function percent(fraction: number | undefined): string {
-  return fraction === undefined || !Number.isFinite(fraction) ? '-' : `${(fraction * 100).toFixed(fraction < 0.1 ? 1 : 0)}%`;
+  return fraction === undefined || !Number.isFinite(fraction)
+    ? '-'
+    : `${(fraction * 100).toFixed(fraction < 0.1 ? 1 : 0)}%`;
 }
 
 export function duration(seconds: number | undefined): string {

@@ -40,12 +40,21 @@ export function splitTags(tags: string | undefined): string[] {
 /** Finds a guest by vmid; a node given by the caller must be where it really is. */
 export async function findGuest(ctx: ToolContext, vmid: number, node?: string): Promise<GuestResource> {
   const guest = (await listGuests(ctx)).find((item) => item.vmid === vmid);
-  if (!guest) throw new ToolInputError(`there is no VM or container ${vmid} in this cluster (or this token may not see it); list_vms shows the ids`);
-  if (node && node !== guest.node) throw new ToolInputError(`${guest.type === 'lxc' ? 'container' : 'VM'} ${vmid} is on node ${guest.node}, not ${node}`);
+  if (!guest)
+    throw new ToolInputError(
+      `there is no VM or container ${vmid} in this cluster (or this token may not see it); list_vms shows the ids`,
+    );
+  if (node && node !== guest.node)
+    throw new ToolInputError(
+      `${guest.type === 'lxc' ? 'container' : 'VM'} ${vmid} is on node ${guest.node}, not ${node}`,
+    );
   return guest;
 }
 
-export function guestTarget(ctx: ToolContext, guest: Pick<GuestResource, 'node' | 'vmid' | 'name' | 'tags' | 'type'>): Target {
+export function guestTarget(
+  ctx: ToolContext,
+  guest: Pick<GuestResource, 'node' | 'vmid' | 'name' | 'tags' | 'type'>,
+): Target {
   return {
     profile: ctx.profile,
     ...(ctx.cluster ? { cluster: ctx.cluster } : {}),
@@ -81,4 +90,3 @@ export function nodeTarget(ctx: ToolContext, node?: string): Target {
 export function guestPath(target: Target): string {
   return `/nodes/${target.node}/${target.guestType}/${target.vmid}`;
 }
-

@@ -33,7 +33,13 @@ export function powerTool(spec: PowerToolSpec) {
     target: (args, ctx) => resolveGuestTarget(ctx, args.vmid, args.node),
     async run(args, ctx) {
       const target = await decidedGuestTarget(ctx, args.vmid, args.node);
-      return runGuestTask(ctx, target, spec.action, `${guestPath(target)}/status/${spec.action}`, spec.params?.(args) ?? {});
+      return runGuestTask(
+        ctx,
+        target,
+        spec.action,
+        `${guestPath(target)}/status/${spec.action}`,
+        spec.params?.(args) ?? {},
+      );
     },
   });
 }

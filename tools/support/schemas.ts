@@ -21,7 +21,13 @@ export const snapshotNameSchema = z
   .describe('letter first, then letters, digits, _ or -; at most 40');
 
 export const limitSchema = (fallback: number, max: number) =>
-  z.coerce.number().int().min(1).max(max).default(fallback).describe(`how many to return (default ${fallback}, at most ${max})`);
+  z.coerce
+    .number()
+    .int()
+    .min(1)
+    .max(max)
+    .default(fallback)
+    .describe(`how many to return (default ${fallback}, at most ${max})`);
 
 /** Guest tools take a vmid and an optional node (resolved from the cluster when left out). */
 export const guestArgs = z.object({ vmid: vmidSchema, node: nodeSchema.optional() }).strict();

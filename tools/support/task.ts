@@ -9,14 +9,24 @@ const tailLines = 15;
  * Starts a Proxmox task (power action, snapshot, rollback), waits for its end
  * and reports the real outcome, with the failing lines when it failed.
  */
-export async function runGuestTask(ctx: ToolContext, target: Target, action: string, path: string, params: ApiParams = {}): Promise<ToolResult> {
+export async function runGuestTask(
+  ctx: ToolContext,
+  target: Target,
+  action: string,
+  path: string,
+  params: ApiParams = {},
+): Promise<ToolResult> {
   const label = guestLabel(target);
   const upid = await ctx.proxmox.post<string>(path, params, { signal: ctx.signal });
   ctx.progress(`${action} ${label}: task started`);
   const task = await ctx.proxmox.followTask(upid, { signal: ctx.signal, onProgress: (line) => ctx.progress(line) });
   const structured = { upid, node: task.node, status: task.status, exitStatus: task.exitStatus, vmid: target.vmid };
   if (task.status === 'ok') {
-    return { text: `${action} ${label} on ${target.node}: OK (task ${upid})`, summary: `${action} ${label}: OK`, structured };
+    return {
+      text: `${action} ${label} on ${target.node}: OK (task ${upid})`,
+      summary: `${action} ${label}: OK`,
+      structured,
+    };
   }
   const tail = task.log.slice(-tailLines);
   return {

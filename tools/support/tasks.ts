@@ -23,7 +23,11 @@ export async function recentTasks(ctx: ToolContext, query: TaskQuery): Promise<T
   const tasks = query.node
     ? await ctx.proxmox.get<TaskEntry[]>(
         `/nodes/${query.node}/tasks`,
-        { limit: Math.max(query.limit, 50), ...(query.vmid ? { vmid: query.vmid } : {}), ...(query.errorsOnly ? { errors: 1 } : {}) },
+        {
+          limit: Math.max(query.limit, 50),
+          ...(query.vmid ? { vmid: query.vmid } : {}),
+          ...(query.errorsOnly ? { errors: 1 } : {}),
+        },
         { signal: ctx.signal },
       )
     : await ctx.proxmox.get<TaskEntry[]>('/cluster/tasks', {}, { signal: ctx.signal });
@@ -35,5 +39,10 @@ export async function recentTasks(ctx: ToolContext, query: TaskQuery): Promise<T
 }
 
 export function isFailed(task: TaskEntry): boolean {
-  return task.status !== undefined && task.status !== 'OK' && task.status !== 'RUNNING' && !task.status.startsWith('WARNINGS');
+  return (
+    task.status !== undefined &&
+    task.status !== 'OK' &&
+    task.status !== 'RUNNING' &&
+    !task.status.startsWith('WARNINGS')
+  );
 }

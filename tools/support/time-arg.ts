@@ -7,6 +7,7 @@ export function parseTimeArg(value: string, now: Date): Date {
   const relative = /^(\d+)([smhd])$/.exec(value);
   if (relative) return new Date(now.getTime() - Number(relative[1]) * units[relative[2]!]!);
   const date = new Date(value);
-  if (Number.isNaN(date.getTime())) throw new ToolInputError(`'${value}' is not a time; use ISO (2026-11-20T02:00:00Z) or relative (2h)`);
+  if (Number.isNaN(date.getTime()))
+    throw new ToolInputError(`'${value}' is not a time; use ISO (2026-11-20T02:00:00Z) or relative (2h)`);
   return date;
 }

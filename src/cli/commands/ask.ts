@@ -24,24 +24,51 @@ export async function ask(ctx: CommandContext, question: string, options: AskOpt
   try {
     const { createChatModel } = await import('../../llm/create-chat-model.js');
     const model = await createChatModel({ config: cluster.config, env: io.env });
-    const tools = await openToolSession(ctx, cluster, { origin: 'ask', approver: new ApproveFlagApprover(options.approve), extraTools: external.tools });
+    const tools = await openToolSession(ctx, cluster, {
+      origin: 'ask',
+      approver: new ApproveFlagApprover(options.approve),
+      extraTools: external.tools,
+    });
     const controller = new AbortController();
     const interrupt = () => controller.abort();
     process.once('SIGINT', interrupt);
-    const agent = await openAgent(cluster, tools, model, { emit: (event) => show(ctx, event, options.json), ...(options.maxSteps ? { maxSteps: options.maxSteps } : {}) });
+    const agent = await openAgent(cluster, tools, model, {
+      emit: (event) => show(ctx, event, options.json),
+      ...(options.maxSteps ? { maxSteps: options.maxSteps } : {}),
+    });
     const turn = await agent.runTurn(question, controller.signal).finally(() => process.off('SIGINT', interrupt));
     await tools.end(`ask: ${turn.stopReason}`);
     if (turn.error !== undefined && AppError.isInstance(turn.error) && !options.json) throw turn.error;
     // 3 when any call was denied; 1 when the turn did not end in an answer (limits, errors); a failed call the model answered around is 0.
-    const exitCode = exitCodeOf(turn.outcomes) === ExitCode.denied ? ExitCode.denied : turn.stopReason === 'answered' ? ExitCode.ok : ExitCode.runtime;
+    const exitCode =
+      exitCodeOf(turn.outcomes) === ExitCode.denied
+        ? ExitCode.denied
+        : turn.stopReason === 'answered'
+          ? ExitCode.ok
+          : ExitCode.runtime;
     if (options.json) {
       printJson(io.stdout, {
         answer: turn.answer,
         stopReason: turn.stopReason,
-        toolCalls: turn.outcomes.map((o) => ({ tool: o.tool, args: o.args ?? {}, target: o.target ?? null, verdict: o.verdict ?? null, decidedBy: o.decidedBy ?? null, ruleId: o.ruleId ?? null, outcome: { status: o.status, summary: o.summary } })),
+        toolCalls: turn.outcomes.map((o) => ({
+          tool: o.tool,
+          args: o.args ?? {},
+          target: o.target ?? null,
+          verdict: o.verdict ?? null,
+          decidedBy: o.decidedBy ?? null,
+          ruleId: o.ruleId ?? null,
+          outcome: { status: o.status, summary: o.summary },
+        })),
         usage: turn.usage,
         exitCode,
-        ...(turn.error !== undefined ? { error: { code: AppError.isInstance(turn.error) ? turn.error.code : 'llm.error', message: turn.error instanceof Error ? turn.error.message : String(turn.error) } } : {}),
+        ...(turn.error !== undefined
+          ? {
+              error: {
+                code: AppError.isInstance(turn.error) ? turn.error.code : 'llm.error',
+                message: turn.error instanceof Error ? turn.error.message : String(turn.error),
+              },
+            }
+          : {}),
       });
     } else {
       io.stdout.write(turn.stopReason === 'answered' ? '\n' : `\n${turn.answer}\n`);

@@ -13,7 +13,11 @@ export const registerAudit: Registrar = (program, { run, example }) => {
     .option('--since <time>', 'only from this time: an age (30m, 2h, 7d) or an ISO time')
     .option('--tool <glob>', 'only tools matching this glob, e.g. "*_vm"')
     .option('--json', 'print the records as one JSON array')
-    .action(run(async (ctx, options: { session?: string; since?: string; tool?: string; json?: boolean }) => (await load()).auditShow(ctx, options)));
+    .action(
+      run(async (ctx, options: { session?: string; since?: string; tool?: string; json?: boolean }) =>
+        (await load()).auditShow(ctx, options),
+      ),
+    );
   audit
     .command('verify')
     .description('recompute the hash chain; exit 4 naming the first bad record')

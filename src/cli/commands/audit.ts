@@ -28,7 +28,8 @@ export async function auditShow(ctx: CommandContext, options: FilterOptions & { 
   } else if (records.length > 0) {
     for (const line of formatAuditTable(records)) printLine(ctx.io.stdout, line);
   } else {
-    const empty = !fs.existsSync(ctx.paths.auditDir) || !fs.readdirSync(ctx.paths.auditDir).some((name) => name.endsWith('.jsonl'));
+    const empty =
+      !fs.existsSync(ctx.paths.auditDir) || !fs.readdirSync(ctx.paths.auditDir).some((name) => name.endsWith('.jsonl'));
     printLine(ctx.io.stderr, empty ? `no audit records yet (${ctx.paths.auditDir})` : 'no audit records match');
   }
   return ExitCode.ok;
@@ -38,11 +39,20 @@ export async function auditVerify(ctx: CommandContext, options: { json?: boolean
   const report = await verifyAudit(ctx.paths.auditDir);
   if (report.ok) {
     if (options.json) printJson(ctx.io.stdout, report);
-    else printLine(ctx.io.stdout, `audit trail ok: ${count(report.records, 'record')}, ${count(report.sessions, 'session')}${report.first ? `, ${report.first} to ${report.last}` : ''}`);
+    else
+      printLine(
+        ctx.io.stdout,
+        `audit trail ok: ${count(report.records, 'record')}, ${count(report.sessions, 'session')}${report.first ? `, ${report.first} to ${report.last}` : ''}`,
+      );
     return ExitCode.ok;
   }
   const before = report.records;
-  const intact = before === 0 ? 'no record before it' : before === 1 ? 'the record before it verifies' : `the ${before} records before it verify`;
+  const intact =
+    before === 0
+      ? 'no record before it'
+      : before === 1
+        ? 'the record before it verifies'
+        : `the ${before} records before it verify`;
   const error = new AuditVerifyError(`audit trail damaged: ${describeDamage(report.damage)} (${intact})`);
   if (!options.json) throw error;
   printJson(ctx.io.stdout, { ...report, error: { code: error.code, message: error.message } });

@@ -57,7 +57,10 @@ export async function configPath(ctx: CommandContext): Promise<number> {
 export async function configKeys(ctx: CommandContext): Promise<number> {
   for (const spec of keySpecs) {
     const type = spec.kind === 'enum' ? spec.choices?.join('|') : spec.kind;
-    printLine(ctx.io.stdout, `${spec.pattern.padEnd(34)} ${`${type}${spec.secret ? ', secret' : ''}`.padEnd(18)} ${spec.description}`);
+    printLine(
+      ctx.io.stdout,
+      `${spec.pattern.padEnd(34)} ${`${type}${spec.secret ? ', secret' : ''}`.padEnd(18)} ${spec.description}`,
+    );
   }
   return ExitCode.ok;
 }

@@ -11,9 +11,15 @@ export const registerDiagnose: Registrar = (program, { run, example }) => {
   example('diagnose --all', 'every problem of the cluster, most severe first');
   program
     .command('diagnose [vmid]')
-    .description('explain from evidence why a VM or container fails (an audited read); --all lists every problem in the cluster')
+    .description(
+      'explain from evidence why a VM or container fails (an audited read); --all lists every problem in the cluster',
+    )
     .option('--node <node>', 'the node the guest is on (checked against the cluster); with --all, only this node')
     .option('--all', 'find problems across the cluster instead of diagnosing one guest')
     .option('--json', 'print JSON')
-    .action(run(async (ctx, vmid: string | undefined, flags: DiagnoseFlags) => (await import('./diagnose.js')).diagnose(ctx, vmid, flags)));
+    .action(
+      run(async (ctx, vmid: string | undefined, flags: DiagnoseFlags) =>
+        (await import('./diagnose.js')).diagnose(ctx, vmid, flags),
+      ),
+    );
 };

@@ -9,7 +9,8 @@ import { openCluster } from '../session/open-cluster.js';
 import { openToolSession } from '../session/open-tool-session.js';
 
 /** What to diagnose: one guest (vmid, node checked) or, with `all`, the whole cluster (or one node). */
-export type DiagnoseRequest = { all: false; vmid: number; node?: string; json: boolean } | { all: true; node?: string; json: boolean };
+export type DiagnoseRequest =
+  { all: false; vmid: number; node?: string; json: boolean } | { all: true; node?: string; json: boolean };
 
 /** How the command reaches the tools: through the scheduler, so the call is validated, decided and audited. */
 export type CallTool = (name: string, args: Record<string, unknown>) => Promise<ToolOutcome>;
@@ -23,7 +24,11 @@ export class DiagnoseFailedError extends AppError {
 }
 
 /** `proxmox-ai diagnose VMID [--node NODE] [--json] | diagnose --all [--json]`. */
-export async function diagnose(ctx: CommandContext, vmid: string | undefined, flags: { node?: string; all?: boolean; json?: boolean }): Promise<number> {
+export async function diagnose(
+  ctx: CommandContext,
+  vmid: string | undefined,
+  flags: { node?: string; all?: boolean; json?: boolean },
+): Promise<number> {
   const request = diagnoseRequest(vmid, flags);
   const cluster = await openCluster(ctx);
   try {
@@ -42,7 +47,10 @@ export async function diagnose(ctx: CommandContext, vmid: string | undefined, fl
   }
 }
 
-export function diagnoseRequest(vmid: string | undefined, flags: { node?: string; all?: boolean; json?: boolean }): DiagnoseRequest {
+export function diagnoseRequest(
+  vmid: string | undefined,
+  flags: { node?: string; all?: boolean; json?: boolean },
+): DiagnoseRequest {
   const json = Boolean(flags.json);
   const node = flags.node === undefined ? {} : { node: flags.node };
   if (flags.all) {
@@ -57,7 +65,9 @@ export function diagnoseRequest(vmid: string | undefined, flags: { node?: string
 /** The core: one tool call, rendered from its structured content (JSON, or text within 80 columns). */
 export async function runDiagnose(ctx: CommandContext, request: DiagnoseRequest, callTool: CallTool): Promise<number> {
   const node = request.node === undefined ? {} : { node: request.node };
-  const outcome = request.all ? await callTool('find_problems', node) : await callTool('diagnose_vm', { vmid: request.vmid, ...node });
+  const outcome = request.all
+    ? await callTool('find_problems', node)
+    : await callTool('diagnose_vm', { vmid: request.vmid, ...node });
   if (isToolError(outcome)) throw new DiagnoseFailedError(outcome);
   if (request.json) {
     printJson(ctx.io.stdout, outcome.structured ?? {});

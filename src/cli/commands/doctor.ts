@@ -36,7 +36,11 @@ export async function doctor(ctx: CommandContext, options: { json?: boolean }): 
 function loadConfig(ctx: CommandContext): { result: CheckResult; config?: AppConfig; secrets?: Secrets } {
   try {
     const store = ConfigStore.open(ctx.paths);
-    return { result: ok('config', `config ${store.path} is valid`), config: store.read(), secrets: store.readSecrets() };
+    return {
+      result: ok('config', `config ${store.path} is valid`),
+      config: store.read(),
+      secrets: store.readSecrets(),
+    };
   } catch (error) {
     if (!AppError.isInstance(error)) throw error;
     return { result: fail('config', error.message) };

@@ -1,5 +1,15 @@
 import path from 'node:path';
-import { buildMcpServer, connectExternalServers, listenSettings, loadOrCreateToken, loadPromptTexts, serveHttp, serveStdio, type ListenSettings, type McpConnection } from '../../../mcp/index.js';
+import {
+  buildMcpServer,
+  connectExternalServers,
+  listenSettings,
+  loadOrCreateToken,
+  loadPromptTexts,
+  serveHttp,
+  serveStdio,
+  type ListenSettings,
+  type McpConnection,
+} from '../../../mcp/index.js';
 import { packageRoot, packageVersion } from '../../config/package-info.js';
 import { UsageError } from '../../core/errors/usage-error.js';
 import { ExitCode } from '../../core/exit-codes.js';
@@ -17,13 +27,23 @@ export interface McpFlags {
   tlsKey?: string;
 }
 
-const httpOnly: Array<[keyof McpFlags, string]> = [['port', '--port'], ['host', '--host'], ['printToken', '--print-token'], ['tlsCert', '--tls-cert'], ['tlsKey', '--tls-key']];
+const httpOnly: Array<[keyof McpFlags, string]> = [
+  ['port', '--port'],
+  ['host', '--host'],
+  ['printToken', '--print-token'],
+  ['tlsCert', '--tls-cert'],
+  ['tlsKey', '--tls-key'],
+];
 
 /**
  * `proxmox-ai mcp [--http ...]` (design.md §3, §9): serves until the client
  * goes away (stdio) or SIGINT/SIGTERM, then records the end of every session.
  */
-export async function runMcp(ctx: CommandContext, flags: McpFlags, stopped: () => Promise<string> = untilSignal): Promise<number> {
+export async function runMcp(
+  ctx: CommandContext,
+  flags: McpFlags,
+  stopped: () => Promise<string> = untilSignal,
+): Promise<number> {
   const stray = httpOnly.find(([key]) => flags[key] !== undefined);
   if (!flags.http && stray) throw new UsageError(`${stray[1]} goes with --http`);
   const listen = flags.http ? listenSettings({ port: flags.port ?? '0', ...pick(flags) }) : undefined;
@@ -31,10 +51,18 @@ export async function runMcp(ctx: CommandContext, flags: McpFlags, stopped: () =
   const stop = stopped();
   const cluster = await openCluster(ctx);
   try {
-    const external = await connectExternalServers(cluster.config, { report: (line) => printLine(ctx.io.stderr, `proxmox-ai mcp: ${line}`), clientInfo: serverInfo() });
+    const external = await connectExternalServers(cluster.config, {
+      report: (line) => printLine(ctx.io.stderr, `proxmox-ai mcp: ${line}`),
+      clientInfo: serverInfo(),
+    });
     try {
-      const connect = mcpConnections(ctx, cluster, { origin: listen ? 'mcp-http' : 'mcp-stdio', extraTools: external.tools });
-      return listen ? await serveOverHttp(ctx, cluster, listen, connect, { printToken: Boolean(flags.printToken), stop }) : await serveOverStdio(ctx, connect, stop);
+      const connect = mcpConnections(ctx, cluster, {
+        origin: listen ? 'mcp-http' : 'mcp-stdio',
+        extraTools: external.tools,
+      });
+      return listen
+        ? await serveOverHttp(ctx, cluster, listen, connect, { printToken: Boolean(flags.printToken), stop })
+        : await serveOverStdio(ctx, connect, stop);
     } finally {
       await external.close();
     }
@@ -50,7 +78,11 @@ export interface ConnectionOptions {
 }
 
 /** A factory of MCP connections on one cluster: each gets its own tool session (audit session, grants, client name). */
-export function mcpConnections(ctx: CommandContext, cluster: ClusterConnection, options: ConnectionOptions): () => McpConnection {
+export function mcpConnections(
+  ctx: CommandContext,
+  cluster: ClusterConnection,
+  options: ConnectionOptions,
+): () => McpConnection {
   const prompts = loadPromptTexts(path.join(packageRoot(), 'prompts'));
   const trustElicitation = cluster.config.mcp?.trustElicitation === true;
   return () =>
@@ -59,11 +91,21 @@ export function mcpConnections(ctx: CommandContext, cluster: ClusterConnection, 
       prompts,
       trustElicitation,
       ...(options.elicitationTimeoutMs ? { elicitationTimeoutMs: options.elicitationTimeoutMs } : {}),
-      openSession: ({ name, approver }) => openToolSession(ctx, cluster, { origin: options.origin, approver, mcpClient: name, ...(options.extraTools ? { extraTools: options.extraTools } : {}) }),
+      openSession: ({ name, approver }) =>
+        openToolSession(ctx, cluster, {
+          origin: options.origin,
+          approver,
+          mcpClient: name,
+          ...(options.extraTools ? { extraTools: options.extraTools } : {}),
+        }),
     });
 }
 
-async function serveOverStdio(ctx: CommandContext, connect: () => McpConnection, stop: Promise<string>): Promise<number> {
+async function serveOverStdio(
+  ctx: CommandContext,
+  connect: () => McpConnection,
+  stop: Promise<string>,
+): Promise<number> {
   const connection = connect();
   const serving = await serveStdio(connection, ctx.io);
   printLine(ctx.io.stderr, `proxmox-ai mcp: serving on stdio; audit trail in ${ctx.paths.auditDir}`);
@@ -78,11 +120,27 @@ interface HttpRun {
   stop: Promise<string>;
 }
 
-async function serveOverHttp(ctx: CommandContext, cluster: ClusterConnection, listen: ListenSettings, connect: () => McpConnection, run: HttpRun): Promise<number> {
+async function serveOverHttp(
+  ctx: CommandContext,
+  cluster: ClusterConnection,
+  listen: ListenSettings,
+  connect: () => McpConnection,
+  run: HttpRun,
+): Promise<number> {
   const token = loadOrCreateToken(ctx.paths.mcpTokenFile);
-  const serving = await serveHttp({ listen, guard: { token, allowedOrigins: cluster.config.mcp?.allowedOrigins ?? [] }, connect });
-  printLine(ctx.io.stdout, JSON.stringify({ url: serving.url, tokenFile: ctx.paths.mcpTokenFile, ...(run.printToken ? { token } : {}) }));
-  printLine(ctx.io.stderr, `proxmox-ai mcp: serving Streamable HTTP on ${serving.url}; audit trail in ${ctx.paths.auditDir}`);
+  const serving = await serveHttp({
+    listen,
+    guard: { token, allowedOrigins: cluster.config.mcp?.allowedOrigins ?? [] },
+    connect,
+  });
+  printLine(
+    ctx.io.stdout,
+    JSON.stringify({ url: serving.url, tokenFile: ctx.paths.mcpTokenFile, ...(run.printToken ? { token } : {}) }),
+  );
+  printLine(
+    ctx.io.stderr,
+    `proxmox-ai mcp: serving Streamable HTTP on ${serving.url}; audit trail in ${ctx.paths.auditDir}`,
+  );
   await serving.close(await run.stop);
   return ExitCode.ok;
 }
@@ -92,7 +150,11 @@ function serverInfo(): { name: string; version: string } {
 }
 
 function pick(flags: McpFlags): { host?: string; tlsCert?: string; tlsKey?: string } {
-  return { ...(flags.host ? { host: flags.host } : {}), ...(flags.tlsCert ? { tlsCert: flags.tlsCert } : {}), ...(flags.tlsKey ? { tlsKey: flags.tlsKey } : {}) };
+  return {
+    ...(flags.host ? { host: flags.host } : {}),
+    ...(flags.tlsCert ? { tlsCert: flags.tlsCert } : {}),
+    ...(flags.tlsKey ? { tlsKey: flags.tlsKey } : {}),
+  };
 }
 
 /**

@@ -15,7 +15,12 @@ import { allTools } from '../../../tools/index.js';
  * demo) and shows which rule decides, the verdict, the confirmation and why.
  * Nothing is executed, so nothing is audited.
  */
-export async function policyExplain(ctx: CommandContext, tool: string, argsJson: string, options: { json?: boolean }): Promise<number> {
+export async function policyExplain(
+  ctx: CommandContext,
+  tool: string,
+  argsJson: string,
+  options: { json?: boolean },
+): Promise<number> {
   const args = parseArgsJson(argsJson);
   const registry = new ToolRegistry(allTools);
   const definition = registry.get(tool);
@@ -32,17 +37,45 @@ export async function policyExplain(ctx: CommandContext, tool: string, argsJson:
     } else {
       const validation = validateArgs(tool, definition.input, args);
       if (!validation.ok) throw new UsageError(validation.message);
-      const context = { proxmox: cluster.api, profile: cluster.profile, ...(cluster.cluster ? { cluster: cluster.cluster } : {}), signal: AbortSignal.timeout(30_000), progress: () => undefined, now: () => new Date() };
+      const context = {
+        proxmox: cluster.api,
+        profile: cluster.profile,
+        ...(cluster.cluster ? { cluster: cluster.cluster } : {}),
+        signal: AbortSignal.timeout(30_000),
+        progress: () => undefined,
+        now: () => new Date(),
+      };
       target = await definition.target(validation.args, context);
-      decision = decide({ tool, risk: riskOf(definition, validation.args), args: validation.args as Record<string, unknown>, target }, rules, noGrants, mode);
+      decision = decide(
+        { tool, risk: riskOf(definition, validation.args), args: validation.args as Record<string, unknown>, target },
+        rules,
+        noGrants,
+        mode,
+      );
     }
-    const report = { tool, args, target, verdict: decision.verdict, ruleId: decision.ruleId, confirm: decision.confirm, snapshotBefore: decision.snapshotBefore, reason: decision.reason };
+    const report = {
+      tool,
+      args,
+      target,
+      verdict: decision.verdict,
+      ruleId: decision.ruleId,
+      confirm: decision.confirm,
+      snapshotBefore: decision.snapshotBefore,
+      reason: decision.reason,
+    };
     if (options.json) printJson(ctx.io.stdout, report);
     else {
       printLine(ctx.io.stdout, `${tool} on ${describeTarget(target)}`);
-      printLine(ctx.io.stdout, `verdict: ${decision.verdict}${decision.verdict === 'ask' ? ` (${decision.confirm} confirmation)` : ''}`);
+      printLine(
+        ctx.io.stdout,
+        `verdict: ${decision.verdict}${decision.verdict === 'ask' ? ` (${decision.confirm} confirmation)` : ''}`,
+      );
       printLine(ctx.io.stdout, `rule:    ${decision.ruleId}`);
-      if (decision.snapshotBefore) printLine(ctx.io.stdout, `undo:    snapshot before (${decision.snapshotBefore === true ? 'required' : 'best effort'})`);
+      if (decision.snapshotBefore)
+        printLine(
+          ctx.io.stdout,
+          `undo:    snapshot before (${decision.snapshotBefore === true ? 'required' : 'best effort'})`,
+        );
       printLine(ctx.io.stdout, `why:     ${decision.reason}`);
     }
     return ExitCode.ok;

@@ -10,7 +10,9 @@ export const registerPolicy: Registrar = (program, { run, example }) => {
     .command('check <file>')
     .description('validate a rules file (a YAML list of rules); names the line, rule id and field of a problem')
     .option('--json', 'print JSON')
-    .action(run(async (ctx, file: string, options: { json?: boolean }) => (await load()).policyCheck(ctx, file, options)));
+    .action(
+      run(async (ctx, file: string, options: { json?: boolean }) => (await load()).policyCheck(ctx, file, options)),
+    );
   policy
     .command('explain <tool> <argsJson>')
     .description('resolve the target and show the rule that decides, the verdict, the confirmation kind and why')

@@ -8,13 +8,21 @@ import { printJson, printLine, type CommandContext } from '../io.js';
 export async function policyCheck(ctx: CommandContext, file: string, options: { json?: boolean }): Promise<number> {
   const builtInIds = new Set(loadDefaultRules(defaultRulesPath()).map((rule) => rule.id));
   const rules = parseRules(readRulesSource(file), { builtInIds });
-  const summary = rules.map((rule) => ({ id: rule.id, verdict: rule.verdict, ...(rule.confirm ? { confirm: rule.confirm } : {}) }));
+  const summary = rules.map((rule) => ({
+    id: rule.id,
+    verdict: rule.verdict,
+    ...(rule.confirm ? { confirm: rule.confirm } : {}),
+  }));
   if (options.json) {
     printJson(ctx.io.stdout, { file, valid: true, count: rules.length, rules: summary });
     return ExitCode.ok;
   }
   printLine(ctx.io.stdout, `${file}: valid, ${rules.length} ${rules.length === 1 ? 'rule' : 'rules'}`);
   const width = Math.max(0, ...rules.map((rule) => rule.id.length));
-  for (const rule of summary) printLine(ctx.io.stdout, `  ${rule.id.padEnd(width)}  ${rule.verdict}${rule.confirm === 'typed' ? ' (typed)' : ''}`);
+  for (const rule of summary)
+    printLine(
+      ctx.io.stdout,
+      `  ${rule.id.padEnd(width)}  ${rule.verdict}${rule.confirm === 'typed' ? ' (typed)' : ''}`,
+    );
   return ExitCode.ok;
 }

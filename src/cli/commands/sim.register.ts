@@ -18,5 +18,7 @@ export const registerSim: Registrar = (program, { run, example }) => {
     .option('--port <n>', 'port to listen on (0: a free one)', '0')
     .option('--scenario <file>', 'scenario file, YAML or JSON (default: the demo scenario)')
     // The program's global --scenario takes the flag wherever it appears, so read the merged options.
-    .action((options: SimOptions, command: Command) => handler({ ...command.optsWithGlobals<SimOptions>(), ...options }, command));
+    .action((options: SimOptions, command: Command) =>
+      handler({ ...command.optsWithGlobals<SimOptions>(), ...options }, command),
+    );
 };

@@ -11,7 +11,11 @@ export async function tui(ctx: CommandContext): Promise<number> {
   const stdin = ctx.io.stdin as NodeJS.ReadStream;
   const stdout = ctx.io.stdout as NodeJS.WriteStream;
   if (!stdin.isTTY || !stdout.isTTY) {
-    throw new AppError('tui.no-terminal', "the full-screen TUI needs a terminal; use 'proxmox-ai ask \"QUESTION\"' in scripts", 2);
+    throw new AppError(
+      'tui.no-terminal',
+      'the full-screen TUI needs a terminal; use \'proxmox-ai ask "QUESTION"\' in scripts',
+      2,
+    );
   }
   const { preloadTui, runTui } = await import('../../ui/run-tui.js');
   // Ink, React and the screen load while the cluster, the simulator and the model start.

@@ -17,20 +17,32 @@ interface UndoSnapshot {
 }
 
 /** `undo`: the undo snapshots (from the audit trail) that still exist; `undo NAME`: roll back through the scheduler. */
-export async function undo(ctx: CommandContext, snapshot: string | undefined, options: { json?: boolean }): Promise<number> {
+export async function undo(
+  ctx: CommandContext,
+  snapshot: string | undefined,
+  options: { json?: boolean },
+): Promise<number> {
   const cluster = await openCluster(ctx);
   try {
     const available = await existing(cluster.api, await recorded(ctx, cluster.profile));
     if (!snapshot) {
       if (options.json) printJson(ctx.io.stdout, { snapshots: available });
-      else if (available.length === 0) printLine(ctx.io.stderr, 'no undo snapshots: they are taken when a policy rule sets snapshotBefore');
-      else for (const s of available) printLine(ctx.io.stdout, `${s.name}  VM ${s.vmid} on ${s.node}  taken ${s.takenAt}`);
+      else if (available.length === 0)
+        printLine(ctx.io.stderr, 'no undo snapshots: they are taken when a policy rule sets snapshotBefore');
+      else
+        for (const s of available) printLine(ctx.io.stdout, `${s.name}  VM ${s.vmid} on ${s.node}  taken ${s.takenAt}`);
       return ExitCode.ok;
     }
     const chosen = available.find((s) => s.name === snapshot);
-    if (!chosen) throw new UsageError(`no undo snapshot '${snapshot}' on profile ${cluster.profile}; 'proxmox-ai undo' lists them`);
+    if (!chosen)
+      throw new UsageError(
+        `no undo snapshot '${snapshot}' on profile ${cluster.profile}; 'proxmox-ai undo' lists them`,
+      );
     const session = await openToolSession(ctx, cluster, { origin: 'cli', approver: new TerminalApprover(ctx.io) });
-    const outcome = await session.call({ tool: 'rollback_snapshot', args: { vmid: chosen.vmid, node: chosen.node, name: chosen.name } });
+    const outcome = await session.call({
+      tool: 'rollback_snapshot',
+      args: { vmid: chosen.vmid, node: chosen.node, name: chosen.name },
+    });
     await session.end(`undo ${chosen.name}: ${outcome.status}`);
     if (options.json) printJson(ctx.io.stdout, { snapshot: chosen, status: outcome.status, summary: outcome.summary });
     else printLine(outcome.status === 'ok' ? ctx.io.stdout : ctx.io.stderr, outcome.text);
@@ -43,21 +55,32 @@ export async function undo(ctx: CommandContext, snapshot: string | undefined, op
 async function recorded(ctx: CommandContext, profile: string): Promise<UndoSnapshot[]> {
   const found: UndoSnapshot[] = [];
   for await (const record of readAuditRecords(ctx.paths.auditDir)) {
-    if (record.origin !== 'internal' || record.tool !== 'snapshot_vm' || record.outcome?.status !== 'ok' || record.profile !== profile) continue;
+    if (
+      record.origin !== 'internal' ||
+      record.tool !== 'snapshot_vm' ||
+      record.outcome?.status !== 'ok' ||
+      record.profile !== profile
+    )
+      continue;
     const args = record.args as { vmid?: number; node?: string; name?: string };
-    if (args.vmid && args.node && args.name) found.push({ name: args.name, vmid: args.vmid, node: args.node, takenAt: record.ts, profile: record.profile });
+    if (args.vmid && args.node && args.name)
+      found.push({ name: args.name, vmid: args.vmid, node: args.node, takenAt: record.ts, profile: record.profile });
   }
   return found;
 }
 
 /** Only snapshots that are still on the cluster can be rolled back to. */
 async function existing(api: ProxmoxApi, candidates: UndoSnapshot[]): Promise<UndoSnapshot[]> {
-  const guests = await api.get<Array<{ vmid: number; node: string; type: string }>>('/cluster/resources', { type: 'vm' });
+  const guests = await api.get<Array<{ vmid: number; node: string; type: string }>>('/cluster/resources', {
+    type: 'vm',
+  });
   const kept: UndoSnapshot[] = [];
   for (const candidate of candidates) {
     const guest = guests.find((g) => g.vmid === candidate.vmid && g.node === candidate.node);
     if (!guest) continue;
-    const snapshots = await api.get<Array<{ name: string }>>(`/nodes/${guest.node}/${guest.type}/${guest.vmid}/snapshot`);
+    const snapshots = await api.get<Array<{ name: string }>>(
+      `/nodes/${guest.node}/${guest.type}/${guest.vmid}/snapshot`,
+    );
     if (snapshots.some((s) => s.name === candidate.name)) kept.push(candidate);
   }
   return kept;

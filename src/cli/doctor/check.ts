@@ -9,5 +9,15 @@ export interface CheckResult {
 }
 
 export const ok = (id: string, message: string): CheckResult => ({ id, status: 'ok', message });
-export const warn = (id: string, message: string, fix?: string): CheckResult => ({ id, status: 'warn', message, ...(fix ? { fix } : {}) });
-export const fail = (id: string, message: string, fix?: string): CheckResult => ({ id, status: 'fail', message, ...(fix ? { fix } : {}) });
+export const warn = (id: string, message: string, fix?: string): CheckResult => ({
+  id,
+  status: 'warn',
+  message,
+  ...(fix ? { fix } : {}),
+});
+export const fail = (id: string, message: string, fix?: string): CheckResult => ({
+  id,
+  status: 'fail',
+  message,
+  ...(fix ? { fix } : {}),
+});

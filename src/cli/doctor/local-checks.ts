@@ -34,6 +34,10 @@ export function checkWritable(paths: StatePaths): CheckResult {
     if (fs.existsSync(paths.stateDir)) fs.accessSync(paths.stateDir, fs.constants.W_OK);
     return ok('writable', `state directory ${paths.stateDir} is writable`);
   } catch {
-    return warn('writable', `state directory ${paths.stateDir} is not writable: the audit trail cannot be written`, `fix its owner or set PROXMOX_AI_HOME`);
+    return warn(
+      'writable',
+      `state directory ${paths.stateDir} is not writable: the audit trail cannot be written`,
+      `fix its owner or set PROXMOX_AI_HOME`,
+    );
   }
 }

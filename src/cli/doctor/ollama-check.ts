@@ -6,7 +6,11 @@ import { fail, ok, warn, type CheckResult } from './check.js';
 export async function checkOllama(config: AppConfig, env: NodeJS.ProcessEnv, timeoutMs = 2000): Promise<CheckResult> {
   const host = resolveOllamaHost(config, env);
   if (!isLocalOllamaHost(host) && !config.ai?.allowRemoteHost) {
-    return fail('ollama', `Ollama host ${host} is not on this machine; refused for privacy`, 'use a local Ollama, or proxmox-ai config set ai.allowRemoteHost true');
+    return fail(
+      'ollama',
+      `Ollama host ${host} is not on this machine; refused for privacy`,
+      'use a local Ollama, or proxmox-ai config set ai.allowRemoteHost true',
+    );
   }
   if (host.startsWith('unix:')) return ok('ollama', `Ollama over unix socket ${host.slice(5)} (not probed)`);
   try {
@@ -14,6 +18,10 @@ export async function checkOllama(config: AppConfig, env: NodeJS.ProcessEnv, tim
     const body = (await response.json()) as { version?: string };
     return ok('ollama', `Ollama ${body.version ?? '(unknown version)'} at ${host}`);
   } catch {
-    return warn('ollama', `Ollama not reachable at ${host}`, "start it with 'ollama serve', or set ai.host / OLLAMA_HOST");
+    return warn(
+      'ollama',
+      `Ollama not reachable at ${host}`,
+      "start it with 'ollama serve', or set ai.host / OLLAMA_HOST",
+    );
   }
 }

@@ -15,13 +15,22 @@ export async function checkProfiles(
 ): Promise<CheckResult[]> {
   const names = Object.keys(profiles);
   if (names.length === 0) {
-    return [warn('profiles', 'no Proxmox profile configured', "proxmox-ai config set profiles.home.url https://PVE-HOST:8006 (or use --demo)")];
+    return [
+      warn(
+        'profiles',
+        'no Proxmox profile configured',
+        'proxmox-ai config set profiles.home.url https://PVE-HOST:8006 (or use --demo)',
+      ),
+    ];
   }
   const perProfile = await Promise.all(
     names.map(async (name) => {
       const profile = profiles[name]!;
       const id = `profile:${name}`;
-      if (!profile.url) return [fail(id, `profile '${name}' has no url`, `proxmox-ai config set profiles.${name}.url https://PVE-HOST:8006`)];
+      if (!profile.url)
+        return [
+          fail(id, `profile '${name}' has no url`, `proxmox-ai config set profiles.${name}.url https://PVE-HOST:8006`),
+        ];
       let probe: TlsProbeResult;
       try {
         probe = await probeTls(profile.url, loadTrust({ name, ...profile }));
@@ -46,12 +55,24 @@ function tlsResult(name: string, url: string, probe: TlsProbeResult): CheckResul
     case 'unreachable':
       return fail(id, `${url} unreachable: ${probe.reason}`, 'check the URL, the port (8006) and the network');
     case 'changed':
-      return fail(id, `${url} presents a DIFFERENT certificate (${probe.fingerprint}) than the pinned one (${probe.pinned})`, `verify on the node with 'pvenode cert info', then proxmox-ai config set profiles.${name}.fingerprint ${probe.fingerprint}`);
+      return fail(
+        id,
+        `${url} presents a DIFFERENT certificate (${probe.fingerprint}) than the pinned one (${probe.pinned})`,
+        `verify on the node with 'pvenode cert info', then proxmox-ai config set profiles.${name}.fingerprint ${probe.fingerprint}`,
+      );
     case 'untrusted':
-      return fail(id, `${url} certificate is not trusted (${probe.reason}); fingerprint ${probe.fingerprint}`, `if it matches 'pvenode cert info' on the node: proxmox-ai config set profiles.${name}.fingerprint ${probe.fingerprint}`);
+      return fail(
+        id,
+        `${url} certificate is not trusted (${probe.reason}); fingerprint ${probe.fingerprint}`,
+        `if it matches 'pvenode cert info' on the node: proxmox-ai config set profiles.${name}.fingerprint ${probe.fingerprint}`,
+      );
     case 'trusted':
       return probe.by === 'system-ca'
-        ? warn(id, `${url} trusted by the system CA store, not pinned`, `pin it: proxmox-ai config set profiles.${name}.fingerprint ${probe.fingerprint}`)
+        ? warn(
+            id,
+            `${url} trusted by the system CA store, not pinned`,
+            `pin it: proxmox-ai config set profiles.${name}.fingerprint ${probe.fingerprint}`,
+          )
         : ok(id, `${url} trusted by ${probe.by === 'fingerprint' ? 'pinned fingerprint' : 'CA file'}`);
   }
 }
@@ -59,10 +80,21 @@ function tlsResult(name: string, url: string, probe: TlsProbeResult): CheckResul
 function credentialResult(name: string, profile: ProfileConfig, secrets: Secrets, env: NodeJS.ProcessEnv): CheckResult {
   const id = `auth:${name}`;
   const stored = secrets.profiles?.[name];
-  if (profile.tokenId && (stored?.tokenSecret || env.PROXMOX_AI_TOKEN_SECRET)) return ok(id, `API token ${profile.tokenId}`);
-  if (profile.tokenId) return fail(id, `token ${profile.tokenId} has no secret`, `proxmox-ai config set profiles.${name}.tokenSecret SECRET (or PROXMOX_AI_TOKEN_SECRET)`);
-  if (profile.username && stored?.password) return warn(id, `password login as ${profile.username}`, 'an API token is safer: see docs/proxmox-access.md');
-  return fail(id, `profile '${name}' has no credentials`, `proxmox-ai config set profiles.${name}.tokenId USER@REALM!ID`);
+  if (profile.tokenId && (stored?.tokenSecret || env.PROXMOX_AI_TOKEN_SECRET))
+    return ok(id, `API token ${profile.tokenId}`);
+  if (profile.tokenId)
+    return fail(
+      id,
+      `token ${profile.tokenId} has no secret`,
+      `proxmox-ai config set profiles.${name}.tokenSecret SECRET (or PROXMOX_AI_TOKEN_SECRET)`,
+    );
+  if (profile.username && stored?.password)
+    return warn(id, `password login as ${profile.username}`, 'an API token is safer: see docs/proxmox-access.md');
+  return fail(
+    id,
+    `profile '${name}' has no credentials`,
+    `proxmox-ai config set profiles.${name}.tokenId USER@REALM!ID`,
+  );
 }
 
 /** With trust and credentials in place: the PVE version, and whether a token sees anything at all. */

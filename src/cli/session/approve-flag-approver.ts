@@ -13,7 +13,12 @@ export class ApproveFlagApprover implements Approver {
 
   async confirm(request: ConfirmRequest): Promise<ConfirmAnswer> {
     const decidedBy = `approve-flag:${this.approve ?? 'none'}`;
-    if (!this.approve) return { approved: false, decidedBy: 'default', note: 'ask never prompts; rerun with --approve change (or all) to allow this' };
+    if (!this.approve)
+      return {
+        approved: false,
+        decidedBy: 'default',
+        note: 'ask never prompts; rerun with --approve change (or all) to allow this',
+      };
     if (request.confirm === 'typed' && this.approve !== 'all') {
       return { approved: false, decidedBy, note: `typed confirmation needs --approve all (given: ${this.approve})` };
     }

@@ -9,7 +9,8 @@ export class DelegatingApprover implements Approver {
   }
 
   confirm(request: ConfirmRequest, signal: AbortSignal): Promise<ConfirmAnswer> {
-    if (!this.current) return Promise.resolve({ approved: false, decidedBy: 'default', note: 'no confirmation dialog is open' });
+    if (!this.current)
+      return Promise.resolve({ approved: false, decidedBy: 'default', note: 'no confirmation dialog is open' });
     return this.current.confirm(request, signal);
   }
 }

@@ -13,7 +13,11 @@ export interface ExternalTools {
  * that fails to start is reported once and the session goes on without it.
  * The MCP SDK is loaded only when servers are configured.
  */
-export async function openExternalServers(ctx: CommandContext, config: AppConfig, label: string): Promise<ExternalTools> {
+export async function openExternalServers(
+  ctx: CommandContext,
+  config: AppConfig,
+  label: string,
+): Promise<ExternalTools> {
   if (Object.keys(config.mcp?.servers ?? {}).length === 0) return { tools: [], close: async () => undefined };
   const { connectExternalServers } = await import('../../../mcp/index.js');
   return connectExternalServers(config, {

@@ -11,7 +11,12 @@ import type { ToolSession } from './open-tool-session.js';
 export type AgentOptions = Pick<AgentDeps, 'emit' | 'onStepLimit'> & { maxSteps?: number };
 
 /** The model, the tools it may see and the fixed system prompt, bound to a tool session (the scheduler). */
-export async function openAgent(cluster: ClusterConnection, tools: ToolSession, model: ChatModel, options: AgentOptions): Promise<AgentSession> {
+export async function openAgent(
+  cluster: ClusterConnection,
+  tools: ToolSession,
+  model: ChatModel,
+  options: AgentOptions,
+): Promise<AgentSession> {
   const { recoverToolCalls } = await import('../../llm/recover-tool-calls.js');
   const specs = toChatToolSpecs(visibleTools(tools.registry, tools.rules, tools.mode));
   return new AgentSession({
@@ -41,7 +46,10 @@ async function clusterFacts(cluster: ClusterConnection, tools: ToolSession): Pro
   const vms = guests.filter((g) => g.type === 'qemu' && !g.template).length;
   const cts = guests.filter((g) => g.type === 'lxc').length;
   const templates = guests.filter((g) => g.template).length;
-  const nodeList = nodes.map((n) => `${n.node} (${n.status})`).sort().join(', ');
+  const nodeList = nodes
+    .map((n) => `${n.node} (${n.status})`)
+    .sort()
+    .join(', ');
   return [
     `Session facts: profile ${cluster.profile}${cluster.cluster ? `, cluster ${cluster.cluster}` : ', a single node'}.`,
     `Nodes: ${nodeList}. Guests: ${vms} VMs, ${cts} containers, ${templates} templates.`,

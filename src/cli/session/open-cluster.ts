@@ -31,7 +31,9 @@ export async function openCluster(ctx: CommandContext): Promise<ClusterConnectio
   const config = store.read();
   const secrets = store.readSecrets();
   const embedded = ctx.globals.demo || ctx.globals.scenario !== undefined;
-  const { profile, stop } = embedded ? await startEmbedded(ctx.globals.scenario) : { profile: resolveProfile(config, secrets, ctx.globals.profile, ctx.io.env), stop: async () => undefined };
+  const { profile, stop } = embedded
+    ? await startEmbedded(ctx.globals.scenario)
+    : { profile: resolveProfile(config, secrets, ctx.globals.profile, ctx.io.env), stop: async () => undefined };
   const client = createProxmoxClient(profile);
   const api = toProxmoxApi(client);
   const cluster = await clusterName(api);
@@ -52,12 +54,20 @@ export async function openCluster(ctx: CommandContext): Promise<ClusterConnectio
   };
 }
 
-async function startEmbedded(scenarioFile: string | undefined): Promise<{ profile: ResolvedProfile; stop: () => Promise<void> }> {
+async function startEmbedded(
+  scenarioFile: string | undefined,
+): Promise<{ profile: ResolvedProfile; stop: () => Promise<void> }> {
   const sim = await import('../../sim/index.js');
   const scenario = sim.loadScenarioFile(scenarioFile ?? sim.demoScenarioPath());
   const handle = await sim.startSimulator({ scenario });
   return {
-    profile: { name: 'demo', url: handle.url, tokenId: handle.tokenId, tokenSecret: handle.tokenSecret, fingerprint: handle.fingerprint },
+    profile: {
+      name: 'demo',
+      url: handle.url,
+      tokenId: handle.tokenId,
+      tokenSecret: handle.tokenSecret,
+      fingerprint: handle.fingerprint,
+    },
     stop: () => handle.close(),
   };
 }

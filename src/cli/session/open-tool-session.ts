@@ -37,7 +37,11 @@ export interface ToolSession {
 }
 
 /** Wires registry, policy, audit and the cluster into the scheduler's dependencies, and records the session start. */
-export async function openToolSession(ctx: CommandContext, cluster: ClusterConnection, options: ToolSessionOptions): Promise<ToolSession> {
+export async function openToolSession(
+  ctx: CommandContext,
+  cluster: ClusterConnection,
+  options: ToolSessionOptions,
+): Promise<ToolSession> {
   const redactor = createRedactor({ secrets: secretValues(cluster) });
   const audit = openAuditSink({ dir: ctx.paths.auditDir, redactor });
   const { rules, mode } = openPolicy(ctx, cluster.config);
@@ -51,7 +55,14 @@ export async function openToolSession(ctx: CommandContext, cluster: ClusterConne
   };
   const grants = new SessionGrants();
   const ai = cluster.config.ai;
-  const cache = ai?.cacheEnabled === false ? undefined : new FileReadCache(ctx.paths.cacheDir, `${cluster.profile}@${cluster.client.url}`, (ai?.cacheTtlSeconds ?? 15) * 1000);
+  const cache =
+    ai?.cacheEnabled === false
+      ? undefined
+      : new FileReadCache(
+          ctx.paths.cacheDir,
+          `${cluster.profile}@${cluster.client.url}`,
+          (ai?.cacheTtlSeconds ?? 15) * 1000,
+        );
   const deps: CallDeps = {
     registry,
     audit,
@@ -71,7 +82,14 @@ export async function openToolSession(ctx: CommandContext, cluster: ClusterConne
       now: () => new Date(),
     },
   };
-  const stamp = { session: session.id, origin: session.origin, actor: session.actor, profile: session.profile, cluster: session.cluster, parentSeq: null };
+  const stamp = {
+    session: session.id,
+    origin: session.origin,
+    actor: session.actor,
+    profile: session.profile,
+    cluster: session.cluster,
+    parentSeq: null,
+  };
   await audit.append({ ...stamp, kind: 'session-start' });
   return {
     session,
@@ -100,11 +118,17 @@ function secretValues(cluster: ClusterConnection): string[] {
     ...Object.values(('headers' in server ? server.headers : undefined) ?? {}),
   ]);
   const own = [cluster.resolved.tokenSecret, cluster.resolved.password];
-  return [...stored, ...servers, ...own].filter((value): value is string => typeof value === 'string' && value.length > 0);
+  return [...stored, ...servers, ...own].filter(
+    (value): value is string => typeof value === 'string' && value.length > 0,
+  );
 }
 
 /** Terraform/Ansible and SSH adapters, only for the tools that are registered; never SSH into a simulator. */
-async function sessionAdapters(ctx: CommandContext, cluster: ClusterConnection, registry: ToolRegistry): Promise<Partial<CallDeps['context']>> {
+async function sessionAdapters(
+  ctx: CommandContext,
+  cluster: ClusterConnection,
+  registry: ToolRegistry,
+): Promise<Partial<CallDeps['context']>> {
   const needsIac = registry.get('plan_terraform') ?? registry.get('run_playbook');
   const needsShell = registry.get('read_node_log') && !cluster.embedded;
   const iacConfig = cluster.config.iac ?? {};

@@ -8,7 +8,11 @@ import { nodeShellTools, playbookTools, proxmoxTools, terraformTools } from '../
  * and SSH tools only where the user configured them (a small model chooses
  * better from fewer tools), plus any extra ones (external MCP servers').
  */
-export function sessionRegistry(config: AppConfig, profile: ProfileConfig | undefined, extra: readonly AnyTool[] = []): ToolRegistry {
+export function sessionRegistry(
+  config: AppConfig,
+  profile: ProfileConfig | undefined,
+  extra: readonly AnyTool[] = [],
+): ToolRegistry {
   return new ToolRegistry([
     ...proxmoxTools,
     ...(config.iac?.terraform ? terraformTools : []),

@@ -17,17 +17,25 @@ export class TerminalApprover implements Approver {
     }
     const { target } = request;
     const what = target.vmid !== undefined ? `${guestLabel(target)} on ${target.node}` : `profile ${target.profile}`;
-    this.io.stderr.write(`\n${request.title}: ${request.tool} on ${what}${target.tags?.length ? `, tags ${target.tags.join(',')}` : ''}\n`);
-    this.io.stderr.write(`arguments: ${JSON.stringify(request.args)}\n${target.detail ? `${target.detail}\n` : ''}${request.reason}\n`);
+    this.io.stderr.write(
+      `\n${request.title}: ${request.tool} on ${what}${target.tags?.length ? `, tags ${target.tags.join(',')}` : ''}\n`,
+    );
+    this.io.stderr.write(
+      `arguments: ${JSON.stringify(request.args)}\n${target.detail ? `${target.detail}\n` : ''}${request.reason}\n`,
+    );
     const prompt = readline.createInterface({ input: this.io.stdin, output: this.io.stderr });
     try {
       if (request.confirm === 'typed') {
         const expected = [String(target.vmid ?? ''), target.name ?? ''].filter(Boolean);
         const typed = (await prompt.question(`type ${expected.join(' or ')} to confirm: `, { signal })).trim();
-        return expected.includes(typed) ? { approved: true, decidedBy: 'human' } : { approved: false, decidedBy: 'human', note: 'confirmation text did not match' };
+        return expected.includes(typed)
+          ? { approved: true, decidedBy: 'human' }
+          : { approved: false, decidedBy: 'human', note: 'confirmation text did not match' };
       }
       const answer = (await prompt.question('allow? [y/N] ', { signal })).trim().toLowerCase();
-      return answer === 'y' || answer === 'yes' ? { approved: true, decidedBy: 'human' } : { approved: false, decidedBy: 'human' };
+      return answer === 'y' || answer === 'yes'
+        ? { approved: true, decidedBy: 'human' }
+        : { approved: false, decidedBy: 'human' };
     } catch {
       return { approved: false, decidedBy: 'human', note: 'cancelled' };
     } finally {

@@ -28,7 +28,12 @@ export class LiveTuiBackend implements TuiBackend {
     private model: ChatModel | null,
   ) {}
 
-  static async open(ctx: CommandContext, cluster: ClusterConnection, tools: ToolSession, approver: DelegatingApprover): Promise<LiveTuiBackend> {
+  static async open(
+    ctx: CommandContext,
+    cluster: ClusterConnection,
+    tools: ToolSession,
+    approver: DelegatingApprover,
+  ): Promise<LiveTuiBackend> {
     const backend = new LiveTuiBackend(ctx, cluster, tools, approver, null);
     await Promise.all([backend.refreshCompletions(), backend.connectModel()]);
     return backend;
@@ -61,7 +66,12 @@ export class LiveTuiBackend implements TuiBackend {
     }
   }
 
-  async callTool(tool: string, args: Record<string, unknown>, handlers: Pick<TurnHandlers, 'emit'>, signal: AbortSignal) {
+  async callTool(
+    tool: string,
+    args: Record<string, unknown>,
+    handlers: Pick<TurnHandlers, 'emit'>,
+    signal: AbortSignal,
+  ) {
     const id = `t${++this.commandCalls}`;
     handlers.emit({ type: 'tool-requested', id, tool, args });
     const outcome = await this.tools.call({
@@ -106,8 +116,16 @@ export class LiveTuiBackend implements TuiBackend {
   policySummary(): PolicySummary {
     const defaults = new Set(loadDefaultRules(defaultRulesPath()).map((rule) => rule.id));
     return {
-      rules: this.tools.rules.map((rule) => ({ id: rule.id, verdict: rule.verdict, source: defaults.has(rule.id) ? 'default' : 'user' })),
-      grants: this.tools.grants.list().map((grant) => ({ tool: grant.tool, target: `${grant.target.node ?? ''}${grant.target.vmid ? `/${grant.target.vmid}` : ''}`, seq: grant.seq })),
+      rules: this.tools.rules.map((rule) => ({
+        id: rule.id,
+        verdict: rule.verdict,
+        source: defaults.has(rule.id) ? 'default' : 'user',
+      })),
+      grants: this.tools.grants.list().map((grant) => ({
+        tool: grant.tool,
+        target: `${grant.target.node ?? ''}${grant.target.vmid ? `/${grant.target.vmid}` : ''}`,
+        seq: grant.seq,
+      })),
     };
   }
 

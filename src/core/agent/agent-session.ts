@@ -66,7 +66,14 @@ export class AgentSession {
   async runTurn(question: string, signal: AbortSignal): Promise<TurnResult> {
     const { deps } = this;
     this.history.push({ role: 'user', content: question });
-    let usage: TurnUsage = { promptTokens: 0, evalTokens: 0, requests: 0, totalMs: 0, contextUsed: 0, contextLength: deps.model.contextLength };
+    let usage: TurnUsage = {
+      promptTokens: 0,
+      evalTokens: 0,
+      requests: 0,
+      totalMs: 0,
+      contextUsed: 0,
+      contextLength: deps.model.contextLength,
+    };
     const outcomes: ToolOutcome[] = [];
     const seen = new Map<string, number>();
     let invalid = 0;
@@ -79,8 +86,13 @@ export class AgentSession {
     };
 
     for (;;) {
-      if (!this.fitsContext()) return finish('context-full', 'The conversation no longer fits the model context; start a new session.');
-      const streamed = await streamAssistantTurn(deps.model, { messages: this.history.messages, tools: deps.tools, signal }, deps.emit);
+      if (!this.fitsContext())
+        return finish('context-full', 'The conversation no longer fits the model context; start a new session.');
+      const streamed = await streamAssistantTurn(
+        deps.model,
+        { messages: this.history.messages, tools: deps.tools, signal },
+        deps.emit,
+      );
       if (streamed.usage) usage = addUsage(usage, streamed.usage);
       if (streamed.kind === 'aborted') return finish('aborted', streamed.text);
       if (streamed.kind === 'error') {
@@ -101,15 +113,26 @@ export class AgentSession {
 
       for (const call of calls) {
         if (outcomes.length >= (deps.maxCallsPerTurn ?? 40) || this.sessionCalls >= (deps.maxCallsPerSession ?? 500)) {
-          this.history.push({ role: 'tool', toolName: call.name, content: 'ERROR: the tool call limit is reached; answer with what you have.' });
-          return finish('call-limit', `Stopped: the tool call limit (ai.maxCallsPerTurn / ai.maxCallsPerSession) is reached.`);
+          this.history.push({
+            role: 'tool',
+            toolName: call.name,
+            content: 'ERROR: the tool call limit is reached; answer with what you have.',
+          });
+          return finish(
+            'call-limit',
+            `Stopped: the tool call limit (ai.maxCallsPerTurn / ai.maxCallsPerSession) is reached.`,
+          );
         }
         this.sessionCalls++;
         const key = callKey(call);
         const repeats = (seen.get(key) ?? 0) + 1;
         seen.set(key, repeats);
         if (repeats > maxIdenticalCalls) {
-          this.history.push({ role: 'tool', toolName: call.name, content: 'ERROR: this exact call was already made twice in this turn; use the earlier results.' });
+          this.history.push({
+            role: 'tool',
+            toolName: call.name,
+            content: 'ERROR: this exact call was already made twice in this turn; use the earlier results.',
+          });
           return finish('loop', `Stopped: the model repeated the same ${call.name} call. Results so far are above.`);
         }
         const outcome = await this.runCall(call, signal);
@@ -146,7 +169,11 @@ export class AgentSession {
     });
     deps.emit({ type: 'tool-result', id, outcome });
     const body = capToolText(outcome.text, deps.maxToolChars ?? 6000);
-    this.history.push({ role: 'tool', toolName: call.name, content: isToolError(outcome) ? `ERROR (${outcome.status}): ${body}` : body });
+    this.history.push({
+      role: 'tool',
+      toolName: call.name,
+      content: isToolError(outcome) ? `ERROR (${outcome.status}): ${body}` : body,
+    });
     return outcome;
   }
 
@@ -159,7 +186,10 @@ export class AgentSession {
     if (compacted === 0) return false;
     this.history.replace(messages);
     this.compacted = true;
-    this.deps.emit({ type: 'notice', message: `Context nearly full: ${compacted} older tool results were summarised.` });
+    this.deps.emit({
+      type: 'notice',
+      message: `Context nearly full: ${compacted} older tool results were summarised.`,
+    });
     return this.history.estimatedTokens() <= budget;
   }
 }

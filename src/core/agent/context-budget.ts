@@ -15,7 +15,10 @@ export function compactToolResults(messages: readonly ChatMessage[]): { messages
     if (!old.has(index) || message.role !== 'tool') return message;
     compacted++;
     const firstLine = message.content.split('\n', 1)[0]!.slice(0, 200);
-    return { ...message, content: `[compacted to save context; call ${message.toolName} again for details] ${firstLine}` };
+    return {
+      ...message,
+      content: `[compacted to save context; call ${message.toolName} again for details] ${firstLine}`,
+    };
   });
   return { messages: next, compacted };
 }

@@ -2,7 +2,8 @@ import type { ChatUsage } from '../chat-model.js';
 import type { ToolOutcome } from '../call-outcome.js';
 import type { Target } from '../tool.js';
 
-export type StopReason = 'answered' | 'max-steps' | 'call-limit' | 'loop' | 'invalid-calls' | 'context-full' | 'aborted' | 'error';
+export type StopReason =
+  'answered' | 'max-steps' | 'call-limit' | 'loop' | 'invalid-calls' | 'context-full' | 'aborted' | 'error';
 
 export interface TurnUsage {
   promptTokens: number;
@@ -18,7 +19,14 @@ export interface TurnUsage {
 export type AgentEvent =
   | { type: 'text'; delta: string }
   | { type: 'tool-requested'; id: string; tool: string; args: Record<string, unknown> }
-  | { type: 'tool-decision'; id: string; verdict: 'allow' | 'ask' | 'deny'; ruleId: string; decidedBy: string; target: Target }
+  | {
+      type: 'tool-decision';
+      id: string;
+      verdict: 'allow' | 'ask' | 'deny';
+      ruleId: string;
+      decidedBy: string;
+      target: Target;
+    }
   | { type: 'tool-progress'; id: string; message: string }
   | { type: 'tool-result'; id: string; outcome: ToolOutcome }
   | { type: 'notice'; message: string }

@@ -7,7 +7,11 @@ export type StreamedTurn =
   | { kind: 'error'; text: string; error: unknown; usage?: ChatUsage };
 
 /** Reads one streamed assistant turn, passing text through and collecting tool calls from every chunk. */
-export async function streamAssistantTurn(model: ChatModel, request: ChatRequest, emit: (event: AgentEvent) => void): Promise<StreamedTurn> {
+export async function streamAssistantTurn(
+  model: ChatModel,
+  request: ChatRequest,
+  emit: (event: AgentEvent) => void,
+): Promise<StreamedTurn> {
   let text = '';
   const calls: ChatToolCall[] = [];
   let usage: ChatUsage | undefined;

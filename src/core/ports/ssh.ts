@@ -7,8 +7,7 @@
 
 /** `since` is a UTC time written `YYYY-MM-DD HH:MM:SS`; `lines` a whole number from 1 to 10000. */
 export type NodeCommand =
-  | { template: 'kernel-log'; lines: number; since?: string }
-  | { template: 'task-index'; lines: number };
+  { template: 'kernel-log'; lines: number; since?: string } | { template: 'task-index'; lines: number };
 
 export interface NodeCommandResult {
   /** The exact command line that ran, for the audit trail and the answer. */

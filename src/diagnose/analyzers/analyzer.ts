@@ -52,7 +52,10 @@ export function taskEvidence(evidence: GuestEvidence, matches: ReadonlyArray<Pic
   return evidence.tasks
     .filter((task) => upids.has(task.upid))
     .slice(0, 2)
-    .map((task) => ({ source: 'tasks' as const, text: `${task.type} by ${task.user} at ${isoSeconds(task.starttime)} ended: ${task.status}` }));
+    .map((task) => ({
+      source: 'tasks' as const,
+      text: `${task.type} by ${task.user} at ${isoSeconds(task.starttime)} ended: ${task.status}`,
+    }));
 }
 
 export function isoSeconds(epochSeconds: number): string {
@@ -65,5 +68,7 @@ export function lines(matches: readonly LineMatch[]): ObservedLine[] {
 
 /** Group values of the matches, each once, e.g. every bridge named by bridge-missing lines. */
 export function groupValues(matches: readonly LineMatch[], name: string): string[] {
-  return [...new Set(matches.map((match) => match.groups[name]).filter((value): value is string => value !== undefined))];
+  return [
+    ...new Set(matches.map((match) => match.groups[name]).filter((value): value is string => value !== undefined)),
+  ];
 }

@@ -15,9 +15,17 @@ export const bridgeAnalyzer: Analyzer = {
     const wrappers = matchesOf(input, 'network-script-failed');
     const bridges = evidence.node.interfaces?.filter(isBridge);
     const nics = evidence.config?.nics ?? [];
-    const absent = bridges ? nics.flatMap((nic) => (nic.bridge && !bridges.some((bridge) => bridge.name === nic.bridge) ? [nic.bridge] : [])) : [];
+    const absent = bridges
+      ? nics.flatMap((nic) => (nic.bridge && !bridges.some((bridge) => bridge.name === nic.bridge) ? [nic.bridge] : []))
+      : [];
     const named = [...new Set([...groupValues(said, 'bridge'), ...absent])];
-    const findings = named.map((bridge) => missingBridge(evidence, bridge, said.filter((match) => match.groups.bridge === bridge)));
+    const findings = named.map((bridge) =>
+      missingBridge(
+        evidence,
+        bridge,
+        said.filter((match) => match.groups.bridge === bridge),
+      ),
+    );
     const groups = new Set(said.map((match) => match.line.group));
     const explained = wrappers.filter((match) => groups.has(match.line.group) || absent.length > 0);
     return { findings, claimed: [...lines(said), ...lines(explained)] satisfies ObservedLine[] };
@@ -31,10 +39,18 @@ function missingBridge(evidence: GuestEvidence, bridge: string, said: readonly L
   const users = (evidence.config?.nics ?? []).filter((nic) => nic.bridge === bridge);
   const decisive: EvidenceItem[] = [];
   const contradictedBy: string[] = [];
-  if (bridges && !present) decisive.push(fact('node-network', `${node.name} has no bridge ${name(bridge)}; its bridges: ${list(bridges.map((b) => b.name)) || 'none'}`));
-  else if (present && !present.active) decisive.push(fact('node-network', `bridge ${name(bridge)} on ${node.name} is not active`));
+  if (bridges && !present)
+    decisive.push(
+      fact(
+        'node-network',
+        `${node.name} has no bridge ${name(bridge)}; its bridges: ${list(bridges.map((b) => b.name)) || 'none'}`,
+      ),
+    );
+  else if (present && !present.active)
+    decisive.push(fact('node-network', `bridge ${name(bridge)} on ${node.name} is not active`));
   else if (present) contradictedBy.push(`bridge ${name(bridge)} exists on ${node.name} now`);
-  if (evidence.config && users.length === 0) contradictedBy.push(`no NIC of ${guestLabel(guest)} uses ${name(bridge)} now`);
+  if (evidence.config && users.length === 0)
+    contradictedBy.push(`no NIC of ${guestLabel(guest)} uses ${name(bridge)} now`);
   const confidence = confidenceOf(decisive, contradictedBy);
   const nicNames = users.map((nic) => nic.key);
   const usedBy = nicNames.length > 0 ? `, used by ${list(nicNames)},` : '';
@@ -47,9 +63,17 @@ function missingBridge(evidence: GuestEvidence, bridge: string, said: readonly L
     category: 'network',
     confidence,
     summary,
-    evidence: [...lineEvidence(said, 2), ...users.map((nic) => fact('config', `${nic.key}: ${nic.value}`)), ...decisive, ...taskEvidence(evidence, said)],
+    evidence: [
+      ...lineEvidence(said, 2),
+      ...users.map((nic) => fact('config', `${nic.key}: ${nic.value}`)),
+      ...decisive,
+      ...taskEvidence(evidence, said),
+    ],
     contradictedBy,
-    fix: confidence === 'suspected' ? `Start ${guestLabel(guest)} again (\`${cli(guest)} start ${guest.vmid}\`); if it fails, check \`ip -d link show ${name(bridge)}\` on ${node.name}.` : bridgeFix(evidence, bridge, users[0]),
+    fix:
+      confidence === 'suspected'
+        ? `Start ${guestLabel(guest)} again (\`${cli(guest)} start ${guest.vmid}\`); if it fails, check \`ip -d link show ${name(bridge)}\` on ${node.name}.`
+        : bridgeFix(evidence, bridge, users[0]),
   };
 }
 
@@ -57,7 +81,8 @@ function bridgeFix(evidence: GuestEvidence, bridge: string, nic: ConfigNic | und
   const { guest, node } = evidence;
   const create = `Create bridge ${name(bridge)} on ${node.name} (System > Network, then \`ifreload -a\`)`;
   const other = node.interfaces?.filter(isBridge).find((candidate) => candidate.name !== bridge && candidate.active);
-  const value = nic && other ? configValue(nic.value.replace(/(^|,)bridge=[^,]*/, `$1bridge=${other.name}`)) : undefined;
+  const value =
+    nic && other ? configValue(nic.value.replace(/(^|,)bridge=[^,]*/, `$1bridge=${other.name}`)) : undefined;
   if (!nic || !other || !value) return `${create}.`;
   return `${create}, or move ${nic.key} to ${other.name}: \`${cli(guest)} set ${guest.vmid} --${nic.key} ${value}\`.`;
 }

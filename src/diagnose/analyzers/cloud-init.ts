@@ -10,7 +10,16 @@ export const cloudInitAnalyzer: Analyzer = {
   analyze(input) {
     const said = matchesOf(input, 'cicustom-snippet-missing');
     const volids = [...new Set(said.map((match) => `${match.groups.storage}:snippets/${match.groups.file}`))];
-    return { findings: volids.map((volid) => snippetFinding(input.evidence, volid, said.filter((match) => `${match.groups.storage}:snippets/${match.groups.file}` === volid))), claimed: lines(said) };
+    return {
+      findings: volids.map((volid) =>
+        snippetFinding(
+          input.evidence,
+          volid,
+          said.filter((match) => `${match.groups.storage}:snippets/${match.groups.file}` === volid),
+        ),
+      ),
+      claimed: lines(said),
+    };
   },
 };
 
@@ -23,11 +32,21 @@ function snippetFinding(evidence: GuestEvidence, volid: string, said: readonly L
   const named = config?.cicustom.includes(volid) ?? false;
   const support: EvidenceItem[] = named ? [fact('config', `cicustom: ${config?.raw.cicustom}`)] : [];
   if (config && !named) contradictedBy.push(`the cicustom of ${guestLabel(guest)} does not name ${name(volid)} now`);
-  if (storage && !storage.content.includes('snippets')) decisive.push(fact('storage', `${name(storageId)} on ${node.name} does not allow snippets (content: ${storage.content.join(',') || 'none'})`));
+  if (storage && !storage.content.includes('snippets'))
+    decisive.push(
+      fact(
+        'storage',
+        `${name(storageId)} on ${node.name} does not allow snippets (content: ${storage.content.join(',') || 'none'})`,
+      ),
+    );
   if (storage?.volumes?.includes(volid)) contradictedBy.push(`${name(volid)} exists on ${name(storageId)} now`);
-  else if (storage?.volumes) decisive.push(fact('storage', `${name(storageId)} on ${node.name} lists no ${name(`snippets/${file}`)}`));
+  else if (storage?.volumes)
+    decisive.push(fact('storage', `${name(storageId)} on ${node.name} lists no ${name(`snippets/${file}`)}`));
   if (!storage && node.storage) decisive.push(fact('storage', `${node.name} has no storage ${name(storageId)}`));
-  const path = storage?.type === 'dir' && storageId === 'local' ? '/var/lib/vz/snippets/' : `the snippets/ directory of ${name(storageId)}`;
+  const path =
+    storage?.type === 'dir' && storageId === 'local'
+      ? '/var/lib/vz/snippets/'
+      : `the snippets/ directory of ${name(storageId)}`;
   return {
     id: 'cicustom-snippet-missing',
     category: 'cloud-init',

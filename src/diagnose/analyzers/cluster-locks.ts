@@ -24,7 +24,9 @@ function cfsLock({ evidence }: AnalyzerInput, said: ReturnType<typeof matchesOf>
     summary: `A cluster file system lock (${said[0]?.groups.lockid ?? 'cfs'}) timed out${lost ? ' because the cluster has no quorum' : ''}.`,
     evidence: [...lineEvidence(said, 2), ...decisive, ...taskEvidence(evidence, said)],
     contradictedBy: [],
-    fix: lost ? 'Restore quorum first (`pvecm status`), then retry.' : 'Check pmxcfs and corosync on the nodes (`systemctl status pve-cluster corosync`, `pvecm status`), then retry.',
+    fix: lost
+      ? 'Restore quorum first (`pvecm status`), then retry.'
+      : 'Check pmxcfs and corosync on the nodes (`systemctl status pve-cluster corosync`, `pvecm status`), then retry.',
   };
 }
 

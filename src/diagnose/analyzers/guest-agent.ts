@@ -23,7 +23,8 @@ function notAnswering(evidence: GuestEvidence, said: readonly LineMatch[]): Find
   const label = guestLabel(guest);
   const decisive: EvidenceItem[] = [];
   const contradictedBy: string[] = [];
-  if (agent && !agent.answered) decisive.push(fact('agent', `the agent of ${label} did not answer a get-osinfo request now`));
+  if (agent && !agent.answered)
+    decisive.push(fact('agent', `the agent of ${label} did not answer a get-osinfo request now`));
   if (agent?.answered) contradictedBy.push(`the agent of ${label} answers now`);
   if (config && !config.agentEnabled) contradictedBy.push(`the agent option is off in the config of ${label}`);
   if (guest.status !== 'running') contradictedBy.push(`${label} is ${guest.status}, so no agent can answer`);
@@ -32,7 +33,11 @@ function notAnswering(evidence: GuestEvidence, said: readonly LineMatch[]): Find
     category: 'guest-agent',
     confidence: confidenceOf(decisive, contradictedBy),
     summary: `The QEMU guest agent is enabled for ${label}, but nothing answers inside the guest.`,
-    evidence: [...lineEvidence(said, 2), ...(config?.agentEnabled ? [fact('config', `agent: ${config.raw.agent}`)] : []), ...decisive],
+    evidence: [
+      ...lineEvidence(said, 2),
+      ...(config?.agentEnabled ? [fact('config', `agent: ${config.raw.agent}`)] : []),
+      ...decisive,
+    ],
     contradictedBy,
     fix: `Install and start it inside the guest (\`apt install qemu-guest-agent && systemctl enable --now qemu-guest-agent\`), or turn the option off: \`${cli(guest)} set ${guest.vmid} --agent 0\`.`,
   };
@@ -41,7 +46,8 @@ function notAnswering(evidence: GuestEvidence, said: readonly LineMatch[]): Find
 function notConfigured(evidence: GuestEvidence, said: readonly LineMatch[]): Finding {
   const { guest, config } = evidence;
   const label = guestLabel(guest);
-  const decisive = config && !config.agentEnabled ? [fact('config', `the config of ${label} has no agent option set`)] : [];
+  const decisive =
+    config && !config.agentEnabled ? [fact('config', `the config of ${label} has no agent option set`)] : [];
   const contradictedBy = config?.agentEnabled ? [`the agent option is on in the config of ${label} now`] : [];
   return {
     id: 'guest-agent-not-configured',

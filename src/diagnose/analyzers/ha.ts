@@ -10,11 +10,23 @@ export const haAnalyzer: Analyzer = {
   analyze(input) {
     const { evidence } = input;
     const sid = `${evidence.guest.type === 'qemu' ? 'vm' : 'ct'}:${evidence.guest.vmid}`;
-    const errorLines = matchesOf(input, 'ha-service-error-state', 'ha-lrm-start-retries').filter((match) => (match.groups.sid ?? sid) === sid);
-    const fenced = [...matchesOf(input, 'ha-node-fenced'), ...nodeMatchesOf(input, 'ha-node-fenced')].filter((match) => match.groups.node === evidence.node.name || evidence.guest.haManaged);
+    const errorLines = matchesOf(input, 'ha-service-error-state', 'ha-lrm-start-retries').filter(
+      (match) => (match.groups.sid ?? sid) === sid,
+    );
+    const fenced = [...matchesOf(input, 'ha-node-fenced'), ...nodeMatchesOf(input, 'ha-node-fenced')].filter(
+      (match) => match.groups.node === evidence.node.name || evidence.guest.haManaged,
+    );
     const findings: Finding[] = [];
-    if (errorLines.length > 0 || evidence.guest.haState === 'error') findings.push(errorState(evidence, sid, errorLines));
-    for (const node of [...new Set(fenced.map((match) => match.groups.node!))]) findings.push(fencedNode(evidence, node, fenced.filter((match) => match.groups.node === node)));
+    if (errorLines.length > 0 || evidence.guest.haState === 'error')
+      findings.push(errorState(evidence, sid, errorLines));
+    for (const node of [...new Set(fenced.map((match) => match.groups.node!))])
+      findings.push(
+        fencedNode(
+          evidence,
+          node,
+          fenced.filter((match) => match.groups.node === node),
+        ),
+      );
     return { findings, claimed: lines([...errorLines, ...fenced]) };
   },
 };
@@ -22,9 +34,17 @@ export const haAnalyzer: Analyzer = {
 function errorState(evidence: GuestEvidence, sid: string, said: readonly LineMatch[]): Finding {
   const state = evidence.guest.haState;
   const decisive = state === 'error' ? [fact('ha', `HA state of ${sid} is error`)] : [];
-  const contradictedBy = state !== undefined && state !== 'error' ? [`HA state of ${sid} is ${name(state)} now`] : evidence.guest.haManaged ? [] : [`${guestLabel(evidence.guest)} is not managed by HA now`];
+  const contradictedBy =
+    state !== undefined && state !== 'error'
+      ? [`HA state of ${sid} is ${name(state)} now`]
+      : evidence.guest.haManaged
+        ? []
+        : [`${guestLabel(evidence.guest)} is not managed by HA now`];
   return {
-    id: state === 'error' || said.length === 0 || said.some((match) => match.signature.id === 'ha-service-error-state') ? 'ha-service-error-state' : 'ha-lrm-start-retries',
+    id:
+      state === 'error' || said.length === 0 || said.some((match) => match.signature.id === 'ha-service-error-state')
+        ? 'ha-service-error-state'
+        : 'ha-lrm-start-retries',
     category: 'ha',
     confidence: confidenceOf(decisive, contradictedBy),
     summary: `The HA manager gave up on ${sid} and put it in error state; it will not start or move it until the error is cleared.`,

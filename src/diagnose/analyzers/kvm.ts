@@ -26,11 +26,18 @@ function kvmMissing(evidence: GuestEvidence, said: readonly LineMatch[]): Findin
   const virt = flags.find((flag) => flag === 'vmx' || flag === 'svm');
   if (node.cpu && (node.cpu.hvm === false || !virt)) {
     decisive.push(fact('node-status', `the CPU of ${node.name} shows no hardware virtualisation (no vmx/svm flag)`));
-    if (flags.includes('hypervisor')) context.push(fact('node-status', `${node.name} is itself a virtual machine (CPU flag hypervisor): KVM needs nested virtualisation on its host`));
+    if (flags.includes('hypervisor'))
+      context.push(
+        fact(
+          'node-status',
+          `${node.name} is itself a virtual machine (CPU flag hypervisor): KVM needs nested virtualisation on its host`,
+        ),
+      );
   } else if (virt) {
     contradictedBy.push(`the CPU of ${node.name} has the ${virt} flag`);
   }
-  if (evidence.config && !evidence.config.kvm) contradictedBy.push(`KVM is off in the config of ${guestLabel(guest)} now`);
+  if (evidence.config && !evidence.config.kvm)
+    contradictedBy.push(`KVM is off in the config of ${guestLabel(guest)} now`);
   return {
     id: 'kvm-not-available',
     category: 'kvm',
@@ -61,7 +68,12 @@ function featuresMissing(evidence: GuestEvidence, said: readonly LineMatch[]): F
     category: 'kvm',
     confidence: confidenceOf(decisive, contradictedBy),
     summary: `The CPU type of ${guestLabel(guest)}${cpu ? ` (${name(cpu)})` : ''} asks for features the CPU of ${node.name} does not have${lacking.length > 0 ? `: ${lacking.map(name).join(', ')}` : ''}.`,
-    evidence: [...lineEvidence(said, 3), ...(cpu ? [fact('config', `cpu: ${evidence.config?.raw.cpu}`)] : []), ...decisive, ...taskEvidence(evidence, said)],
+    evidence: [
+      ...lineEvidence(said, 3),
+      ...(cpu ? [fact('config', `cpu: ${evidence.config?.raw.cpu}`)] : []),
+      ...decisive,
+      ...taskEvidence(evidence, said),
+    ],
     contradictedBy,
     fix: `Pick a CPU type ${node.name} supports, e.g. \`${cli(guest)} set ${guest.vmid} --cpu x86-64-v2-AES\` (or \`host\` if the guest never migrates), or remove the extra flags.`,
   };

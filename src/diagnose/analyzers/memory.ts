@@ -15,7 +15,11 @@ export const memoryAnalyzer: Analyzer = {
     const huge = matchesOf(input, 'hugepage-size-unsupported');
     const balloon = matchesOf(input, 'balloon-larger-than-memory');
     const findings: Finding[] = [];
-    const tooBig = evidence.guest.type === 'qemu' && evidence.config && evidence.node.memory && evidence.config.memoryMiB * mib > evidence.node.memory.total;
+    const tooBig =
+      evidence.guest.type === 'qemu' &&
+      evidence.config &&
+      evidence.node.memory &&
+      evidence.config.memoryMiB * mib > evidence.node.memory.total;
     if (ram.length > 0 || tooBig) findings.push(ramFinding(evidence, ram));
     if (huge.length > 0) findings.push(settingFinding(evidence, huge, 'hugepage-size-unsupported', 'hugepages'));
     if (balloon.length > 0) findings.push(settingFinding(evidence, balloon, 'balloon-larger-than-memory', 'balloon'));
@@ -32,9 +36,22 @@ function ramFinding(evidence: GuestEvidence, said: readonly LineMatch[]): Findin
   const label = guestLabel(guest);
   if (memory && evidence.config) {
     const free = memory.total - memory.used;
-    if (wanted > memory.total) decisive.push(fact('node-status', `${label} is configured with ${gib(wanted)}, more than the ${gib(memory.total)} of ${node.name}`));
-    else if (guest.status === 'stopped' && wanted > free) decisive.push(fact('node-status', `${label} needs ${gib(wanted)}; ${node.name} has ${gib(free)} free of ${gib(memory.total)}`));
-    else if (guest.status === 'stopped') contradictedBy.push(`${node.name} has ${gib(free)} free now, enough for the ${gib(wanted)} of ${label}`);
+    if (wanted > memory.total)
+      decisive.push(
+        fact(
+          'node-status',
+          `${label} is configured with ${gib(wanted)}, more than the ${gib(memory.total)} of ${node.name}`,
+        ),
+      );
+    else if (guest.status === 'stopped' && wanted > free)
+      decisive.push(
+        fact(
+          'node-status',
+          `${label} needs ${gib(wanted)}; ${node.name} has ${gib(free)} free of ${gib(memory.total)}`,
+        ),
+      );
+    else if (guest.status === 'stopped')
+      contradictedBy.push(`${node.name} has ${gib(free)} free now, enough for the ${gib(wanted)} of ${label}`);
   }
   const confidence = confidenceOf(decisive, contradictedBy);
   const fits = memory ? Math.floor((memory.total * 0.75) / 1024 ** 3) * 1024 : undefined;
@@ -47,7 +64,12 @@ function ramFinding(evidence: GuestEvidence, said: readonly LineMatch[]): Findin
       confidence === 'suspected'
         ? `QEMU could not allocate the memory of ${label}, but ${node.name} has enough free memory now.`
         : `${label} asks for ${gib(wanted)} of RAM, ${beyondNode ? `more than node ${node.name} has` : `more than node ${node.name} can give`}${said.length === 0 ? ', so it cannot start' : ''}.`,
-    evidence: [...lineEvidence(said, 2), ...(evidence.config ? [fact('config', `memory: ${evidence.config.raw.memory ?? '512 (default)'}`)] : []), ...decisive, ...taskEvidence(evidence, said)],
+    evidence: [
+      ...lineEvidence(said, 2),
+      ...(evidence.config ? [fact('config', `memory: ${evidence.config.raw.memory ?? '512 (default)'}`)] : []),
+      ...decisive,
+      ...taskEvidence(evidence, said),
+    ],
     contradictedBy,
     fix:
       confidence === 'suspected'
@@ -56,12 +78,23 @@ function ramFinding(evidence: GuestEvidence, said: readonly LineMatch[]): Findin
   };
 }
 
-function settingFinding(evidence: GuestEvidence, said: readonly LineMatch[], id: 'hugepage-size-unsupported' | 'balloon-larger-than-memory', key: 'hugepages' | 'balloon'): Finding {
+function settingFinding(
+  evidence: GuestEvidence,
+  said: readonly LineMatch[],
+  id: 'hugepage-size-unsupported' | 'balloon-larger-than-memory',
+  key: 'hugepages' | 'balloon',
+): Finding {
   const { guest } = evidence;
   const config = evidence.config;
   const value = config?.raw[key];
-  const wrong = key === 'hugepages' ? value !== undefined : config?.balloonMiB !== undefined && config.balloonMiB > config.memoryMiB;
-  const decisive = wrong && value !== undefined ? [fact('config', `${key}: ${value}${key === 'balloon' ? `, memory: ${config?.raw.memory ?? '512'}` : ''}`)] : [];
+  const wrong =
+    key === 'hugepages'
+      ? value !== undefined
+      : config?.balloonMiB !== undefined && config.balloonMiB > config.memoryMiB;
+  const decisive =
+    wrong && value !== undefined
+      ? [fact('config', `${key}: ${value}${key === 'balloon' ? `, memory: ${config?.raw.memory ?? '512'}` : ''}`)]
+      : [];
   const contradictedBy = config && !wrong ? [`the config of ${guestLabel(guest)} has no such ${key} setting now`] : [];
   const set = `${cli(guest)} set ${guest.vmid}`;
   return {

@@ -11,8 +11,12 @@ export const oomAnalyzer: Analyzer = {
     const { evidence } = input;
     const ours = matchesOf(input, 'oom-killed-vm');
     if (ours.length === 0) return nothing;
-    const pids = new Set(ours.flatMap((match) => [...match.line.text.matchAll(/\bpid=(\d+)/g)].map((found) => found[1]!)));
-    const killed = nodeMatchesOf(input, 'oom-killed-vm').filter((match) => match.groups.pid !== undefined && pids.has(match.groups.pid));
+    const pids = new Set(
+      ours.flatMap((match) => [...match.line.text.matchAll(/\bpid=(\d+)/g)].map((found) => found[1]!)),
+    );
+    const killed = nodeMatchesOf(input, 'oom-killed-vm').filter(
+      (match) => match.groups.pid !== undefined && pids.has(match.groups.pid),
+    );
     return { findings: [oomFinding(evidence, [...ours, ...killed])], claimed: lines([...ours, ...killed]) };
   },
 };
@@ -24,7 +28,12 @@ function oomFinding(evidence: GuestEvidence, said: readonly LineMatch[]): Findin
   if (guest.status === 'stopped') decisive.push(fact('status', `${label} is stopped now`));
   const memory = node.memory;
   if (memory && node.committed !== undefined && node.committed > memory.total) {
-    decisive.push(fact('node-status', `running guests on ${node.name} are given ${gib(node.committed)}, more than its ${gib(memory.total)}`));
+    decisive.push(
+      fact(
+        'node-status',
+        `running guests on ${node.name} are given ${gib(node.committed)}, more than its ${gib(memory.total)}`,
+      ),
+    );
   } else if (memory && memory.used / memory.total >= 0.9) {
     decisive.push(fact('node-status', `${node.name} uses ${gib(memory.used)} of ${gib(memory.total)}`));
   }

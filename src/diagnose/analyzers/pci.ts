@@ -31,7 +31,10 @@ function pciFinding(evidence: GuestEvidence, id: string, said: readonly LineMatc
   const device = said.find((match) => match.groups.pciid)?.groups.pciid;
   const relevant = device ? devices.filter((entry) => entry.value.includes(device.replace(/^0000:/, ''))) : devices;
   const decisive = relevant.map((entry) => fact('config', `${entry.key}: ${entry.value}`));
-  const contradictedBy = evidence.config && relevant.length === 0 ? [`${guestLabel(guest)} has no ${device ? `hostpci for ${name(device)}` : 'hostpci device'} configured now`] : [];
+  const contradictedBy =
+    evidence.config && relevant.length === 0
+      ? [`${guestLabel(guest)} has no ${device ? `hostpci for ${name(device)}` : 'hostpci device'} configured now`]
+      : [];
   const keys = relevant.map((entry) => entry.key);
   const remove = keys[0] ? ` or remove ${list(keys)} (\`${cli(guest)} set ${guest.vmid} --delete ${keys[0]}\`)` : '';
   const fixes: Record<string, string> = {

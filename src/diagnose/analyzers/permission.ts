@@ -10,7 +10,12 @@ export const permissionAnalyzer: Analyzer = {
   analyze(input) {
     const said = matchesOf(input, 'permission-check-failed');
     const keys = [...new Set(said.map((match) => `${match.groups.path ?? ''} ${match.groups.privs ?? ''}`))];
-    const findings = keys.map((key) => permissionFinding(input.evidence, said.filter((match) => `${match.groups.path ?? ''} ${match.groups.privs ?? ''}` === key)));
+    const findings = keys.map((key) =>
+      permissionFinding(
+        input.evidence,
+        said.filter((match) => `${match.groups.path ?? ''} ${match.groups.privs ?? ''}` === key),
+      ),
+    );
     return { findings, claimed: lines(said) };
   },
 };
@@ -27,8 +32,15 @@ function permissionFinding(evidence: GuestEvidence, said: readonly LineMatch[]):
   const granted = evidence.permissions.find((entry) => entry.userid === who && entry.path === path);
   if (granted && privileges.length > 0) {
     const lacking = privileges.filter((privilege) => !granted.privileges.includes(privilege));
-    if (lacking.length === privileges.length) decisive.push(fact('cluster', `${name(who)} has no ${lacking.map(name).join(' or ')} on ${name(path ?? '/')}`));
-    else contradictedBy.push(`${name(who)} has ${privileges.filter((privilege) => granted.privileges.includes(privilege)).map(name).join(', ')} on ${name(path ?? '/')} now`);
+    if (lacking.length === privileges.length)
+      decisive.push(fact('cluster', `${name(who)} has no ${lacking.map(name).join(' or ')} on ${name(path ?? '/')}`));
+    else
+      contradictedBy.push(
+        `${name(who)} has ${privileges
+          .filter((privilege) => granted.privileges.includes(privilege))
+          .map(name)
+          .join(', ')} on ${name(path ?? '/')} now`,
+      );
   }
   const what = privileges.length > 0 ? privileges.map(name).join(' or ') : 'a privilege';
   const where = path ? ` on ${name(path)}` : '';
@@ -37,7 +49,10 @@ function permissionFinding(evidence: GuestEvidence, said: readonly LineMatch[]):
     id: 'permission-check-failed',
     category: 'permission',
     confidence: confidenceOf(decisive, contradictedBy),
-    summary: ours.length > 0 ? `${name(who)} lacks ${what}${where}, so part of this diagnosis could not be read.` : `${name(who)} lacked ${what}${where} for a task on ${evidence.node.name}.`,
+    summary:
+      ours.length > 0
+        ? `${name(who)} lacks ${what}${where}, so part of this diagnosis could not be read.`
+        : `${name(who)} lacked ${what}${where} for a task on ${evidence.node.name}.`,
     evidence: [...lineEvidence(said, 2), ...decisive, ...taskEvidence(evidence, said)],
     contradictedBy,
     fix: `Grant it with a role that has ${what}: \`pveum acl modify ${name(path ?? '/')} ${flag} '${name(who)}' --roles ${privileges.some((p) => p.startsWith('VM.')) ? 'PVEVMUser' : 'PVEAuditor'}\` (a token also needs its user to hold the privilege unless privilege separation is off).`,

@@ -21,7 +21,11 @@ export const qmpAnalyzer: Analyzer = {
 function overlappingBackup(evidence: GuestEvidence, said: readonly LineMatch[]): TaskFact | undefined {
   const failed = evidence.tasks.find((task) => said.some((match) => match.line.group === task.upid));
   return evidence.tasks.find(
-    (task) => task.type === 'vzdump' && task !== failed && (task.running || (failed !== undefined && task.starttime <= failed.starttime && (task.endtime ?? Infinity) >= failed.starttime)),
+    (task) =>
+      task.type === 'vzdump' &&
+      task !== failed &&
+      (task.running ||
+        (failed !== undefined && task.starttime <= failed.starttime && (task.endtime ?? Infinity) >= failed.starttime)),
   );
 }
 
@@ -30,8 +34,15 @@ function timeout(evidence: GuestEvidence, said: readonly LineMatch[]): Finding {
   const label = guestLabel(guest);
   const backup = overlappingBackup(evidence, said);
   const decisive: EvidenceItem[] = [];
-  if (backup) decisive.push(fact('tasks', `a backup (vzdump) of ${label} ${backup.running ? 'is running' : `ran from ${isoSeconds(backup.starttime)} to ${isoSeconds(backup.endtime ?? backup.starttime)}`}`));
-  if (guest.status === 'running' && guest.qmpstatus === undefined) decisive.push(fact('status', `QEMU of ${label} did not report its state now`));
+  if (backup)
+    decisive.push(
+      fact(
+        'tasks',
+        `a backup (vzdump) of ${label} ${backup.running ? 'is running' : `ran from ${isoSeconds(backup.starttime)} to ${isoSeconds(backup.endtime ?? backup.starttime)}`}`,
+      ),
+    );
+  if (guest.status === 'running' && guest.qmpstatus === undefined)
+    decisive.push(fact('status', `QEMU of ${label} did not report its state now`));
   const command = said[0]?.groups.cmd;
   return {
     id: 'qmp-command-timeout',

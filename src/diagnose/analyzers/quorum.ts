@@ -11,13 +11,17 @@ export const quorumAnalyzer: Analyzer = {
     const lost = evidence.cluster.quorate === false;
     if (said.length === 0 && !lost) return nothing;
     const offline = evidence.cluster.offlineNodes.map(name);
-    const decisive = lost ? [fact('cluster', `the cluster is not quorate${offline.length > 0 ? `; offline: ${list(offline)}` : ''}`)] : [];
+    const decisive = lost
+      ? [fact('cluster', `the cluster is not quorate${offline.length > 0 ? `; offline: ${list(offline)}` : ''}`)]
+      : [];
     const contradictedBy = evidence.cluster.quorate === true ? ['the cluster is quorate now'] : [];
     const finding: Finding = {
       id: 'cluster-no-quorum',
       category: 'cluster',
       confidence: lost ? 'confirmed' : contradictedBy.length > 0 ? 'suspected' : 'likely',
-      summary: lost ? 'The cluster has lost quorum, so /etc/pve is read-only and guests cannot be started or changed.' : 'An action failed for lack of quorum, but the cluster is quorate now.',
+      summary: lost
+        ? 'The cluster has lost quorum, so /etc/pve is read-only and guests cannot be started or changed.'
+        : 'An action failed for lack of quorum, but the cluster is quorate now.',
       evidence: [...lineEvidence(said, 2), ...decisive, ...taskEvidence(evidence, said)],
       contradictedBy,
       fix: lost

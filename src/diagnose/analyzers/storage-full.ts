@@ -16,22 +16,40 @@ export const storageFullAnalyzer: Analyzer = {
     const used = usedStorages(evidence);
     const full = used.filter((storage) => (usedFraction(storage) ?? 0) >= fullFraction);
     const thinUsed = used.some((storage) => storage.type === 'lvmthin');
-    const thin = thinUsed ? [...matchesOf(input, 'thin-pool-out-of-space', 'thin-pool-full'), ...nodeMatchesOf(input, 'thin-pool-out-of-space', 'thin-pool-full')] : [];
+    const thin = thinUsed
+      ? [
+          ...matchesOf(input, 'thin-pool-out-of-space', 'thin-pool-full'),
+          ...nodeMatchesOf(input, 'thin-pool-out-of-space', 'thin-pool-full'),
+        ]
+      : [];
     const paused = matchesOf(input, 'vm-paused-io-error');
-    if (paused.length > 0) return { findings: [pausedFinding(evidence, full, used, [...paused, ...thin])], claimed: lines([...paused, ...thin]) };
+    if (paused.length > 0)
+      return {
+        findings: [pausedFinding(evidence, full, used, [...paused, ...thin])],
+        claimed: lines([...paused, ...thin]),
+      };
     const fullThin = full.filter((storage) => storage.type === 'lvmthin');
-    const findings = full.map((storage) => (fullThin.includes(storage) && thin.length > 0 ? thinFinding(evidence, storage, thin) : fullFinding(evidence, storage)));
+    const findings = full.map((storage) =>
+      fullThin.includes(storage) && thin.length > 0
+        ? thinFinding(evidence, storage, thin)
+        : fullFinding(evidence, storage),
+    );
     return findings.length > 0 || thin.length > 0 ? { findings, claimed: lines(thin) } : nothing;
   },
 };
 
 function usedStorages(evidence: GuestEvidence): StorageFact[] {
-  const ids = new Set((evidence.config?.volumes ?? []).filter((volume) => !volume.cdrom).map((volume) => volume.storage));
+  const ids = new Set(
+    (evidence.config?.volumes ?? []).filter((volume) => !volume.cdrom).map((volume) => volume.storage),
+  );
   return (evidence.node.storage ?? []).filter((storage) => ids.has(storage.id));
 }
 
 function fullness(evidence: GuestEvidence, storage: StorageFact): EvidenceItem {
-  return fact('storage', `${name(storage.id)} (${storage.type}) on ${evidence.node.name} is ${percentOf(storage.used, storage.total)} full (${gib(storage.used)} of ${gib(storage.total)})`);
+  return fact(
+    'storage',
+    `${name(storage.id)} (${storage.type}) on ${evidence.node.name} is ${percentOf(storage.used, storage.total)} full (${gib(storage.used)} of ${gib(storage.total)})`,
+  );
 }
 
 function disksOn(evidence: GuestEvidence, storage: StorageFact): string[] {
@@ -41,7 +59,10 @@ function disksOn(evidence: GuestEvidence, storage: StorageFact): string[] {
 function pausedFinding(evidence: GuestEvidence, full: StorageFact[], used: StorageFact[], said: LineMatch[]): Finding {
   const { guest, node } = evidence;
   const offline = used.filter((storage) => !storage.active);
-  const decisive = [...full.map((storage) => fullness(evidence, storage)), ...offline.map((storage) => fact('storage', `${name(storage.id)} on ${node.name} is not active`))];
+  const decisive = [
+    ...full.map((storage) => fullness(evidence, storage)),
+    ...offline.map((storage) => fact('storage', `${name(storage.id)} on ${node.name} is not active`)),
+  ];
   const culprit = full[0] ?? offline[0];
   const label = guestLabel(guest);
   return {

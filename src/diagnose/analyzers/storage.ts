@@ -14,14 +14,21 @@ const problemOf: Record<string, Problem> = {
   'storage-mount-error': 'offline',
   'storage-disabled': 'disabled',
 };
-const stateId: Record<Problem, string> = { missing: 'storage-does-not-exist', offline: 'storage-not-online', disabled: 'storage-disabled' };
+const stateId: Record<Problem, string> = {
+  missing: 'storage-does-not-exist',
+  offline: 'storage-not-online',
+  disabled: 'storage-disabled',
+};
 
 /** A storage the guest needs is missing, offline or disabled: in the log, on the node, or both. */
 export const storageAnalyzer: Analyzer = {
   name: 'storage',
   analyze(input) {
     const { evidence } = input;
-    const said = matchesOf(input, ...Object.keys(problemOf)).map((match) => ({ ...match, storage: match.groups.storage ?? offlineNetworkStorage(evidence)?.id }));
+    const said = matchesOf(input, ...Object.keys(problemOf)).map((match) => ({
+      ...match,
+      storage: match.groups.storage ?? offlineNetworkStorage(evidence)?.id,
+    }));
     const used = [...new Set((evidence.config?.volumes ?? []).map((volume) => volume.storage))];
     const ids = [...new Set([...said.flatMap((match) => (match.storage ? [match.storage] : [])), ...used])];
     const findings = ids.flatMap((id) => {
@@ -47,10 +54,18 @@ function stateProblem(storage: readonly StorageFact[] | undefined, id: string): 
 /** `mount error: ...` names no storage; an inactive network storage of the guest is the one. */
 function offlineNetworkStorage(evidence: GuestEvidence): StorageFact | undefined {
   const used = new Set((evidence.config?.volumes ?? []).map((volume) => volume.storage));
-  return evidence.node.storage?.find((storage) => used.has(storage.id) && !storage.active && /^(nfs|cifs|cephfs|glusterfs)$/.test(storage.type));
+  return evidence.node.storage?.find(
+    (storage) => used.has(storage.id) && !storage.active && /^(nfs|cifs|cephfs|glusterfs)$/.test(storage.type),
+  );
 }
 
-function storageFinding(evidence: GuestEvidence, id: string | undefined, problem: Problem, said: readonly LineMatch[], findingId: string): Finding {
+function storageFinding(
+  evidence: GuestEvidence,
+  id: string | undefined,
+  problem: Problem,
+  said: readonly LineMatch[],
+  findingId: string,
+): Finding {
   const { guest, node } = evidence;
   const fact_ = id ? node.storage?.find((candidate) => candidate.id === id) : undefined;
   const disks = (evidence.config?.volumes ?? []).filter((volume) => volume.storage === id);
@@ -59,7 +74,13 @@ function storageFinding(evidence: GuestEvidence, id: string | undefined, problem
   const label = id ? `storage ${name(id)}` : 'a storage';
   if (node.storage && id) {
     if (problem === 'missing') {
-      if (!fact_) decisive.push(fact('storage', `${node.name} has no ${label}; its storages: ${list(node.storage.map((s) => s.id)) || 'none'}`));
+      if (!fact_)
+        decisive.push(
+          fact(
+            'storage',
+            `${node.name} has no ${label}; its storages: ${list(node.storage.map((s) => s.id)) || 'none'}`,
+          ),
+        );
       else contradictedBy.push(`${label} exists on ${node.name} now`);
     } else if (problem === 'disabled') {
       if (fact_ && !fact_.enabled) decisive.push(fact('storage', `${label} is disabled`));
@@ -72,25 +93,48 @@ function storageFinding(evidence: GuestEvidence, id: string | undefined, problem
   }
   const confidence = confidenceOf(decisive, contradictedBy);
   const holding = disks.length > 0 ? `, holding ${list(disks.map((disk) => disk.key))} of ${guestLabel(guest)},` : '';
-  const state = { missing: `does not exist on node ${node.name}`, offline: `is not online on node ${node.name}`, disabled: 'is disabled' }[problem];
+  const state = {
+    missing: `does not exist on node ${node.name}`,
+    offline: `is not online on node ${node.name}`,
+    disabled: 'is disabled',
+  }[problem];
   return {
     id: findingId,
     category: 'storage',
     confidence,
-    summary: confidence === 'suspected' ? `A task failed because ${label} was unavailable, but the evidence now disagrees.` : `${capital(label)}${holding} ${state}.`,
-    evidence: [...lineEvidence(said, 2), ...disks.slice(0, 2).map((disk) => fact('config', `${disk.key}: ${disk.volid}`)), ...decisive, ...taskEvidence(evidence, said)],
+    summary:
+      confidence === 'suspected'
+        ? `A task failed because ${label} was unavailable, but the evidence now disagrees.`
+        : `${capital(label)}${holding} ${state}.`,
+    evidence: [
+      ...lineEvidence(said, 2),
+      ...disks.slice(0, 2).map((disk) => fact('config', `${disk.key}: ${disk.volid}`)),
+      ...decisive,
+      ...taskEvidence(evidence, said),
+    ],
     contradictedBy,
     fix: storageFix(evidence, id, problem, disks[0]?.key),
   };
 }
 
-function storageFix(evidence: GuestEvidence, id: string | undefined, problem: Problem, disk: string | undefined): string {
+function storageFix(
+  evidence: GuestEvidence,
+  id: string | undefined,
+  problem: Problem,
+  disk: string | undefined,
+): string {
   const { guest, node } = evidence;
   const label = id ? name(id) : 'the storage';
   const wanted = guest.type === 'lxc' ? 'rootdir' : 'images';
-  const other = node.storage?.find((storage) => storage.id !== id && storage.active && storage.enabled && storage.content.includes(wanted));
-  const move = disk && other ? `, or move ${disk} to ${other.id}: \`${guest.type === 'lxc' ? `pct move-volume ${guest.vmid} ${disk} ${other.id}` : `qm disk move ${guest.vmid} ${disk} ${other.id}`}\`` : '';
-  if (problem === 'missing') return `Add ${label} for node ${node.name} in Datacenter > Storage (check its node restriction)${move}.`;
+  const other = node.storage?.find(
+    (storage) => storage.id !== id && storage.active && storage.enabled && storage.content.includes(wanted),
+  );
+  const move =
+    disk && other
+      ? `, or move ${disk} to ${other.id}: \`${guest.type === 'lxc' ? `pct move-volume ${guest.vmid} ${disk} ${other.id}` : `qm disk move ${guest.vmid} ${disk} ${other.id}`}\``
+      : '';
+  if (problem === 'missing')
+    return `Add ${label} for node ${node.name} in Datacenter > Storage (check its node restriction)${move}.`;
   if (problem === 'disabled') return `Enable it: \`pvesm set ${label} --disable 0\`${move}.`;
   return `Bring ${label} back online on ${node.name}: check its server, mount or disks (\`pvesm status\` on ${node.name}), then \`${cli(guest)} start ${guest.vmid}\`${move}.`;
 }

@@ -19,7 +19,9 @@ export const templateAnalyzer: Analyzer = {
           id: 'start-template',
           category: 'template',
           confidence: guest.template ? 'confirmed' : 'suspected',
-          summary: guest.template ? `${label} is a template, and templates cannot be started.` : `A start was refused because ${label} was a template, but it is not one now.`,
+          summary: guest.template
+            ? `${label} is a template, and templates cannot be started.`
+            : `A start was refused because ${label} was a template, but it is not one now.`,
           evidence: [...lineEvidence(said, 2), ...decisive, ...taskEvidence(evidence, said)],
           contradictedBy,
           fix: guest.template

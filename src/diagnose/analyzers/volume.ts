@@ -12,10 +12,18 @@ export const volumeAnalyzer: Analyzer = {
     const { evidence } = input;
     const said = matchesOf(input, 'volume-does-not-exist');
     const named = [...new Set(said.map((match) => match.groups.volid!).filter(Boolean))];
-    const absent = checkableVolumes(evidence).filter((volume) => listedOn(evidence, volume.volid) === false && !named.includes(volume.volid));
+    const absent = checkableVolumes(evidence).filter(
+      (volume) => listedOn(evidence, volume.volid) === false && !named.includes(volume.volid),
+    );
     return {
       findings: [
-        ...named.map((volid) => missingVolume(evidence, volid, said.filter((match) => match.groups.volid === volid))),
+        ...named.map((volid) =>
+          missingVolume(
+            evidence,
+            volid,
+            said.filter((match) => match.groups.volid === volid),
+          ),
+        ),
         ...absent.map((volume) => missingVolume(evidence, volume.volid, [])),
       ],
       claimed: lines(said),
@@ -44,7 +52,10 @@ function missingVolume(evidence: GuestEvidence, volid: string, said: readonly Li
   const disk = evidence.config?.volumes.find((volume) => volume.volid === volid);
   const storage = splitVolid(volid)?.storage ?? '?';
   const listed = listedOn(evidence, volid);
-  const decisive: EvidenceItem[] = listed === false ? [fact('storage', `the content of ${name(storage)} on ${node.name} does not list ${name(volid)}`)] : [];
+  const decisive: EvidenceItem[] =
+    listed === false
+      ? [fact('storage', `the content of ${name(storage)} on ${node.name} does not list ${name(volid)}`)]
+      : [];
   const contradictedBy = [
     ...(listed === true ? [`${name(volid)} is on ${name(storage)} now`] : []),
     ...(evidence.config && !disk ? [`${guestLabel(guest)} no longer uses ${name(volid)}`] : []),
@@ -59,7 +70,12 @@ function missingVolume(evidence: GuestEvidence, volid: string, said: readonly Li
       confidence === 'suspected'
         ? `A task failed on a missing volume ${name(volid)}, but the evidence now disagrees.`
         : `Volume ${name(volid)}${disk ? `, ${disk.key} of ${guestLabel(guest)},` : ''} does not exist on storage ${name(storage)}${said.length === 0 ? `, so ${guestLabel(guest)} cannot start` : ''}.`,
-    evidence: [...lineEvidence(said, 2), ...(disk ? [fact('config', `${disk.key}: ${disk.volid}`)] : []), ...decisive, ...taskEvidence(evidence, said)],
+    evidence: [
+      ...lineEvidence(said, 2),
+      ...(disk ? [fact('config', `${disk.key}: ${disk.volid}`)] : []),
+      ...decisive,
+      ...taskEvidence(evidence, said),
+    ],
     contradictedBy,
     fix: `Restore ${key} of ${guestLabel(guest)} from a backup, or look for the volume under another name (\`${guest.type === 'lxc' ? 'pct rescan' : 'qm disk rescan'} --vmid ${guest.vmid}\`); if it is gone for good, remove it: \`${cli(guest)} set ${guest.vmid} --delete ${disk?.key ?? 'KEY'}\`.`,
   };

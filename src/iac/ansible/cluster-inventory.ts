@@ -4,9 +4,22 @@ import { z } from 'zod';
 import { writePrivateFile } from '../../config/private-files.js';
 import type { ProxmoxApi } from '../../core/ports/proxmox-api.js';
 
-const guestSchema = z.object({ vmid: z.coerce.number(), type: z.string(), node: z.string(), name: z.string().optional(), status: z.string().optional(), template: z.coerce.number().optional(), tags: z.string().optional() });
+const guestSchema = z.object({
+  vmid: z.coerce.number(),
+  type: z.string(),
+  node: z.string(),
+  name: z.string().optional(),
+  status: z.string().optional(),
+  template: z.coerce.number().optional(),
+  tags: z.string().optional(),
+});
 const interfacesSchema = z.object({
-  result: z.array(z.object({ name: z.string().optional(), 'ip-addresses': z.array(z.object({ 'ip-address-type': z.string(), 'ip-address': z.string() })).optional() })),
+  result: z.array(
+    z.object({
+      name: z.string().optional(),
+      'ip-addresses': z.array(z.object({ 'ip-address-type': z.string(), 'ip-address': z.string() })).optional(),
+    }),
+  ),
 });
 
 export interface InventoryHost {
@@ -20,25 +33,46 @@ export interface InventoryHost {
  * (`node_pve1`) and tag (`tag_prod`). Guests without an agent answer are left out.
  */
 export async function clusterInventoryHosts(api: ProxmoxApi, signal: AbortSignal): Promise<InventoryHost[]> {
-  const guests = z.array(z.unknown()).parse(await api.get('/cluster/resources', { type: 'vm' }, { signal })).flatMap((item) => {
-    const parsed = guestSchema.safeParse(item);
-    return parsed.success && parsed.data.type === 'qemu' && parsed.data.status === 'running' && parsed.data.template !== 1 ? [parsed.data] : [];
-  });
+  const guests = z
+    .array(z.unknown())
+    .parse(await api.get('/cluster/resources', { type: 'vm' }, { signal }))
+    .flatMap((item) => {
+      const parsed = guestSchema.safeParse(item);
+      return parsed.success &&
+        parsed.data.type === 'qemu' &&
+        parsed.data.status === 'running' &&
+        parsed.data.template !== 1
+        ? [parsed.data]
+        : [];
+    });
   const hosts: InventoryHost[] = [];
   for (const guest of guests) {
     const address = await agentAddress(api, guest.node, guest.vmid, signal);
     if (!address) continue;
     const name = guest.name && /^[A-Za-z0-9][A-Za-z0-9_.-]*$/.test(guest.name) ? guest.name : `vm${guest.vmid}`;
     const tags = (guest.tags ?? '').split(/[;, ]+/).filter(Boolean);
-    hosts.push({ name, address, groups: [`node_${groupSafe(guest.node)}`, ...tags.map((tag) => `tag_${groupSafe(tag)}`)] });
+    hosts.push({
+      name,
+      address,
+      groups: [`node_${groupSafe(guest.node)}`, ...tags.map((tag) => `tag_${groupSafe(tag)}`)],
+    });
   }
   return hosts;
 }
 
-async function agentAddress(api: ProxmoxApi, node: string, vmid: number, signal: AbortSignal): Promise<string | undefined> {
+async function agentAddress(
+  api: ProxmoxApi,
+  node: string,
+  vmid: number,
+  signal: AbortSignal,
+): Promise<string | undefined> {
   try {
-    const answer = interfacesSchema.parse(await api.get(`/nodes/${node}/qemu/${vmid}/agent/network-get-interfaces`, {}, { signal }));
-    const addresses = answer.result.flatMap((nic) => nic['ip-addresses'] ?? []).filter((ip) => ip['ip-address-type'] === 'ipv4');
+    const answer = interfacesSchema.parse(
+      await api.get(`/nodes/${node}/qemu/${vmid}/agent/network-get-interfaces`, {}, { signal }),
+    );
+    const addresses = answer.result
+      .flatMap((nic) => nic['ip-addresses'] ?? [])
+      .filter((ip) => ip['ip-address-type'] === 'ipv4');
     return addresses.map((ip) => ip['ip-address']).find((ip) => !ip.startsWith('127.') && !ip.startsWith('169.254.'));
   } catch {
     if (signal.aborted) throw new Error('cancelled');
@@ -54,7 +88,12 @@ function groupSafe(text: string): string {
 export function writeInventory(dir: string, id: string, hosts: readonly InventoryHost[]): string {
   const groups: Record<string, { hosts: Record<string, null> }> = {};
   for (const host of hosts) for (const group of host.groups) (groups[group] ??= { hosts: {} }).hosts[host.name] = null;
-  const inventory = { all: { hosts: Object.fromEntries(hosts.map((host) => [host.name, { ansible_host: host.address }])), children: groups } };
+  const inventory = {
+    all: {
+      hosts: Object.fromEntries(hosts.map((host) => [host.name, { ansible_host: host.address }])),
+      children: groups,
+    },
+  };
   const file = path.join(dir, `inventory-${id}.yml`);
   writePrivateFile(file, stringify(inventory));
   return file;

@@ -21,7 +21,8 @@ export interface PlaybookRecap {
   errors: string[];
 }
 
-const recapLine = /^(\S+)\s+:\s+ok=(\d+)\s+changed=(\d+)\s+unreachable=(\d+)\s+failed=(\d+)(?:\s+skipped=(\d+))?(?:\s+rescued=(\d+))?(?:\s+ignored=(\d+))?/;
+const recapLine =
+  /^(\S+)\s+:\s+ok=(\d+)\s+changed=(\d+)\s+unreachable=(\d+)\s+failed=(\d+)(?:\s+skipped=(\d+))?(?:\s+rescued=(\d+))?(?:\s+ignored=(\d+))?/;
 const taskLine = /^(?:TASK|RUNNING HANDLER) \[(.*)\] \*+$/;
 const resultLine = /^(fatal|failed|changed): \[([^\]]+)\](?: \(item=.*?\))?(?:: (FAILED!|UNREACHABLE!))?(?: => (.*))?$/;
 
@@ -51,7 +52,17 @@ export function parseRecap(output: string): PlaybookRecap {
     const recap = inRecap ? recapLine.exec(line) : null;
     if (recap) {
       const [, host, ok, changed, unreachable, failed, skipped, rescued, ignored] = recap;
-      hosts.push({ host: host!, ok: +ok!, changed: +changed!, unreachable: +unreachable!, failed: +failed!, skipped: +(skipped ?? 0), rescued: +(rescued ?? 0), ignored: +(ignored ?? 0), ...entry(host!) });
+      hosts.push({
+        host: host!,
+        ok: +ok!,
+        changed: +changed!,
+        unreachable: +unreachable!,
+        failed: +failed!,
+        skipped: +(skipped ?? 0),
+        rescued: +(rescued ?? 0),
+        ignored: +(ignored ?? 0),
+        ...entry(host!),
+      });
     }
   });
   return { hosts, errors };
@@ -62,7 +73,9 @@ function messageOf(detail: string | undefined): string {
   if (!detail) return '(no message)';
   try {
     const parsed = JSON.parse(detail) as Record<string, unknown>;
-    const text = [parsed.msg, parsed.stderr, parsed.reason, parsed.module_stderr].find((value) => typeof value === 'string' && value.trim() !== '');
+    const text = [parsed.msg, parsed.stderr, parsed.reason, parsed.module_stderr].find(
+      (value) => typeof value === 'string' && value.trim() !== '',
+    );
     return oneLine(typeof text === 'string' ? text : detail);
   } catch {
     return oneLine(detail);
@@ -78,9 +91,12 @@ function oneLine(text: string): string {
 export function describeRecap(recap: PlaybookRecap): string[] {
   const lines = recap.errors.map((error) => `ERROR: ${error}`);
   for (const host of recap.hosts) {
-    lines.push(`${host.host}: ok=${host.ok} changed=${host.changed} unreachable=${host.unreachable} failed=${host.failed} skipped=${host.skipped}`);
+    lines.push(
+      `${host.host}: ok=${host.ok} changed=${host.changed} unreachable=${host.unreachable} failed=${host.failed} skipped=${host.skipped}`,
+    );
     for (const failure of host.failures) lines.push(`  FAILED "${failure.task}": ${failure.message}`);
-    if (host.changedTasks.length > 0) lines.push(`  changed: ${host.changedTasks.map((name) => `"${name}"`).join(', ')}`);
+    if (host.changedTasks.length > 0)
+      lines.push(`  changed: ${host.changedTasks.map((name) => `"${name}"`).join(', ')}`);
   }
   return lines;
 }

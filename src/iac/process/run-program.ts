@@ -11,14 +11,25 @@ const graceMs = 3_000;
  * leads its own process group so an abort stops it and everything it started
  * (ansible's ssh children, terraform's providers).
  */
-export function runProgram(file: string, args: readonly string[], env: NodeJS.ProcessEnv, options: ProgramRunOptions): Promise<ProgramOutcome> {
+export function runProgram(
+  file: string,
+  args: readonly string[],
+  env: NodeJS.ProcessEnv,
+  options: ProgramRunOptions,
+): Promise<ProgramOutcome> {
   return new Promise((resolve, reject) => {
     if (options.signal.aborted) {
       reject(new Error(`${file} was not started: the call was cancelled`));
       return;
     }
     // Safety: shell false and an argument array; detached makes the child a group leader we can kill as a whole.
-    const child = spawn(file, [...args], { cwd: options.cwd, env, shell: false, detached: true, stdio: ['pipe', 'pipe', 'pipe'] });
+    const child = spawn(file, [...args], {
+      cwd: options.cwd,
+      env,
+      shell: false,
+      detached: true,
+      stdio: ['pipe', 'pipe', 'pipe'],
+    });
     const stdout = collector(options.onLine);
     const stderr = collector(options.onLine);
     child.stdout.on('data', (chunk: Buffer) => stdout.add(chunk));

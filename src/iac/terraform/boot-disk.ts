@@ -11,7 +11,10 @@ const units: Record<string, number> = { K: 1024, M: 1024 ** 2, G: 1024 ** 3, T: 
 /** The boot disk of a VM config: the first disk in the boot order, else the first scsi/virtio/sata/ide disk. */
 export function bootDiskOf(config: Record<string, unknown>): DiskRef | undefined {
   const order = /order=([^,]+)/.exec(String(config.boot ?? ''))?.[1]?.split(';') ?? [];
-  const slots = [...order, ...['scsi', 'virtio', 'sata', 'ide'].flatMap((bus) => Array.from({ length: 6 }, (_, i) => `${bus}${i}`))];
+  const slots = [
+    ...order,
+    ...['scsi', 'virtio', 'sata', 'ide'].flatMap((bus) => Array.from({ length: 6 }, (_, i) => `${bus}${i}`)),
+  ];
   for (const slot of slots) {
     const disk = diskRef(slot, config[slot]);
     if (disk) return disk;

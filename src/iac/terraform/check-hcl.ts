@@ -1,7 +1,13 @@
 import { HclSyntaxError } from './hcl-lexer.js';
 import type { HclBlock, HclItem } from './hcl-model.js';
 import { parseHcl } from './hcl-parser.js';
-import { providerBlockSchema, providerDocsVersion, resourceSchemas, terraformBlockSchema, type BlockSchema } from './provider-schema.js';
+import {
+  providerBlockSchema,
+  providerDocsVersion,
+  resourceSchemas,
+  terraformBlockSchema,
+  type BlockSchema,
+} from './provider-schema.js';
 
 /**
  * Parses generated HCL back and compares every block and attribute name with
@@ -48,7 +54,8 @@ function checkBody(item: HclBlock, schema: BlockSchema, where: string, problems:
     if (child.kind === 'attribute') {
       if (seen.has(child.name)) problems.push(`${where}: attribute '${child.name}' is set twice`);
       seen.add(child.name);
-      if (!schema.attributes.includes(child.name)) problems.push(`${where}: '${child.name}' is not a documented attribute (bpg/proxmox ${providerDocsVersion})`);
+      if (!schema.attributes.includes(child.name))
+        problems.push(`${where}: '${child.name}' is not a documented attribute (bpg/proxmox ${providerDocsVersion})`);
       continue;
     }
     const inner = schema.blocks?.[child.type];
@@ -64,8 +71,10 @@ function checkBody(item: HclBlock, schema: BlockSchema, where: string, problems:
 function checkProviderSafety(provider: HclBlock, problems: string[]): void {
   for (const child of provider.body) {
     if (child.kind !== 'attribute') continue;
-    if (child.name === 'api_token' || child.name === 'password') problems.push(`provider block must not inline '${child.name}'; it comes from the environment`);
-    if (child.name === 'insecure' && child.value !== false) problems.push('provider block must not set insecure = true; TLS is always verified');
+    if (child.name === 'api_token' || child.name === 'password')
+      problems.push(`provider block must not inline '${child.name}'; it comes from the environment`);
+    if (child.name === 'insecure' && child.value !== false)
+      problems.push('provider block must not set insecure = true; TLS is always verified');
   }
 }
 

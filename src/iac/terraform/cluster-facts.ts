@@ -12,26 +12,40 @@ const storageSchema = z.object({
   enabled: z.coerce.number().optional(),
   avail: z.coerce.number().optional(),
 });
-const guestSchema = z.object({ vmid: z.coerce.number(), type: z.string(), node: z.string(), name: z.string().optional(), template: z.coerce.number().optional() });
+const guestSchema = z.object({
+  vmid: z.coerce.number(),
+  type: z.string(),
+  node: z.string(),
+  name: z.string().optional(),
+  template: z.coerce.number().optional(),
+});
 const volumeSchema = z.object({ volid: z.string() });
 
 export type StorageFact = z.infer<typeof storageSchema>;
 export type GuestFact = z.infer<typeof guestSchema>;
 
-const listOf = <T>(schema: z.ZodType<T>) => z.array(z.unknown()).transform((items) => items.flatMap((item) => {
-  const parsed = schema.safeParse(item);
-  return parsed.success ? [parsed.data] : [];
-}));
+const listOf = <T>(schema: z.ZodType<T>) =>
+  z.array(z.unknown()).transform((items) =>
+    items.flatMap((item) => {
+      const parsed = schema.safeParse(item);
+      return parsed.success ? [parsed.data] : [];
+    }),
+  );
 
 export class ClusterFacts {
-  constructor(private readonly api: ProxmoxApi, private readonly signal: AbortSignal) {}
+  constructor(
+    private readonly api: ProxmoxApi,
+    private readonly signal: AbortSignal,
+  ) {}
 
   async nodes(): Promise<Array<z.infer<typeof nodeSchema>>> {
     return listOf(nodeSchema).parse(await this.api.get('/nodes', {}, { signal: this.signal }));
   }
 
   async bridges(node: string): Promise<string[]> {
-    const items = listOf(bridgeSchema).parse(await this.api.get(`/nodes/${node}/network`, { type: 'any_bridge' }, { signal: this.signal }));
+    const items = listOf(bridgeSchema).parse(
+      await this.api.get(`/nodes/${node}/network`, { type: 'any_bridge' }, { signal: this.signal }),
+    );
     return items.filter((item) => /bridge/i.test(item.type)).map((item) => item.iface);
   }
 
@@ -44,11 +58,15 @@ export class ClusterFacts {
   }
 
   async guestConfig(guest: GuestFact): Promise<Record<string, unknown>> {
-    return z.record(z.string(), z.unknown()).parse(await this.api.get(`/nodes/${guest.node}/qemu/${guest.vmid}/config`, {}, { signal: this.signal }));
+    return z
+      .record(z.string(), z.unknown())
+      .parse(await this.api.get(`/nodes/${guest.node}/qemu/${guest.vmid}/config`, {}, { signal: this.signal }));
   }
 
   async isoVolumes(node: string, storage: string): Promise<string[]> {
-    const items = listOf(volumeSchema).parse(await this.api.get(`/nodes/${node}/storage/${storage}/content`, { content: 'iso' }, { signal: this.signal }));
+    const items = listOf(volumeSchema).parse(
+      await this.api.get(`/nodes/${node}/storage/${storage}/content`, { content: 'iso' }, { signal: this.signal }),
+    );
     return items.map((item) => item.volid);
   }
 

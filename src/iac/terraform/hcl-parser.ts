@@ -22,7 +22,8 @@ class Parser {
       this.skipNewlines();
       const token = this.peek();
       if (token.type === end) return items;
-      if (token.type !== 'ident') this.fail(token, `expected an attribute or block name, found '${token.text || token.type}'`);
+      if (token.type !== 'ident')
+        this.fail(token, `expected an attribute or block name, found '${token.text || token.type}'`);
       items.push(this.item());
     }
   }
@@ -51,7 +52,10 @@ class Parser {
     if (token.type === 'ident' && (token.text === 'true' || token.text === 'false')) return token.text === 'true';
     if (token.type === '[') return this.list();
     if (token.type === '{') return this.object();
-    return this.fail(token, `expected a literal value, found '${token.text || token.type}' (expressions are not allowed)`);
+    return this.fail(
+      token,
+      `expected a literal value, found '${token.text || token.type}' (expressions are not allowed)`,
+    );
   }
 
   private list(): HclValue[] {

@@ -60,7 +60,9 @@ function inline(value: HclValue): string {
   if (typeof value === 'string') return quote(value);
   if (typeof value === 'number' || typeof value === 'boolean') return String(value);
   if (Array.isArray(value)) return `[${value.map(inline).join(', ')}]`;
-  return `{ ${Object.entries(value).map(([key, inner]) => `${key} = ${inline(inner)}`).join(', ')} }`;
+  return `{ ${Object.entries(value)
+    .map(([key, inner]) => `${key} = ${inline(inner)}`)
+    .join(', ')} }`;
 }
 
 function isObject(value: HclValue): value is HclObject {

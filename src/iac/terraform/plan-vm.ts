@@ -40,21 +40,48 @@ export async function planVmRequest(request: VmRequest, deps: PlanVmDeps): Promi
   const resolved = await resolveVmRequest(request, new ClusterFacts(deps.proxmox, deps.signal));
   const hcl = writeHcl(vmConfiguration(resolved, iac.endpoint));
   const problems = checkHcl(hcl);
-  if (problems.length > 0) throw new IacRequestError(`the generated HCL failed its check, so it was not written: ${problems.join('; ')}`, 'iac.hcl-check');
+  if (problems.length > 0)
+    throw new IacRequestError(
+      `the generated HCL failed its check, so it was not written: ${problems.join('; ')}`,
+      'iac.hcl-check',
+    );
   const dir = terraformWorkspace(iac.workspacesDir, request.name);
   const written: Written = { resolved, hcl, file: writeConfiguration(dir, hcl) };
   const preview = () => previewLines(resolved, stateResourceCount(dir));
 
-  if (!iac.terraform) return { ...written, kind: 'preview', why: 'neither terraform nor tofu is on PATH', preview: preview(), output: [] };
+  if (!iac.terraform)
+    return {
+      ...written,
+      kind: 'preview',
+      why: 'neither terraform nor tofu is on PATH',
+      preview: preview(),
+      output: [],
+    };
   deps.progress(`${iac.terraform.name}: planning in ${dir}`);
   const base = `plan-${iac.newId()}`;
-  const outcome = await planWorkspace(iac.terraform, dir, { allowInit: iac.allowInit, planFile: `${base}.tfplan`, signal: deps.signal, onLine: (line) => deps.progress(line) });
-  if (outcome.kind === 'needs-init') return { ...written, kind: 'preview', why: outcome.message, preview: preview(), output: [] };
-  if (outcome.kind === 'failed') return { ...written, kind: 'preview', why: outcome.message, preview: preview(), output: outcome.output };
+  const outcome = await planWorkspace(iac.terraform, dir, {
+    allowInit: iac.allowInit,
+    planFile: `${base}.tfplan`,
+    signal: deps.signal,
+    onLine: (line) => deps.progress(line),
+  });
+  if (outcome.kind === 'needs-init')
+    return { ...written, kind: 'preview', why: outcome.message, preview: preview(), output: [] };
+  if (outcome.kind === 'failed')
+    return { ...written, kind: 'preview', why: outcome.message, preview: preview(), output: outcome.output };
 
   // Safety: the id carries the plan's risk; apply_terraform looks plans up by the whole id, so an edited suffix names no plan.
   const planId = `${base}-${outcome.summary.risk}`;
   const summary = describePlan(outcome.summary).join('\n');
-  iac.plans.save(planId, { planId, name: request.name, node: request.node, workspace: dir, planFile: outcome.planFile, summary, risk: outcome.summary.risk, applied: false });
+  iac.plans.save(planId, {
+    planId,
+    name: request.name,
+    node: request.node,
+    workspace: dir,
+    planFile: outcome.planFile,
+    summary,
+    risk: outcome.summary.risk,
+    applied: false,
+  });
   return { ...written, kind: 'planned', planId, summary: outcome.summary, program: iac.terraform.name };
 }

@@ -21,13 +21,40 @@ export const providerBlockSchema: BlockSchema = {
 };
 
 export const vmResourceSchema: BlockSchema = {
-  attributes: ['name', 'node_name', 'vm_id', 'description', 'tags', 'on_boot', 'started', 'stop_on_destroy', 'scsi_hardware', 'bios', 'machine', 'pool_id', 'template'],
+  attributes: [
+    'name',
+    'node_name',
+    'vm_id',
+    'description',
+    'tags',
+    'on_boot',
+    'started',
+    'stop_on_destroy',
+    'scsi_hardware',
+    'bios',
+    'machine',
+    'pool_id',
+    'template',
+  ],
   blocks: {
     clone: { attributes: ['vm_id', 'node_name', 'datastore_id', 'full', 'retries'] },
     cpu: { attributes: ['cores', 'sockets', 'type', 'units', 'numa'] },
     memory: { attributes: ['dedicated', 'floating', 'shared'] },
     agent: { attributes: ['enabled', 'timeout', 'trim', 'type'] },
-    disk: { attributes: ['datastore_id', 'interface', 'size', 'file_format', 'file_id', 'iothread', 'discard', 'ssd', 'cache', 'backup'] },
+    disk: {
+      attributes: [
+        'datastore_id',
+        'interface',
+        'size',
+        'file_format',
+        'file_id',
+        'iothread',
+        'discard',
+        'ssd',
+        'cache',
+        'backup',
+      ],
+    },
     cdrom: { attributes: ['file_id', 'interface'] },
     network_device: { attributes: ['bridge', 'vlan_id', 'model', 'firewall', 'mac_address', 'mtu'] },
     operating_system: { attributes: ['type'] },
@@ -36,7 +63,10 @@ export const vmResourceSchema: BlockSchema = {
       attributes: ['datastore_id', 'interface'],
       blocks: {
         user_account: { attributes: ['username', 'keys', 'password'] },
-        ip_config: { attributes: [], blocks: { ipv4: { attributes: ['address', 'gateway'] }, ipv6: { attributes: ['address', 'gateway'] } } },
+        ip_config: {
+          attributes: [],
+          blocks: { ipv4: { attributes: ['address', 'gateway'] }, ipv6: { attributes: ['address', 'gateway'] } },
+        },
         dns: { attributes: ['domain', 'servers'] },
       },
     },
@@ -44,6 +74,11 @@ export const vmResourceSchema: BlockSchema = {
 };
 
 /** Top-level blocks: `terraform`, `provider "proxmox"`, `resource "proxmox_virtual_environment_vm" NAME`. */
-export const terraformBlockSchema: BlockSchema = { attributes: ['required_version'], blocks: { required_providers: { attributes: ['proxmox'] } } };
+export const terraformBlockSchema: BlockSchema = {
+  attributes: ['required_version'],
+  blocks: { required_providers: { attributes: ['proxmox'] } },
+};
 
-export const resourceSchemas: Readonly<Record<string, BlockSchema>> = { proxmox_virtual_environment_vm: vmResourceSchema };
+export const resourceSchemas: Readonly<Record<string, BlockSchema>> = {
+  proxmox_virtual_environment_vm: vmResourceSchema,
+};

@@ -5,7 +5,12 @@ export class ModelNotFoundError extends AppError {
   readonly model: string;
 
   constructor(model: string, host: string, options?: ErrorOptions) {
-    super('llm.model-not-found', `model '${model}' not found in Ollama at ${host}; run 'ollama pull ${model}', or pick an installed one with proxmox-ai config set ai.model NAME`, undefined, options);
+    super(
+      'llm.model-not-found',
+      `model '${model}' not found in Ollama at ${host}; run 'ollama pull ${model}', or pick an installed one with proxmox-ai config set ai.model NAME`,
+      undefined,
+      options,
+    );
     this.name = 'ModelNotFoundError';
     this.model = model;
   }

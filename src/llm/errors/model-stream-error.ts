@@ -7,7 +7,12 @@ export class ModelStreamError extends AppError {
   readonly serverMessage: string;
 
   constructor(model: string, serverMessage: string, options?: ErrorOptions) {
-    super('llm.stream', `model '${model}' failed mid-answer: ${oneLine(serverMessage)}; check 'ollama ps' and the Ollama server log, then retry`, undefined, options);
+    super(
+      'llm.stream',
+      `model '${model}' failed mid-answer: ${oneLine(serverMessage)}; check 'ollama ps' and the Ollama server log, then retry`,
+      undefined,
+      options,
+    );
     this.name = 'ModelStreamError';
     this.model = model;
     this.serverMessage = serverMessage;

@@ -17,7 +17,9 @@ const pythonFenceLanguages = new Set(['', 'tool_code', 'tool_call', 'tool_calls'
 
 /** Every wrapped stretch, in text order; they may overlap (the caller keeps the first that yields calls). */
 export function findSegments(text: string): Segment[] {
-  return [...toolCallTags(text), ...pythonTags(text), ...mistralCalls(text), ...fences(text)].sort((a, b) => a.start - b.start);
+  return [...toolCallTags(text), ...pythonTags(text), ...mistralCalls(text), ...fences(text)].sort(
+    (a, b) => a.start - b.start,
+  );
 }
 
 /** Hermes / Qwen: `<tool_call>{...}</tool_call>`; the closing tag may be missing when the model stopped early. */
@@ -29,7 +31,9 @@ function* toolCallTags(text: string): Generator<Segment> {
 
 /** Llama 3.x: `<|python_tag|>` then calls up to an end-of-message token or the end. */
 function* pythonTags(text: string): Generator<Segment> {
-  for (const match of text.matchAll(/<\|python_tag\|>([\s\S]*?)(?:<\|eom_id\|>|<\|eot_id\|>|(?=<\|python_tag\|>)|$)/g)) {
+  for (const match of text.matchAll(
+    /<\|python_tag\|>([\s\S]*?)(?:<\|eom_id\|>|<\|eot_id\|>|(?=<\|python_tag\|>)|$)/g,
+  )) {
     yield { start: match.index, end: match.index + match[0].length, kind: 'block', body: match[1]!, python: true };
   }
 }
@@ -41,7 +45,14 @@ function* mistralCalls(text: string): Generator<Segment> {
     const read = readLiteral(text, bodyStart);
     const end = read?.end ?? text.length;
     const name = match[1];
-    yield { start: match.index, end, kind: name ? 'named' : 'block', body: text.slice(bodyStart, end), python: false, ...(name ? { name } : {}) };
+    yield {
+      start: match.index,
+      end,
+      kind: name ? 'named' : 'block',
+      body: text.slice(bodyStart, end),
+      python: false,
+      ...(name ? { name } : {}),
+    };
   }
 }
 
@@ -49,6 +60,12 @@ function* mistralCalls(text: string): Generator<Segment> {
 function* fences(text: string): Generator<Segment> {
   for (const match of text.matchAll(/```(?:[^\S\n]*([\w-]*)[^\S\n]*\n)?([\s\S]*?)```/g)) {
     const language = (match[1] ?? '').toLowerCase();
-    yield { start: match.index, end: match.index + match[0].length, kind: 'block', body: match[2]!, python: pythonFenceLanguages.has(language) };
+    yield {
+      start: match.index,
+      end: match.index + match[0].length,
+      kind: 'block',
+      body: match[2]!,
+      python: pythonFenceLanguages.has(language),
+    };
   }
 }

@@ -22,7 +22,10 @@ export function callsFromValue(value: unknown, tools: ToolIndex): ChatToolCall[]
   if (!isObject(value)) return undefined;
   const keys = Object.keys(value);
   if (keys.length === 1 && Array.isArray(value.tool_calls)) return callsFromValue(value.tool_calls, tools);
-  if (isObject(value.function) && keys.every((key) => key === 'function' || key === 'type' || key === 'id' || key === 'index')) {
+  if (
+    isObject(value.function) &&
+    keys.every((key) => key === 'function' || key === 'type' || key === 'id' || key === 'index')
+  ) {
     return callsFromValue(value.function, tools);
   }
   if (typeof value.name !== 'string' || !keys.every((key) => callKeys.has(key))) return undefined;
@@ -35,9 +38,14 @@ export function callsFromValue(value: unknown, tools: ToolIndex): ChatToolCall[]
 export function callFromPython(call: PythonCall, tools: ToolIndex): ChatToolCall | undefined {
   const tool = tools.get(call.name);
   if (!tool) return undefined;
-  const required = Array.isArray(tool.parameters.required) ? tool.parameters.required.filter((key) => typeof key === 'string') : [];
+  const required = Array.isArray(tool.parameters.required)
+    ? tool.parameters.required.filter((key) => typeof key === 'string')
+    : [];
   if (call.positional.length > required.length) return undefined;
-  const args: Record<string, unknown> = Object.fromEntries([...call.positional.map((value, i) => [required[i]!, value] as const), ...Object.entries(call.named)]);
+  const args: Record<string, unknown> = Object.fromEntries([
+    ...call.positional.map((value, i) => [required[i]!, value] as const),
+    ...Object.entries(call.named),
+  ]);
   return { name: tool.name, arguments: coerceArguments(args, tool.parameters) };
 }
 

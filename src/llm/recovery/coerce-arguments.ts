@@ -3,7 +3,10 @@
  * tool's JSON Schema wants a number, integer or boolean, such strings become
  * that type; everything else is left as it is for validation to judge.
  */
-export function coerceArguments(args: Record<string, unknown>, schema: Record<string, unknown>): Record<string, unknown> {
+export function coerceArguments(
+  args: Record<string, unknown>,
+  schema: Record<string, unknown>,
+): Record<string, unknown> {
   const coerced = coerce(args, schema);
   return isObject(coerced) ? coerced : args;
 }
@@ -17,7 +20,12 @@ function coerce(value: unknown, schema: unknown): unknown {
   }
   const properties = isObject(value) ? memberFor(schema, 'object')?.properties : undefined;
   if (!isObject(value) || !isObject(properties)) return value;
-  return Object.fromEntries(Object.entries(value).map(([key, item]) => [key, Object.hasOwn(properties, key) ? coerce(item, properties[key]) : item]));
+  return Object.fromEntries(
+    Object.entries(value).map(([key, item]) => [
+      key,
+      Object.hasOwn(properties, key) ? coerce(item, properties[key]) : item,
+    ]),
+  );
 }
 
 /** The schema itself, or its `anyOf` / `oneOf` member, that describes values of `type`. */
@@ -50,14 +58,17 @@ function typesOf(schema: Record<string, unknown>): Set<string> {
   const types = ownTypes(schema);
   for (const key of ['anyOf', 'oneOf'] as const) {
     const members = schema[key];
-    if (Array.isArray(members)) for (const member of members) if (isObject(member)) for (const entry of typesOf(member)) types.add(entry);
+    if (Array.isArray(members))
+      for (const member of members) if (isObject(member)) for (const entry of typesOf(member)) types.add(entry);
   }
   return types;
 }
 
 function ownTypes(schema: Record<string, unknown>): Set<string> {
   const { type } = schema;
-  const types = new Set<string>(typeof type === 'string' ? [type] : Array.isArray(type) ? type.filter((entry) => typeof entry === 'string') : []);
+  const types = new Set<string>(
+    typeof type === 'string' ? [type] : Array.isArray(type) ? type.filter((entry) => typeof entry === 'string') : [],
+  );
   if (types.size === 0 && isObject(schema.properties)) types.add('object');
   return types;
 }

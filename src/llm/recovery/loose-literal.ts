@@ -15,7 +15,14 @@ export interface CallArguments {
   named: Record<string, unknown>;
 }
 
-const keywords: Record<string, unknown> = { true: true, false: false, null: null, True: true, False: false, None: null };
+const keywords: Record<string, unknown> = {
+  true: true,
+  false: false,
+  null: null,
+  True: true,
+  False: false,
+  None: null,
+};
 const escapes: Record<string, string> = { n: '\n', t: '\t', r: '\r', b: '\b', f: '\f', '0': '\0' };
 const identifier = /[A-Za-z_$][\w$]*/y;
 const number = /-?(?:\d+\.?\d*|\.\d+)(?:[eE][+-]?\d+)?/y;

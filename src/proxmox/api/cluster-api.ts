@@ -16,10 +16,12 @@ export function clusterApi(api: Requester) {
     /** Items the caller may not audit are silently left out by Proxmox. */
     resources: (type?: ClusterResourceType, options?: CallOptions) =>
       api.call('GET', '/cluster/resources', z.array(ClusterResourceSchema), { type }, options),
-    status: (options?: CallOptions) => api.call('GET', '/cluster/status', z.array(ClusterStatusEntrySchema), undefined, options),
+    status: (options?: CallOptions) =>
+      api.call('GET', '/cluster/status', z.array(ClusterStatusEntrySchema), undefined, options),
     nextId: (options?: CallOptions) => api.call('GET', '/cluster/nextid', NextIdSchema, undefined, options),
     tasks: (options?: CallOptions) => api.call('GET', '/cluster/tasks', z.array(TaskSummarySchema), undefined, options),
-    haStatus: (options?: CallOptions) => api.call('GET', '/cluster/ha/status/current', z.array(HaStatusEntrySchema), undefined, options),
+    haStatus: (options?: CallOptions) =>
+      api.call('GET', '/cluster/ha/status/current', z.array(HaStatusEntrySchema), undefined, options),
   };
 }
 export type ClusterApi = ReturnType<typeof clusterApi>;

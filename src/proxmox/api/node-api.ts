@@ -45,15 +45,27 @@ export interface JournalRange {
 export function nodeApi(api: Requester) {
   return {
     list: (options?: CallOptions) => api.call('GET', '/nodes', z.array(NodeSummarySchema), undefined, options),
-    status: (node: string, options?: CallOptions) => api.call('GET', apiPath`/nodes/${node}/status`, NodeStatusSchema, undefined, options),
+    status: (node: string, options?: CallOptions) =>
+      api.call('GET', apiPath`/nodes/${node}/status`, NodeStatusSchema, undefined, options),
     network: (node: string, options?: CallOptions) =>
       api.call('GET', apiPath`/nodes/${node}/network`, z.array(NetworkInterfaceSchema), undefined, options),
     storage: (node: string, options?: CallOptions) =>
       api.call('GET', apiPath`/nodes/${node}/storage`, z.array(NodeStorageSchema), undefined, options),
     storageStatus: (node: string, storage: string, options?: CallOptions) =>
       api.call('GET', apiPath`/nodes/${node}/storage/${storage}/status`, StorageStatusSchema, undefined, options),
-    storageContent: (node: string, storage: string, filter: { content?: string; vmid?: number } = {}, options?: CallOptions) =>
-      api.call('GET', apiPath`/nodes/${node}/storage/${storage}/content`, z.array(StorageVolumeSchema), filter, options),
+    storageContent: (
+      node: string,
+      storage: string,
+      filter: { content?: string; vmid?: number } = {},
+      options?: CallOptions,
+    ) =>
+      api.call(
+        'GET',
+        apiPath`/nodes/${node}/storage/${storage}/content`,
+        z.array(StorageVolumeSchema),
+        filter,
+        options,
+      ),
     /** Newest first; finished tasks unless `source` says otherwise. */
     tasks: (node: string, filter: TaskFilter = {}, options?: CallOptions) =>
       api.page(apiPath`/nodes/${node}/tasks`, z.array(TaskSummarySchema), { ...filter }, options),

@@ -19,11 +19,20 @@ export interface Page<T> {
 
 /** The one way the typed API modules talk to Proxmox. */
 export interface Requester {
-  call<T>(method: HttpMethod, path: string, schema: z.ZodType<T>, params?: ApiParams, options?: CallOptions): Promise<T>;
+  call<T>(
+    method: HttpMethod,
+    path: string,
+    schema: z.ZodType<T>,
+    params?: ApiParams,
+    options?: CallOptions,
+  ): Promise<T>;
   page<T>(path: string, schema: z.ZodType<T>, params?: ApiParams, options?: CallOptions): Promise<Page<T>>;
 }
 
 /** Builds an API path, percent-encoding each interpolated segment (node names, UPIDs, snapshot names). */
 export function apiPath(strings: TemplateStringsArray, ...values: Array<string | number>): string {
-  return strings.reduce((path, literal, index) => path + literal + (index < values.length ? encodeURIComponent(String(values[index])) : ''), '');
+  return strings.reduce(
+    (path, literal, index) => path + literal + (index < values.length ? encodeURIComponent(String(values[index])) : ''),
+    '',
+  );
 }

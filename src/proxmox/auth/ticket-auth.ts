@@ -41,11 +41,21 @@ export function ticketAuth(options: TicketAuthOptions): Authenticator {
   let pending: Promise<Session> | undefined;
 
   async function login(password: string, call: AuthCallOptions): Promise<Session> {
-    const answer = await options.transport.send({ ...loginCall, params: { username: options.username, password }, headers: {}, ...call });
+    const answer = await options.transport.send({
+      ...loginCall,
+      params: { username: options.username, password },
+      headers: {},
+      ...call,
+    });
     const parsed = TicketSchema.safeParse(unwrapAnswer(answer, loginCall, caller).data);
     if (!parsed.success) throw new ProxmoxResponseError('the ticket reply has no ticket and CSRF token', loginCall);
     if (parsed.data.NeedTFA) {
-      throw new ProxmoxAuthError(options.profile, credential, `${options.username} needs a second factor; use an API token for proxmox-ai`, loginCall);
+      throw new ProxmoxAuthError(
+        options.profile,
+        credential,
+        `${options.username} needs a second factor; use an API token for proxmox-ai`,
+        loginCall,
+      );
     }
     session = { ticket: parsed.data.ticket, csrf: parsed.data.CSRFPreventionToken, issuedAt: options.now() };
     return session;

@@ -8,7 +8,11 @@ export class ProxmoxAuthError extends ProxmoxError {
   readonly reason: string;
 
   constructor(profile: string, credential: Credential, reason: string, call?: ProxmoxCall) {
-    super('proxmox.auth', `authentication failed for profile '${profile}' on ${describeCall(call)} (${reason}); ${fixFor(profile, credential)}`, call);
+    super(
+      'proxmox.auth',
+      `authentication failed for profile '${profile}' on ${describeCall(call)} (${reason}); ${fixFor(profile, credential)}`,
+      call,
+    );
     this.name = 'ProxmoxAuthError';
     this.profile = profile;
     this.reason = reason;

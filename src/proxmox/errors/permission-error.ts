@@ -27,7 +27,12 @@ export function parsePermissionMessage(message: string): MissingPermission | und
   return { aclPath: match[1]!, privileges, anyOf: privileges.length > 1 };
 }
 
-function permissionSentence(identity: string, proxmoxMessage: string, missing: MissingPermission | undefined, call?: ProxmoxCall): string {
+function permissionSentence(
+  identity: string,
+  proxmoxMessage: string,
+  missing: MissingPermission | undefined,
+  call?: ProxmoxCall,
+): string {
   if (!missing) return `permission denied for ${identity} on ${describeCall(call)}: ${proxmoxMessage}`;
   const what = missing.anyOf ? `one of ${missing.privileges.join(', ')}` : missing.privileges.join(', ');
   const who = identity.includes('!') ? `--tokens '${identity}'` : `--users '${identity}'`;

@@ -33,13 +33,22 @@ export interface Unwrapped {
 export function unwrapAnswer(answer: RawAnswer, call: ProxmoxCall, caller: Caller): Unwrapped {
   const envelope = parseEnvelope(answer.body);
   if (answer.status === 200) {
-    if (!envelope) throw new ProxmoxResponseError(`HTTP 200 without the JSON envelope (${answer.contentType || 'no content type'})`, call);
+    if (!envelope)
+      throw new ProxmoxResponseError(
+        `HTTP 200 without the JSON envelope (${answer.contentType || 'no content type'})`,
+        call,
+      );
     return { data: envelope.data, total: envelope.total };
   }
   throw errorForStatus(answer, envelope, call, caller);
 }
 
-export function errorForStatus(answer: RawAnswer, envelope: Envelope | undefined, call: ProxmoxCall, caller: Caller): ProxmoxError {
+export function errorForStatus(
+  answer: RawAnswer,
+  envelope: Envelope | undefined,
+  call: ProxmoxCall,
+  caller: Caller,
+): ProxmoxError {
   const message = oneLine(envelope?.message || answer.statusText || `HTTP ${answer.status}`);
   switch (answer.status) {
     case 400:
@@ -54,10 +63,16 @@ export function errorForStatus(answer: RawAnswer, envelope: Envelope | undefined
       return new ProxmoxNotImplementedError(message, call);
     case 595:
     case 596:
-      return new ProxmoxUnreachableError({ kind: 'node', node: nodeInPath(call.path), status: answer.status, reason: message }, call);
+      return new ProxmoxUnreachableError(
+        { kind: 'node', node: nodeInPath(call.path), status: answer.status, reason: message },
+        call,
+      );
     default:
       if (answer.status >= 300 && answer.status < 400) {
-        return new ProxmoxResponseError(`HTTP ${answer.status} redirect; the profile url must be the API host itself, https://HOST:8006`, call);
+        return new ProxmoxResponseError(
+          `HTTP ${answer.status} redirect; the profile url must be the API host itself, https://HOST:8006`,
+          call,
+        );
       }
       return new ProxmoxResponseError(`HTTP ${answer.status} ${message}`, call);
   }

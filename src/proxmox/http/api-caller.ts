@@ -20,8 +20,16 @@ export interface ApiCallerOptions {
 export function createApiCaller(options: ApiCallerOptions): Requester {
   const caller = { profile: options.profile, credential: options.auth.credential };
 
-  async function exchange(method: HttpMethod, path: string, params: ApiParams | undefined, call: CallOptions): Promise<Unwrapped> {
-    const settings = { ...(call.signal ? { signal: call.signal } : {}), timeoutMs: call.timeoutMs ?? options.timeoutMs };
+  async function exchange(
+    method: HttpMethod,
+    path: string,
+    params: ApiParams | undefined,
+    call: CallOptions,
+  ): Promise<Unwrapped> {
+    const settings = {
+      ...(call.signal ? { signal: call.signal } : {}),
+      timeoutMs: call.timeoutMs ?? options.timeoutMs,
+    };
     for (let recovered = false; ; recovered = true) {
       const headers = await options.auth.headers(method, settings);
       const started = options.now();

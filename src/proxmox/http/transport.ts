@@ -61,7 +61,12 @@ export function createTransport(target: TrustTarget): Transport {
         redirect: 'manual',
       });
       const body = await response.text();
-      return { status: response.status, statusText: response.statusText, contentType: response.headers.get('content-type') ?? '', body };
+      return {
+        status: response.status,
+        statusText: response.statusText,
+        contentType: response.headers.get('content-type') ?? '',
+        body,
+      };
     } catch (error) {
       if (exchange.signal?.aborted) throw new ProxmoxAbortedError(call);
       if (timeout.aborted) throw new ProxmoxTimeoutError(target.url, exchange.timeoutMs, call);

@@ -71,7 +71,13 @@ export type AgentOsInfo = z.infer<typeof AgentOsInfoSchema>['result'];
 
 const IpAddress = z.looseObject({ 'ip-address-type': z.string(), 'ip-address': z.string(), prefix: maybe(pveInteger) });
 export const AgentInterfacesSchema = z.looseObject({
-  result: z.array(z.looseObject({ name: z.string(), 'hardware-address': maybe(z.string()), 'ip-addresses': maybe(z.array(IpAddress)) })),
+  result: z.array(
+    z.looseObject({
+      name: z.string(),
+      'hardware-address': maybe(z.string()),
+      'ip-addresses': maybe(z.array(IpAddress)),
+    }),
+  ),
 });
 export type AgentInterface = z.infer<typeof AgentInterfacesSchema>['result'][number];
 

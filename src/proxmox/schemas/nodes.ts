@@ -25,7 +25,15 @@ export const NodeStatusSchema = z.looseObject({
   memory: Usage,
   swap: maybe(Usage),
   rootfs: maybe(Usage),
-  cpuinfo: maybe(z.looseObject({ model: maybe(z.string()), cpus: maybe(pveInteger), cores: maybe(pveInteger), sockets: maybe(pveInteger), mhz: maybe(pveNumber) })),
+  cpuinfo: maybe(
+    z.looseObject({
+      model: maybe(z.string()),
+      cpus: maybe(pveInteger),
+      cores: maybe(pveInteger),
+      sockets: maybe(pveInteger),
+      mhz: maybe(pveNumber),
+    }),
+  ),
   kversion: maybe(z.string()),
   pveversion: maybe(z.string()),
 });
@@ -59,7 +67,11 @@ const storageFields = {
   avail: maybe(pveNumber),
 };
 
-export const NodeStorageSchema = z.looseObject({ storage: z.string(), ...storageFields, used_fraction: maybe(pveNumber) });
+export const NodeStorageSchema = z.looseObject({
+  storage: z.string(),
+  ...storageFields,
+  used_fraction: maybe(pveNumber),
+});
 export type NodeStorage = z.infer<typeof NodeStorageSchema>;
 
 export const StorageStatusSchema = z.looseObject(storageFields);

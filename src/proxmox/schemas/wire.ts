@@ -24,7 +24,12 @@ export const pveInteger = pveNumber.pipe(z.number().int());
 export const pveTags = z.string().transform((value) => value.split(/[;,\s]+/).filter((tag) => tag.length > 0));
 
 /** `images,rootdir` into `['images', 'rootdir']`. */
-export const pveList = z.string().transform((value) => value.split(',').map((item) => item.trim()).filter((item) => item.length > 0));
+export const pveList = z.string().transform((value) =>
+  value
+    .split(',')
+    .map((item) => item.trim())
+    .filter((item) => item.length > 0),
+);
 
 /** Proxmox sends optional keys only in some states, and leaves them out otherwise (never null). */
 export function maybe<T extends z.ZodType>(schema: T) {

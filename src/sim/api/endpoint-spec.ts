@@ -43,7 +43,13 @@ const undeclared: EndpointSpec[] = [
     proxyto: null,
     allowtoken: true,
     permissions: { user: 'all' },
-    parameters: { type: { type: 'string', optional: true, enum: ['btrfs', 'cephfs', 'cifs', 'dir', 'iscsi', 'lvm', 'lvmthin', 'nfs', 'pbs', 'rbd', 'zfspool'] } },
+    parameters: {
+      type: {
+        type: 'string',
+        optional: true,
+        enum: ['btrfs', 'cephfs', 'cifs', 'dir', 'iscsi', 'lvm', 'lvmthin', 'nfs', 'pbs', 'rbd', 'zfspool'],
+      },
+    },
   },
   {
     method: 'GET',

@@ -16,7 +16,8 @@ export function validateParams(spec: EndpointSpec, raw: RawParams): Params {
   const errors: Record<string, string> = {};
   const params: Params = {};
   for (const name of Object.keys(raw)) {
-    if (!(name in spec.parameters)) errors[name] = 'property is not defined in schema and the schema does not allow additional properties';
+    if (!(name in spec.parameters))
+      errors[name] = 'property is not defined in schema and the schema does not allow additional properties';
   }
   for (const [name, schema] of Object.entries(spec.parameters)) {
     const value = raw[name];
@@ -47,11 +48,15 @@ function checkValue(schema: ParamSpec, value: unknown): string | number | { erro
     const error = formatError(schema.format, text);
     if (error) return { error: `invalid format - ${error}` };
   }
-  if (schema.pattern && !anchored(schema.pattern).test(text)) return { error: 'value does not match the regex pattern' };
-  if (schema.maxLength !== undefined && text.length > schema.maxLength) return { error: `value may only be ${schema.maxLength} characters long` };
+  if (schema.pattern && !anchored(schema.pattern).test(text))
+    return { error: 'value does not match the regex pattern' };
+  if (schema.maxLength !== undefined && text.length > schema.maxLength)
+    return { error: `value may only be ${schema.maxLength} characters long` };
   if (typeof typed === 'number') {
-    if (schema.minimum !== undefined && typed < schema.minimum) return { error: `value must have a minimum value of ${schema.minimum}` };
-    if (schema.maximum !== undefined && typed > schema.maximum) return { error: `value must have a maximum value of ${schema.maximum}` };
+    if (schema.minimum !== undefined && typed < schema.minimum)
+      return { error: `value must have a minimum value of ${schema.minimum}` };
+    if (schema.maximum !== undefined && typed > schema.maximum)
+      return { error: `value must have a maximum value of ${schema.maximum}` };
   }
   if (schema.enum && !schema.enum.includes(text)) {
     return { error: `value '${text}' does not have a value in the enumeration '${schema.enum.join(', ')}'` };

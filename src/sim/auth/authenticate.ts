@@ -10,7 +10,12 @@ import type { TicketAuthority } from './tickets.js';
  * or from a ticket (cookie `PVEAuthCookie` or `Authorization: PVEAuthCookie=`),
  * with the CSRF header required for ticket writes. Throws the 401s of pve-http-server.
  */
-export function authenticate(req: http.IncomingMessage, method: string, credentials: Credentials, tickets: TicketAuthority): Identity {
+export function authenticate(
+  req: http.IncomingMessage,
+  method: string,
+  credentials: Credentials,
+  tickets: TicketAuthority,
+): Identity {
   const authorization = req.headers.authorization ?? '';
   const token = /^PVEAPIToken[= ](.+)$/.exec(authorization);
   if (token) return tokenIdentity(decode(token[1]!), credentials);
@@ -21,7 +26,8 @@ export function authenticate(req: http.IncomingMessage, method: string, credenti
   if (!user) throw unauthorized('Authentication failed!');
   if (method !== 'GET' && method !== 'HEAD') {
     const csrf = req.headers.csrfpreventiontoken;
-    if (typeof csrf !== 'string' || !tickets.verifyCsrf(user.userid, csrf)) throw unauthorized('Permission denied - invalid csrf token');
+    if (typeof csrf !== 'string' || !tickets.verifyCsrf(user.userid, csrf))
+      throw unauthorized('Permission denied - invalid csrf token');
   }
   return { authid: user.userid, userid: user.userid, viaTicket: true, grants: user.grants };
 }

@@ -6,7 +6,11 @@ import type { Identity } from './identity.js';
  * Evaluates an endpoint's declared permission the way RPCEnvironment's
  * exec_api2_perm_check does; returns the 403 to throw, or undefined when allowed.
  */
-export function checkEndpointPermission(permissions: EndpointPermissions | null, identity: Identity, params: Readonly<Record<string, unknown>>): ApiError | undefined {
+export function checkEndpointPermission(
+  permissions: EndpointPermissions | null,
+  identity: Identity,
+  params: Readonly<Record<string, unknown>>,
+): ApiError | undefined {
   if (identity.grants.superuser) return undefined;
   if (permissions === null) return permissionDenied();
   if (permissions.user === 'all' || permissions.user === 'world') return undefined;
@@ -14,7 +18,11 @@ export function checkEndpointPermission(permissions: EndpointPermissions | null,
   return evaluate(permissions.check, identity, params);
 }
 
-function evaluate(check: PermissionCheck, identity: Identity, params: Readonly<Record<string, unknown>>): ApiError | undefined {
+function evaluate(
+  check: PermissionCheck,
+  identity: Identity,
+  params: Readonly<Record<string, unknown>>,
+): ApiError | undefined {
   const [kind, ...rest] = check;
   if (kind === 'and') {
     for (const inner of rest) {
@@ -24,7 +32,9 @@ function evaluate(check: PermissionCheck, identity: Identity, params: Readonly<R
     return undefined;
   }
   if (kind === 'or') {
-    return rest.some((inner) => evaluate(inner as PermissionCheck, identity, params) === undefined) ? undefined : permissionDenied();
+    return rest.some((inner) => evaluate(inner as PermissionCheck, identity, params) === undefined)
+      ? undefined
+      : permissionDenied();
   }
   if (kind !== 'perm') return permissionDenied();
   const [template, privileges, ...options] = rest as [string, string[], ...unknown[]];
@@ -32,7 +42,9 @@ function evaluate(check: PermissionCheck, identity: Identity, params: Readonly<R
   if (options.includes('require_param') && params[String(requiredParam)] === undefined) return permissionDenied();
   const path = template.replace(/\{([^}]+)\}/g, (_, name: string) => String(params[name] ?? ''));
   if (options.includes('any')) {
-    return privileges.some((privilege) => identity.grants.has(path, privilege)) ? undefined : permissionDenied(`${path}, ${privileges.join('|')}`);
+    return privileges.some((privilege) => identity.grants.has(path, privilege))
+      ? undefined
+      : permissionDenied(`${path}, ${privileges.join('|')}`);
   }
   const missing = privileges.find((privilege) => !identity.grants.has(path, privilege));
   return missing ? permissionDenied(`${path}, ${missing}`) : undefined;

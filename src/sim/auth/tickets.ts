@@ -54,7 +54,11 @@ export class TicketAuthority {
   }
 
   private csrfToken(userid: string, time: string): string {
-    const digest = crypto.createHmac('sha256', this.csrfSecret).update(`${time}:${userid}`).digest('base64').replace(/=+$/, '');
+    const digest = crypto
+      .createHmac('sha256', this.csrfSecret)
+      .update(`${time}:${userid}`)
+      .digest('base64')
+      .replace(/=+$/, '');
     return `${time}:${digest}`;
   }
 }

@@ -37,9 +37,20 @@ function createTicket({ sim, params }: ApiCall) {
   const valid = user !== undefined && (sameText(user.password, password) || sim.tickets.verify(password) === userid);
   if (!user || !valid) throw new ApiError(401, 'authentication failure\n');
   const { ticket, csrf } = sim.tickets.issue(userid);
-  const cap = Object.fromEntries(capabilityGroups.map(([group, path, pattern]) => [group, asFlags(user.grants.at(path).filter((p) => pattern.test(p)))]));
+  const cap = Object.fromEntries(
+    capabilityGroups.map(([group, path, pattern]) => [
+      group,
+      asFlags(user.grants.at(path).filter((p) => pattern.test(p))),
+    ]),
+  );
   const clustered = sim.cluster.nodes.size > 1 && user.grants.has('/', 'Sys.Audit');
-  return ok({ username: userid, ticket, CSRFPreventionToken: csrf, ...(clustered ? { clustername: sim.cluster.info.clusterName } : {}), cap });
+  return ok({
+    username: userid,
+    ticket,
+    CSRFPreventionToken: csrf,
+    ...(clustered ? { clustername: sim.cluster.info.clusterName } : {}),
+    cap,
+  });
 }
 
 /** GET /access/permissions: the caller's (or, with Sys.Audit on /access, another id's) privileges per ACL path. */
@@ -48,7 +59,8 @@ function permissions({ sim, params, identity }: ApiCall) {
   const asked = params.userid === undefined ? undefined : String(params.userid);
   if (asked !== undefined && asked !== identity.authid && asked !== identity.userid) {
     requirePrivilege(identity, '/access', 'Sys.Audit');
-    grants = sim.credentials.tokens.get(asked)?.grants ?? sim.credentials.users.get(asked)?.grants ?? new PrivilegeGrants({});
+    grants =
+      sim.credentials.tokens.get(asked)?.grants ?? sim.credentials.users.get(asked)?.grants ?? new PrivilegeGrants({});
   }
   const paths = params.path === undefined ? grants.paths() : [String(params.path)];
   return ok(Object.fromEntries(paths.map((path) => [path, asFlags(grants.at(path))])));

@@ -7,7 +7,10 @@ import { guestOf } from './lookup.js';
 const commands = {
   ping: { qga: 'guest-ping', result: () => ({}) },
   'get-osinfo': { qga: 'guest-get-osinfo', result: (guest: GuestState) => guest.agent!.osinfo },
-  'network-get-interfaces': { qga: 'guest-network-get-interfaces', result: (guest: GuestState) => guest.agent!.interfaces },
+  'network-get-interfaces': {
+    qga: 'guest-network-get-interfaces',
+    result: (guest: GuestState) => guest.agent!.interfaces,
+  },
 } as const;
 
 /**
@@ -30,6 +33,14 @@ function agentCall(call: ApiCall, command: keyof typeof commands) {
 
 export const agentRoutes: Route[] = [
   { method: 'POST', template: '/nodes/{node}/qemu/{vmid}/agent/ping', handler: (call) => agentCall(call, 'ping') },
-  { method: 'GET', template: '/nodes/{node}/qemu/{vmid}/agent/get-osinfo', handler: (call) => agentCall(call, 'get-osinfo') },
-  { method: 'GET', template: '/nodes/{node}/qemu/{vmid}/agent/network-get-interfaces', handler: (call) => agentCall(call, 'network-get-interfaces') },
+  {
+    method: 'GET',
+    template: '/nodes/{node}/qemu/{vmid}/agent/get-osinfo',
+    handler: (call) => agentCall(call, 'get-osinfo'),
+  },
+  {
+    method: 'GET',
+    template: '/nodes/{node}/qemu/{vmid}/agent/network-get-interfaces',
+    handler: (call) => agentCall(call, 'network-get-interfaces'),
+  },
 ];

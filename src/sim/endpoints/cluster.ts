@@ -23,15 +23,23 @@ function resources({ sim, params, identity }: ApiCall) {
   }
   const usages = type === undefined || type === 'node' ? nodeUsages(cluster) : undefined;
   for (const node of cluster.nodes.values()) {
-    if (usages && identity.grants.has(`/nodes/${node.name}`, 'Sys.Audit')) items.push(nodeResource(cluster, node, usages.get(node.name)));
+    if (usages && identity.grants.has(`/nodes/${node.name}`, 'Sys.Audit'))
+      items.push(nodeResource(cluster, node, usages.get(node.name)));
     if (type === undefined || type === 'storage') {
       for (const storage of node.storage.values()) {
         const path = `/storage/${storage.id}`;
-        if (identity.grants.has(path, 'Datastore.Audit') || identity.grants.has(path, 'Datastore.AllocateSpace')) items.push(storageResource(node, storage));
+        if (identity.grants.has(path, 'Datastore.Audit') || identity.grants.has(path, 'Datastore.AllocateSpace'))
+          items.push(storageResource(node, storage));
       }
     }
     if ((type === undefined || type === 'sdn') && identity.grants.has('/sdn/zones/localnetwork', 'SDN.Audit')) {
-      items.push({ id: `sdn/${node.name}/localnetwork`, type: 'sdn', sdn: 'localnetwork', node: node.name, status: node.online ? 'ok' : 'unknown' });
+      items.push({
+        id: `sdn/${node.name}/localnetwork`,
+        type: 'sdn',
+        sdn: 'localnetwork',
+        node: node.name,
+        status: node.online ? 'ok' : 'unknown',
+      });
     }
   }
   return ok(items);
@@ -42,9 +50,27 @@ function status({ sim }: ApiCall) {
   const nodes = [...cluster.nodes.values()];
   if (nodes.length === 1) {
     const node = nodes[0]!;
-    return ok([{ type: 'node', id: `node/${node.name}`, name: node.name, nodeid: 0, ip: node.ip, local: 1, online: 1, level: '' }]);
+    return ok([
+      {
+        type: 'node',
+        id: `node/${node.name}`,
+        name: node.name,
+        nodeid: 0,
+        ip: node.ip,
+        local: 1,
+        online: 1,
+        level: '',
+      },
+    ]);
   }
-  const head = { type: 'cluster', id: 'cluster', name: cluster.info.clusterName, nodes: nodes.length, version: nodes.length + 2, quorate: cluster.info.quorate ? 1 : 0 };
+  const head = {
+    type: 'cluster',
+    id: 'cluster',
+    name: cluster.info.clusterName,
+    nodes: nodes.length,
+    version: nodes.length + 2,
+    quorate: cluster.info.quorate ? 1 : 0,
+  };
   const members = nodes.map((node) => ({
     type: 'node',
     id: `node/${node.name}`,
@@ -59,7 +85,9 @@ function status({ sim }: ApiCall) {
 }
 
 function tasks({ sim, identity }: ApiCall) {
-  const visible = sim.cluster.tasks.all().filter((task) => task.user === identity.authid || identity.grants.has(`/nodes/${task.node}`, 'Sys.Audit'));
+  const visible = sim.cluster.tasks
+    .all()
+    .filter((task) => task.user === identity.authid || identity.grants.has(`/nodes/${task.node}`, 'Sys.Audit'));
   return ok(visible.map(clusterTaskItem));
 }
 
@@ -87,7 +115,11 @@ function storageIndex({ sim, params, identity }: ApiCall) {
   const all = sim.cluster.nodes.size;
   const items = [...byId.values()]
     .filter(({ storage }) => params.type === undefined || storage.type === params.type)
-    .filter(({ storage }) => identity.grants.has(`/storage/${storage.id}`, 'Datastore.Audit') || identity.grants.has(`/storage/${storage.id}`, 'Datastore.AllocateSpace'))
+    .filter(
+      ({ storage }) =>
+        identity.grants.has(`/storage/${storage.id}`, 'Datastore.Audit') ||
+        identity.grants.has(`/storage/${storage.id}`, 'Datastore.AllocateSpace'),
+    )
     .map(({ storage, nodes }) => ({
       storage: storage.id,
       type: storage.type,
@@ -107,11 +139,27 @@ function nodes({ sim, identity }: ApiCall) {
   return ok(
     [...sim.cluster.nodes.values()].map((node) => {
       const fingerprint = node.index === 0 ? sim.fingerprint : nodeFingerprint(node.name);
-      const base = { node: node.name, id: `node/${node.name}`, type: 'node', status: node.online ? 'online' : 'offline', level: '', ssl_fingerprint: fingerprint };
+      const base = {
+        node: node.name,
+        id: `node/${node.name}`,
+        type: 'node',
+        status: node.online ? 'online' : 'offline',
+        level: '',
+        ssl_fingerprint: fingerprint,
+      };
       if (!node.online || !identity.grants.has(`/nodes/${node.name}`, 'Sys.Audit')) return base;
       const stats = nodeResource(sim.cluster, node, usages.get(node.name));
       const rootfs = rootfsOf(node);
-      return { ...base, uptime: stats.uptime, cpu: stats.cpu, maxcpu: node.cpus, mem: stats.mem, maxmem: stats.maxmem, disk: rootfs.used, maxdisk: rootfs.total };
+      return {
+        ...base,
+        uptime: stats.uptime,
+        cpu: stats.cpu,
+        maxcpu: node.cpus,
+        mem: stats.mem,
+        maxmem: stats.maxmem,
+        disk: rootfs.used,
+        maxdisk: rootfs.total,
+      };
     }),
   );
 }

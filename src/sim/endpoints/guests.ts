@@ -9,29 +9,41 @@ import { guestOf } from './lookup.js';
 export function guestRoutes(type: GuestType): Route[] {
   const base = `/nodes/{node}/${type}`;
   const guest = ({ sim, params }: ApiCall) => guestOf(sim.cluster, params.node, params.vmid, type);
-  const actions: PowerAction[] = type === 'qemu' ? ['start', 'stop', 'shutdown', 'reboot', 'suspend', 'resume'] : ['start', 'stop', 'shutdown', 'reboot'];
+  const actions: PowerAction[] =
+    type === 'qemu'
+      ? ['start', 'stop', 'shutdown', 'reboot', 'suspend', 'resume']
+      : ['start', 'stop', 'shutdown', 'reboot'];
   return [
     {
       method: 'GET',
       template: base,
       handler: ({ sim, params, identity }) => {
-        const visible = sim.cluster.guestsOn(String(params.node)).filter((g) => g.type === type && identity.grants.has(`/vms/${g.vmid}`, 'VM.Audit'));
+        const visible = sim.cluster
+          .guestsOn(String(params.node))
+          .filter((g) => g.type === type && identity.grants.has(`/vms/${g.vmid}`, 'VM.Audit'));
         return ok(visible.map((g) => guestListItem(sim.cluster, g, params.full === 1)));
       },
     },
-    { method: 'GET', template: `${base}/{vmid}/status/current`, handler: (call) => ok(guestCurrentStatus(call.sim.cluster, guest(call))) },
+    {
+      method: 'GET',
+      template: `${base}/{vmid}/status/current`,
+      handler: (call) => ok(guestCurrentStatus(call.sim.cluster, guest(call))),
+    },
     {
       method: 'GET',
       template: `${base}/{vmid}/config`,
       handler: (call) => {
         const target = guest(call);
         const snapname = call.params.snapshot;
-        if (snapname !== undefined && !target.snapshots.some((snap) => snap.name === snapname)) throw serverError(`snapshot '${snapname}' does not exist`);
+        if (snapname !== undefined && !target.snapshots.some((snap) => snap.name === snapname))
+          throw serverError(`snapshot '${snapname}' does not exist`);
         return ok(guestConfig(target));
       },
     },
-    ...actions.map(
-      (action): Route => ({ method: 'POST', template: `${base}/{vmid}/status/${action}`, handler: (call) => ok(powerAction(call, guest(call), action)) }),
-    ),
+    ...actions.map((action): Route => ({
+      method: 'POST',
+      template: `${base}/{vmid}/status/${action}`,
+      handler: (call) => ok(powerAction(call, guest(call), action)),
+    })),
   ];
 }

@@ -32,14 +32,33 @@ function status(call: ApiCall) {
   const stamp = cluster.nowSeconds();
   const when = new Date(stamp * 1000).toUTCString().replace(/GMT$/, '').trim();
   const items: Array<Record<string, unknown>> = [
-    { id: 'quorum', type: 'quorum', node: master.name, status: cluster.info.quorate ? 'OK' : 'No quorum on node', quorate: cluster.info.quorate ? 1 : 0 },
+    {
+      id: 'quorum',
+      type: 'quorum',
+      node: master.name,
+      status: cluster.info.quorate ? 'OK' : 'No quorum on node',
+      quorate: cluster.info.quorate ? 1 : 0,
+    },
   ];
   const services = managed(call);
   if (services.length === 0) return ok(items);
-  items.push({ id: 'master', type: 'master', node: master.name, status: `${master.name} (active, ${when})`, timestamp: stamp });
+  items.push({
+    id: 'master',
+    type: 'master',
+    node: master.name,
+    status: `${master.name} (active, ${when})`,
+    timestamp: stamp,
+  });
   for (const node of nodes) {
     const state = node.online ? 'active' : 'old timestamp - dead?';
-    items.push({ id: `lrm:${node.name}`, type: 'lrm', node: node.name, status: `${node.name} (${state}, ${when})`, timestamp: stamp, state: node.online ? 'active' : 'unknown' });
+    items.push({
+      id: `lrm:${node.name}`,
+      type: 'lrm',
+      node: node.name,
+      status: `${node.name} (${state}, ${when})`,
+      timestamp: stamp,
+      state: node.online ? 'active' : 'unknown',
+    });
   }
   for (const guest of services) {
     const sid = sidOf(guest);

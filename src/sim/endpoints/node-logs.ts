@@ -24,7 +24,10 @@ function syslog({ sim, params }: ApiCall) {
   if (lines.length === 0) return ok([{ n: 1, t: 'no content' }], { total: 1 });
   const start = Number(params.start ?? 0);
   const limit = Number(params.limit || defaultLines);
-  return ok(lines.slice(start, start + limit).map((t, index) => ({ n: start + index + 1, t })), { total: lines.length });
+  return ok(
+    lines.slice(start, start + limit).map((t, index) => ({ n: start + index + 1, t })),
+    { total: lines.length },
+  );
 }
 
 /**
@@ -44,11 +47,20 @@ function journal({ sim, params }: ApiCall) {
     .slice(first, last)
     .map((entry, offset) => ({ entry, index: first + offset }))
     .filter(({ entry }) => (since === undefined || entry.ts >= since) && (until === undefined || entry.ts <= until));
-  const wanted = params.lastentries !== undefined ? Number(params.lastentries) : params.startcursor === undefined && since === undefined ? defaultLines : undefined;
+  const wanted =
+    params.lastentries !== undefined
+      ? Number(params.lastentries)
+      : params.startcursor === undefined && since === undefined
+        ? defaultLines
+        : undefined;
   if (wanted !== undefined) picked = picked.slice(Math.max(0, picked.length - wanted));
   const head = picked[0] ?? { entry: entries.at(-1), index: entries.length - 1 };
   const tail = picked.at(-1) ?? head;
-  const data = [cursor(node, head.index, head.entry), ...picked.map(({ entry }) => entry.line), cursor(node, tail.index, tail.entry)];
+  const data = [
+    cursor(node, head.index, head.entry),
+    ...picked.map(({ entry }) => entry.line),
+    cursor(node, tail.index, tail.entry),
+  ];
   return { body: { data, success: 1 }, gzip: true };
 }
 

@@ -11,7 +11,9 @@ function status({ sim, params }: ApiCall) {
   const rootfs = rootfsOf(node);
   const nine = Number(sim.cluster.info.pveVersion.split('.')[0]) >= 9;
   const release = nine ? '6.17.4-1-pve' : '6.8.12-4-pve';
-  const build = nine ? '#1 SMP PREEMPT_DYNAMIC PMX 6.17.4-1 (2025-12-03T15:42Z)' : '#1 SMP PREEMPT_DYNAMIC PMX 6.8.12-4 (2024-11-06T15:04Z)';
+  const build = nine
+    ? '#1 SMP PREEMPT_DYNAMIC PMX 6.17.4-1 (2025-12-03T15:42Z)'
+    : '#1 SMP PREEMPT_DYNAMIC PMX 6.8.12-4 (2024-11-06T15:04Z)';
   const load = (factor: number) => (usage.cpu * node.cpus * factor).toFixed(2);
   return ok({
     uptime: usage.uptime,
@@ -23,10 +25,20 @@ function status({ sim, params }: ApiCall) {
     'current-kernel': { sysname: 'Linux', release, version: build, machine: 'x86_64' },
     'boot-info': { mode: 'efi', secureboot: 0 },
     cpuinfo: cpuinfo(node),
-    memory: { total: usage.memTotal, used: usage.memUsed, free: usage.memTotal - usage.memUsed, available: Math.round((usage.memTotal - usage.memUsed) * 0.95) },
+    memory: {
+      total: usage.memTotal,
+      used: usage.memUsed,
+      free: usage.memTotal - usage.memUsed,
+      available: Math.round((usage.memTotal - usage.memUsed) * 0.95),
+    },
     swap: { total: 8_589_930_496, used: 0, free: 8_589_930_496 },
     ksm: { shared: 0 },
-    rootfs: { total: rootfs.total, used: rootfs.used, avail: Math.round((rootfs.total - rootfs.used) * 0.93), free: rootfs.total - rootfs.used },
+    rootfs: {
+      total: rootfs.total,
+      used: rootfs.used,
+      avail: Math.round((rootfs.total - rootfs.used) * 0.93),
+      free: rootfs.total - rootfs.used,
+    },
     pveversion: `pve-manager/${sim.cluster.info.pveVersion}/${sim.cluster.info.repoid}`,
   });
 }
@@ -43,7 +55,8 @@ function cpuinfo(node: NodeState) {
     mhz: '2600.000',
     hvm: '1',
     user_hz: 100,
-    flags: 'fpu vme de pse tsc msr pae mce cx8 apic sep mtrr pge mca cmov pat pse36 clflush mmx fxsr sse sse2 ht syscall nx lm constant_tsc nopl pni vmx ssse3 fma cx16 sse4_1 sse4_2 x2apic movbe popcnt aes xsave avx f16c rdrand hypervisor avx2',
+    flags:
+      'fpu vme de pse tsc msr pae mce cx8 apic sep mtrr pge mca cmov pat pse36 clflush mmx fxsr sse sse2 ht syscall nx lm constant_tsc nopl pni vmx ssse3 fma cx16 sse4_1 sse4_2 x2apic movbe popcnt aes xsave avx f16c rdrand hypervisor avx2',
   };
 }
 
@@ -59,11 +72,13 @@ function network({ sim, params }: ApiCall) {
     autostart: 1,
     active: 1,
     priority: 3 + index * 2,
-    ...(index === 0 ? { address: node.ip, netmask: '24', cidr: `${node.ip}/24`, gateway: node.ip.replace(/\.\d+$/, '.1') } : {}),
+    ...(index === 0
+      ? { address: node.ip, netmask: '24', cidr: `${node.ip}/24`, gateway: node.ip.replace(/\.\d+$/, '.1') }
+      : {}),
     bridge_ports: `eno${index + 1}`,
     bridge_stp: 'off',
     bridge_fd: '0',
-    ...(bridge.vlanAware ? { 'bridge_vlan_aware': 1, 'bridge-vids': '2-4094' } : {}),
+    ...(bridge.vlanAware ? { bridge_vlan_aware: 1, 'bridge-vids': '2-4094' } : {}),
     ...(bridge.mtu !== null ? { mtu: bridge.mtu } : {}),
   }));
   const ports = node.bridges.map((_, index) => ({
@@ -77,7 +92,8 @@ function network({ sim, params }: ApiCall) {
     priority: 2 + index * 2,
   }));
   const type = params.type;
-  const wanted = type === undefined ? [...bridges, ...ports] : type === 'eth' ? ports : /bridge/i.test(String(type)) ? bridges : [];
+  const wanted =
+    type === undefined ? [...bridges, ...ports] : type === 'eth' ? ports : /bridge/i.test(String(type)) ? bridges : [];
   return ok(wanted);
 }
 

@@ -12,16 +12,32 @@ function figures(storage: StorageState): Record<string, number> {
 }
 
 function flags(storage: StorageState): Record<string, unknown> {
-  return { type: storage.type, content: storage.content.join(','), shared: storage.shared ? 1 : 0, enabled: storage.enabled ? 1 : 0, active: storage.active && storage.enabled ? 1 : 0 };
+  return {
+    type: storage.type,
+    content: storage.content.join(','),
+    shared: storage.shared ? 1 : 0,
+    enabled: storage.enabled ? 1 : 0,
+    active: storage.active && storage.enabled ? 1 : 0,
+  };
 }
 
 function index({ sim, params, identity }: ApiCall) {
   const node = nodeOf(sim.cluster, params.node);
   const items = [...node.storage.values()]
-    .filter((storage) => identity.grants.has(`/storage/${storage.id}`, 'Datastore.Audit') || identity.grants.has(`/storage/${storage.id}`, 'Datastore.AllocateSpace'))
+    .filter(
+      (storage) =>
+        identity.grants.has(`/storage/${storage.id}`, 'Datastore.Audit') ||
+        identity.grants.has(`/storage/${storage.id}`, 'Datastore.AllocateSpace'),
+    )
     .filter((storage) => params.storage === undefined || storage.id === params.storage)
     .filter((storage) => params.enabled !== 1 || storage.enabled)
-    .filter((storage) => params.content === undefined || String(params.content).split(',').some((content) => storage.content.includes(content)))
+    .filter(
+      (storage) =>
+        params.content === undefined ||
+        String(params.content)
+          .split(',')
+          .some((content) => storage.content.includes(content)),
+    )
     .map((storage) => ({ storage: storage.id, ...flags(storage), ...figures(storage) }));
   return ok(items);
 }

@@ -22,7 +22,8 @@ function list({ sim, params, identity }: ApiCall) {
     if (source === 'archive' ? !task.done : source === 'active' ? task.done : false) return false;
     if (params.vmid !== undefined && task.id !== String(params.vmid)) return false;
     if (params.typefilter !== undefined && task.type !== params.typefilter) return false;
-    if (params.userfilter !== undefined && !task.user.toLowerCase().includes(String(params.userfilter).toLowerCase())) return false;
+    if (params.userfilter !== undefined && !task.user.toLowerCase().includes(String(params.userfilter).toLowerCase()))
+      return false;
     if (params.errors === 1 && task.done && task.exitstatus === 'OK') return false;
     if (statuses && task.done && !statuses.has(statusClass(task))) return false;
     if (params.since !== undefined && task.starttime < Number(params.since)) return false;

@@ -47,11 +47,25 @@ export function rootfsOf(node: NodeState): { total: number; used: number } {
 }
 
 export function nodeResource(cluster: Cluster, node: NodeState, usage: NodeUsage = nodeUsage(cluster, node)): Item {
-  const base = { id: `node/${node.name}`, type: 'node', node: node.name, status: node.online ? 'online' : 'offline', level: '' };
+  const base = {
+    id: `node/${node.name}`,
+    type: 'node',
+    node: node.name,
+    status: node.online ? 'online' : 'offline',
+    level: '',
+  };
   const rootfs = rootfsOf(node);
   const limits = { maxcpu: node.cpus, maxmem: node.memoryMiB * 1024 ** 2, maxdisk: rootfs.total };
   if (!node.online) return { ...base, ...limits };
-  return { ...base, 'cgroup-mode': 2, uptime: usage.uptime, ...limits, cpu: usage.cpu, mem: usage.memUsed, disk: rootfs.used };
+  return {
+    ...base,
+    'cgroup-mode': 2,
+    uptime: usage.uptime,
+    ...limits,
+    cpu: usage.cpu,
+    mem: usage.memUsed,
+    disk: rootfs.used,
+  };
 }
 
 export function storageResource(node: NodeState, storage: StorageState): Item {

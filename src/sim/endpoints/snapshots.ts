@@ -10,7 +10,11 @@ export function snapshotRoutes(type: GuestType): Route[] {
   return [
     { method: 'GET', template: base, handler: (call) => ok(listSnapshots(guest(call))) },
     { method: 'POST', template: base, handler: (call) => ok(createSnapshot(call, guest(call))) },
-    { method: 'POST', template: `${base}/{snapname}/rollback`, handler: (call) => ok(rollbackSnapshot(call, guest(call))) },
+    {
+      method: 'POST',
+      template: `${base}/{snapname}/rollback`,
+      handler: (call) => ok(rollbackSnapshot(call, guest(call))),
+    },
     { method: 'DELETE', template: `${base}/{snapname}`, handler: (call) => ok(deleteSnapshot(call, guest(call))) },
   ];
 }

@@ -8,14 +8,49 @@ type Item = Record<string, unknown>;
 
 // Config keys whose schema type is integer or boolean: those go out as numbers, everything else as strings (qemu-server check_type).
 const numericKeys = {
-  qemu: new Set(['acpi', 'autostart', 'balloon', 'cores', 'cpuunits', 'freeze', 'keephugepages', 'kvm', 'localtime', 'migrate_speed', 'numa', 'onboot', 'protection', 'reboot', 'shares', 'sockets', 'tablet', 'template', 'vcpus']),
-  lxc: new Set(['console', 'cores', 'cpuunits', 'debug', 'memory', 'onboot', 'protection', 'swap', 'template', 'tty', 'unprivileged']),
+  qemu: new Set([
+    'acpi',
+    'autostart',
+    'balloon',
+    'cores',
+    'cpuunits',
+    'freeze',
+    'keephugepages',
+    'kvm',
+    'localtime',
+    'migrate_speed',
+    'numa',
+    'onboot',
+    'protection',
+    'reboot',
+    'shares',
+    'sockets',
+    'tablet',
+    'template',
+    'vcpus',
+  ]),
+  lxc: new Set([
+    'console',
+    'cores',
+    'cpuunits',
+    'debug',
+    'memory',
+    'onboot',
+    'protection',
+    'swap',
+    'template',
+    'tty',
+    'unprivileged',
+  ]),
 };
 
 /** GET .../config: the stored keys with their wire types, name/tags/lock/template from the guest, and the file's SHA-1 digest. */
 export function guestConfig(guest: GuestState): Item {
   const numeric = numericKeys[guest.type];
-  const config: Record<string, ConfigValue> = { ...guest.config, [guest.type === 'qemu' ? 'name' : 'hostname']: guest.name };
+  const config: Record<string, ConfigValue> = {
+    ...guest.config,
+    [guest.type === 'qemu' ? 'name' : 'hostname']: guest.name,
+  };
   if (guest.tags.length > 0) config.tags = guest.tags.join(';');
   if (guest.lock) config.lock = guest.lock;
   if (guest.template) config.template = 1;
@@ -24,14 +59,20 @@ export function guestConfig(guest: GuestState): Item {
     .map(([key, value]) => `${key}: ${value}`)
     .join('\n');
   const wire: Item = { digest: crypto.createHash('sha1').update(text).digest('hex') };
-  for (const [key, value] of Object.entries(config)) wire[key] = numeric.has(key) && /^-?\d+$/.test(String(value)) ? Number(value) : String(value);
+  for (const [key, value] of Object.entries(config))
+    wire[key] = numeric.has(key) && /^-?\d+$/.test(String(value)) ? Number(value) : String(value);
   return wire;
 }
 
 /** An item of GET /nodes/{node}/qemu or /lxc; `full` adds what only QMP knows (qmpstatus, blockstat, ...). */
 export function guestListItem(cluster: Cluster, guest: GuestState, full: boolean): Item {
   const usage = guestUsage(guest, cluster.nodes.get(guest.node), cluster.nowSeconds());
-  const item: Item = { vmid: guest.vmid, ...(guest.type === 'lxc' ? { type: 'lxc' } : {}), name: guest.name, status: guest.running ? 'running' : 'stopped' };
+  const item: Item = {
+    vmid: guest.vmid,
+    ...(guest.type === 'lxc' ? { type: 'lxc' } : {}),
+    name: guest.name,
+    status: guest.running ? 'running' : 'stopped',
+  };
   if (guest.pid !== null) item.pid = guest.pid;
   Object.assign(item, {
     uptime: usage.uptime,
@@ -50,14 +91,20 @@ export function guestListItem(cluster: Cluster, guest: GuestState, full: boolean
   if (guest.tags.length > 0) item.tags = guest.tags.join(';');
   if (guest.lock) item.lock = guest.lock;
   if (guest.template) item.template = 1;
-  if (full && guest.type === 'qemu') Object.assign(item, qmpDetails(guest, usage.diskread, usage.diskwrite, usage.netin, usage.netout, usage.maxmem, usage.mem));
+  if (full && guest.type === 'qemu')
+    Object.assign(
+      item,
+      qmpDetails(guest, usage.diskread, usage.diskwrite, usage.netin, usage.netout, usage.maxmem, usage.mem),
+    );
   return item;
 }
 
 /** GET .../status/current: the full list item plus HA and agent flags. */
 export function guestCurrentStatus(cluster: Cluster, guest: GuestState): Item {
   const item = guestListItem(cluster, guest, true);
-  const ha = guest.ha ? { managed: 1, state: guest.ha.state, ...(guest.ha.group ? { group: guest.ha.group } : {}) } : { managed: 0 };
+  const ha = guest.ha
+    ? { managed: 1, state: guest.ha.state, ...(guest.ha.group ? { group: guest.ha.group } : {}) }
+    : { managed: 0 };
   const agent = guest.type === 'qemu' && agentConfigured(guest) ? { agent: 1 } : {};
   return { ...item, ha, ...agent };
 }
@@ -71,15 +118,37 @@ export function agentConfigured(guest: GuestState): boolean {
 
 function pressure(guest: GuestState): Item {
   const value = guest.type === 'qemu' ? 0 : '0.00';
-  const keys = ['pressurecpusome', 'pressurecpufull', 'pressureiosome', 'pressureiofull', 'pressurememorysome', 'pressurememoryfull'];
+  const keys = [
+    'pressurecpusome',
+    'pressurecpufull',
+    'pressureiosome',
+    'pressureiofull',
+    'pressurememorysome',
+    'pressurememoryfull',
+  ];
   return Object.fromEntries(keys.map((key) => [key, value]));
 }
 
-function qmpDetails(guest: GuestState, diskread: number, diskwrite: number, netin: number, netout: number, maxmem: number, mem: number): Item {
+function qmpDetails(
+  guest: GuestState,
+  diskread: number,
+  diskwrite: number,
+  netin: number,
+  netout: number,
+  maxmem: number,
+  mem: number,
+): Item {
   if (!guest.running) return { qmpstatus: 'stopped', diskread: 0, diskwrite: 0 };
-  const nics = Object.fromEntries(guestNics('qemu', guest.config).map((nic) => [`tap${guest.vmid}i${nic.key.slice(3)}`, { netin, netout }]));
+  const nics = Object.fromEntries(
+    guestNics('qemu', guest.config).map((nic) => [`tap${guest.vmid}i${nic.key.slice(3)}`, { netin, netout }]),
+  );
   const disks = guestDisks('qemu', guest.config).filter((disk) => !disk.cdrom && !/^(efidisk|tpmstate)/.test(disk.key));
-  const blockstat = Object.fromEntries(disks.map((disk, index) => [disk.key, index === 0 ? { rd_bytes: diskread, wr_bytes: diskwrite } : { rd_bytes: 0, wr_bytes: 0 }]));
+  const blockstat = Object.fromEntries(
+    disks.map((disk, index) => [
+      disk.key,
+      index === 0 ? { rd_bytes: diskread, wr_bytes: diskwrite } : { rd_bytes: 0, wr_bytes: 0 },
+    ]),
+  );
   return {
     qmpstatus: guest.qmpstatus,
     diskread,

@@ -27,10 +27,18 @@ export function powerAction(call: ApiCall, guest: GuestState, action: PowerActio
       return guest.ha ? haRequest(call, guest, 'stop') : stop(call, guest, 'shutdown', skiplock);
     case 'reboot':
       requireRunning(guest);
-      return startGuestTask(call, guest, { type: `${prefix(guest)}reboot`, outcome: locked, effect: (at) => (guest.startedAt = Math.floor(at / 1000)) });
+      return startGuestTask(call, guest, {
+        type: `${prefix(guest)}reboot`,
+        outcome: locked,
+        effect: (at) => (guest.startedAt = Math.floor(at / 1000)),
+      });
     case 'suspend':
       requireRunning(guest);
-      return startGuestTask(call, guest, { type: `${prefix(guest)}suspend`, outcome: locked, effect: () => suspend(guest, call.params.todisk === 1) });
+      return startGuestTask(call, guest, {
+        type: `${prefix(guest)}suspend`,
+        outcome: locked,
+        effect: () => suspend(guest, call.params.todisk === 1),
+      });
     case 'resume':
       requireRunning(guest);
       return startGuestTask(call, guest, {
@@ -55,7 +63,12 @@ function suspend(guest: GuestState, toDisk: boolean): void {
   guest.lock = 'suspended';
 }
 
-function start(call: ApiCall, guest: GuestState, skiplock: boolean, from?: { user: string; startedAt: number }): string {
+function start(
+  call: ApiCall,
+  guest: GuestState,
+  skiplock: boolean,
+  from?: { user: string; startedAt: number },
+): string {
   return startGuestTask(call, guest, {
     type: `${prefix(guest)}start`,
     outcome: startOutcome(call.sim.cluster, guest, skiplock),
@@ -65,7 +78,11 @@ function start(call: ApiCall, guest: GuestState, skiplock: boolean, from?: { use
 }
 
 function stop(call: ApiCall, guest: GuestState, kind: 'stop' | 'shutdown', skiplock: boolean): string {
-  return startGuestTask(call, guest, { type: `${prefix(guest)}${kind}`, outcome: lockOutcome(guest, skiplock), effect: () => markStopped(guest) });
+  return startGuestTask(call, guest, {
+    type: `${prefix(guest)}${kind}`,
+    outcome: lockOutcome(guest, skiplock),
+    effect: () => markStopped(guest),
+  });
 }
 
 /**
@@ -74,7 +91,8 @@ function stop(call: ApiCall, guest: GuestState, kind: 'stop' | 'shutdown', skipl
  */
 function haRequest(call: ApiCall, guest: GuestState, request: 'start' | 'stop'): string {
   const sid = `${guest.type === 'qemu' ? 'vm' : 'ct'}:${guest.vmid}`;
-  if (guest.ha?.state === 'error') throw serverError(`service '${sid}' in error state, must be disabled and fixed first`);
+  if (guest.ha?.state === 'error')
+    throw serverError(`service '${sid}' in error state, must be disabled and fixed first`);
   const line = `Requesting HA ${request} for ${noun(guest)} ${guest.vmid}`;
   return startGuestTask(call, guest, {
     type: `ha${request}`,
@@ -90,7 +108,11 @@ function haRequest(call: ApiCall, guest: GuestState, request: 'start' | 'stop'):
       ha.state = 'error';
       const lrm = `pve-ha-lrm[${call.sim.cluster.daemonPid(guest.node) + 3}]`;
       call.sim.cluster.journal.log(guest.node, `${lrm}: unable to start service ${sid}`, at);
-      call.sim.cluster.journal.log(guest.node, `${lrm}: unable to start service ${sid} on local node after 1 retries`, at);
+      call.sim.cluster.journal.log(
+        guest.node,
+        `${lrm}: unable to start service ${sid} on local node after 1 retries`,
+        at,
+      );
     },
   });
 }

@@ -19,7 +19,10 @@ export function listSnapshots(guest: GuestState): Array<Record<string, unknown>>
     description: snap.description,
     ...(snap.parent ? { parent: snap.parent } : {}),
   }));
-  const digest = crypto.createHash('sha1').update(`${guest.vmid}:${guest.snapshots.map((snap) => snap.name).join(',')}`).digest('hex');
+  const digest = crypto
+    .createHash('sha1')
+    .update(`${guest.vmid}:${guest.snapshots.map((snap) => snap.name).join(',')}`)
+    .digest('hex');
   items.push({
     name: 'current',
     digest,
@@ -32,9 +35,11 @@ export function listSnapshots(guest: GuestState): Array<Record<string, unknown>>
 
 export function createSnapshot(call: ApiCall, guest: GuestState): string {
   const name = String(call.params.snapname);
-  if (name === 'current' || name.toLowerCase() === 'pending') throw serverError(`unable to use snapshot name '${name}' (reserved name)`);
+  if (name === 'current' || name.toLowerCase() === 'pending')
+    throw serverError(`unable to use snapshot name '${name}' (reserved name)`);
   let outcome = lockOutcome(guest, false);
-  if (outcome.exitstatus === 'OK' && findSnapshot(guest, name)) outcome = { lines: [], exitstatus: `snapshot name '${name}' already used` };
+  if (outcome.exitstatus === 'OK' && findSnapshot(guest, name))
+    outcome = { lines: [], exitstatus: `snapshot name '${name}' already used` };
   if (outcome.exitstatus === 'OK') outcome = { lines: snapshotLines(guest), exitstatus: 'OK' };
   const vmstate = guest.type === 'qemu' && guest.running && call.params.vmstate === 1;
   const snaptime = call.sim.cluster.nowSeconds();
@@ -62,15 +67,29 @@ export function rollbackSnapshot(call: ApiCall, guest: GuestState): string {
 
 export function deleteSnapshot(call: ApiCall, guest: GuestState): string {
   const snapshot = existing(guest, String(call.params.snapname));
-  return lockedTask(call, guest, `${prefix(guest)}delsnapshot`, 'snapshot-delete', lockOutcome(guest, call.params.force === 1), () => {
-    guest.snapshots = guest.snapshots.filter((snap) => snap !== snapshot);
-    for (const snap of guest.snapshots) if (snap.parent === snapshot.name) snap.parent = snapshot.parent;
-    if (guest.parentSnapshot === snapshot.name) guest.parentSnapshot = snapshot.parent;
-  });
+  return lockedTask(
+    call,
+    guest,
+    `${prefix(guest)}delsnapshot`,
+    'snapshot-delete',
+    lockOutcome(guest, call.params.force === 1),
+    () => {
+      guest.snapshots = guest.snapshots.filter((snap) => snap !== snapshot);
+      for (const snap of guest.snapshots) if (snap.parent === snapshot.name) snap.parent = snapshot.parent;
+      if (guest.parentSnapshot === snapshot.name) guest.parentSnapshot = snapshot.parent;
+    },
+  );
 }
 
 /** Sets the guest's lock while a successful worker runs and clears it when the worker ends. */
-function lockedTask(call: ApiCall, guest: GuestState, type: string, lock: string, outcome: TaskOutcome, effect: (endedAt: number) => void): string {
+function lockedTask(
+  call: ApiCall,
+  guest: GuestState,
+  type: string,
+  lock: string,
+  outcome: TaskOutcome,
+  effect: (endedAt: number) => void,
+): string {
   if (outcome.exitstatus !== 'OK') return startGuestTask(call, guest, { type, outcome });
   guest.lock = lock;
   return startGuestTask(call, guest, {

@@ -11,7 +11,8 @@ export interface TaskOutcome {
 const qemuExited = 'start failed: QEMU exited with code 1';
 const startTypes = new Set(['qmstart', 'vzstart']);
 /** Failures that depend on state the simulator derives itself; history never replays them. */
-const derivedOnly = /already running|is locked|template|does not exist|is not online|is disabled|cannot set up guest memory/;
+const derivedOnly =
+  /already running|is locked|template|does not exist|is not online|is disabled|cannot set up guest memory/;
 
 /**
  * What starting the guest now leads to, in the order qemu-server and
@@ -28,7 +29,8 @@ export function startOutcome(cluster: Cluster, guest: GuestState, skiplock = fal
   const storageProblem = storageFailure(node, guest);
   if (storageProblem) return fail(storageProblem);
   const bridgeLines = missingBridgeLines(cluster, node, guest);
-  if (bridgeLines) return fail(guest.type === 'qemu' ? qemuExited : `startup for container '${guest.vmid}' failed`, bridgeLines);
+  if (bridgeLines)
+    return fail(guest.type === 'qemu' ? qemuExited : `startup for container '${guest.vmid}' failed`, bridgeLines);
   if (guest.type === 'qemu' && memoryMiB(guest.config) > node.memoryMiB) {
     return fail(qemuExited, ["kvm: cannot set up guest memory 'pc.ram': Cannot allocate memory"]);
   }
@@ -49,7 +51,9 @@ function storageFailure(node: NodeState, guest: GuestState): string | undefined 
 /** The bridge helper failing inside QEMU's -netdev setup; its path moved to /usr/libexec in qemu-server 8.3.11 (PVE 8.4). */
 function missingBridgeLines(cluster: Cluster, node: NodeState, guest: GuestState): string[] | undefined {
   const known = new Set(node.bridges.map((bridge) => bridge.name));
-  const nic = guestNics(guest.type, guest.config).find((candidate) => candidate.bridge !== null && !known.has(candidate.bridge));
+  const nic = guestNics(guest.type, guest.config).find(
+    (candidate) => candidate.bridge !== null && !known.has(candidate.bridge),
+  );
   if (!nic) return undefined;
   const missing = `bridge '${nic.bridge}' does not exist`;
   if (guest.type === 'lxc') return [missing];
@@ -65,7 +69,9 @@ function missingBridgeLines(cluster: Cluster, node: NodeState, guest: GuestState
 
 /** The newest start of this guest, if it failed for a reason the simulator cannot derive (PCI, KVM, ...). */
 function replayedFailure(cluster: Cluster, guest: GuestState): TaskOutcome | undefined {
-  const last = cluster.tasks.ofNode(guest.node).find((task) => task.done && task.id === String(guest.vmid) && startTypes.has(task.type));
+  const last = cluster.tasks
+    .ofNode(guest.node)
+    .find((task) => task.done && task.id === String(guest.vmid) && startTypes.has(task.type));
   if (!last || last.exitstatus === 'OK' || /^WARNINGS: /.test(last.exitstatus)) return undefined;
   if (derivedOnly.test([last.exitstatus, ...last.lines].join('\n'))) return undefined;
   return { lines: [...last.lines], exitstatus: last.exitstatus };

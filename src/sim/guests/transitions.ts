@@ -10,7 +10,12 @@ export function onFullThinPool(cluster: Cluster, guest: GuestState): boolean {
   const node = cluster.nodes.get(guest.node);
   return guestDisks(guest.type, guest.config).some((disk) => {
     const storage = node?.storage.get(disk.storage);
-    return storage !== undefined && storage.type === 'lvmthin' && storage.totalBytes > 0 && storage.usedBytes >= storage.totalBytes;
+    return (
+      storage !== undefined &&
+      storage.type === 'lvmthin' &&
+      storage.totalBytes > 0 &&
+      storage.usedBytes >= storage.totalBytes
+    );
   });
 }
 

@@ -32,6 +32,7 @@ export function startGuestTask(call: ApiCall, guest: GuestState, task: GuestTask
 
 /** `VM is locked (backup)` unless the caller passed skiplock; the check qemu-server runs inside most workers. */
 export function lockOutcome(guest: GuestState, skiplock: boolean): TaskOutcome {
-  if (guest.lock && !skiplock) return { lines: [], exitstatus: `${guest.type === 'qemu' ? 'VM' : 'CT'} is locked (${guest.lock})` };
+  if (guest.lock && !skiplock)
+    return { lines: [], exitstatus: `${guest.type === 'qemu' ? 'VM' : 'CT'} is locked (${guest.lock})` };
   return { lines: [], exitstatus: 'OK' };
 }

@@ -12,11 +12,19 @@ export function generateScenario(options: { guests: number; nodes: number }): Sc
     ip: `10.10.${Math.floor(index / 200)}.${(index % 200) + 11}`,
     bridges: ['vmbr0'],
     storage: [
-      { id: 'local', type: 'dir' as const, totalGiB: 500, usedGiB: 60, content: ['iso' as const, 'vztmpl' as const, 'backup' as const] },
+      {
+        id: 'local',
+        type: 'dir' as const,
+        totalGiB: 500,
+        usedGiB: 60,
+        content: ['iso' as const, 'vztmpl' as const, 'backup' as const],
+      },
       { id: 'local-lvm', type: 'lvmthin' as const, totalGiB: 8000, usedGiB: 2400 },
     ],
   }));
-  const guests = Array.from({ length: options.guests }, (_, index) => guest(index, nodeNames[index % nodeNames.length]!));
+  const guests = Array.from({ length: options.guests }, (_, index) =>
+    guest(index, nodeNames[index % nodeNames.length]!),
+  );
   return { name: `generated-${options.guests}-on-${options.nodes}`, now: '2026-11-20T03:00:00Z', nodes, guests };
 }
 
@@ -34,7 +42,14 @@ function guest(index: number, node: string): GeneratedGuest {
       ...common,
       type: 'lxc',
       name: `ct-${vmid}`,
-      config: { memory: 1024, swap: 512, cores: 1, ostype: 'debian', rootfs: `local-lvm:vm-${vmid}-disk-0,size=8G`, net0: `name=eth0,bridge=vmbr0,hwaddr=${mac},ip=dhcp,type=veth` },
+      config: {
+        memory: 1024,
+        swap: 512,
+        cores: 1,
+        ostype: 'debian',
+        rootfs: `local-lvm:vm-${vmid}-disk-0,size=8G`,
+        net0: `name=eth0,bridge=vmbr0,hwaddr=${mac},ip=dhcp,type=veth`,
+      },
     };
   }
   return {

@@ -18,7 +18,9 @@ export function loadScenarioFile(file: string): Scenario {
     text = fs.readFileSync(file, 'utf8');
   } catch (error) {
     const reason = (error as NodeJS.ErrnoException).code ?? String(error);
-    throw new ScenarioError(`scenario file ${file} cannot be read (${reason}); pass an existing YAML or JSON file`, { cause: error });
+    throw new ScenarioError(`scenario file ${file} cannot be read (${reason}); pass an existing YAML or JSON file`, {
+      cause: error,
+    });
   }
   return parseScenario(text, path.basename(file));
 }

@@ -15,10 +15,12 @@ export const haStates = [
   'request_stop',
 ] as const;
 
-const ConfigId = z.string().regex(/^[a-z][a-z0-9_-]+$/i, 'a name of letters, digits, "_" and "-", starting with a letter');
+const ConfigId = z
+  .string()
+  .regex(/^[a-z][a-z0-9_-]+$/i, 'a name of letters, digits, "_" and "-", starting with a letter');
 
 const Agent = z.strictObject({
-  osinfo: z.record(z.string(), z.unknown()).default({}).describe('guest-get-osinfo result, in the agent\'s own shape'),
+  osinfo: z.record(z.string(), z.unknown()).default({}).describe("guest-get-osinfo result, in the agent's own shape"),
   interfaces: z.array(z.record(z.string(), z.unknown())).default([]).describe('guest-network-get-interfaces result'),
 });
 
@@ -39,13 +41,22 @@ export const ScenarioGuest = z.strictObject({
   vmid: Vmid,
   type: z.enum(['qemu', 'lxc']),
   node: NodeName,
-  name: z.string().regex(/^[a-zA-Z0-9]([a-zA-Z0-9.-]*[a-zA-Z0-9])?$/, 'a DNS-style name').optional(),
+  name: z
+    .string()
+    .regex(/^[a-zA-Z0-9]([a-zA-Z0-9.-]*[a-zA-Z0-9])?$/, 'a DNS-style name')
+    .optional(),
   status: z.enum(['running', 'stopped', 'paused']).default('stopped'),
   uptimeSeconds: z.number().int().min(0).optional().describe('for running guests; defaults to a few days'),
   tags: z.array(z.string().regex(/^[a-zA-Z0-9_][a-zA-Z0-9_+.-]*$/, 'a tag of letters, digits and _+.-')).default([]),
-  lock: z.string().regex(/^[a-z-]+$/).nullable().default(null),
+  lock: z
+    .string()
+    .regex(/^[a-z-]+$/)
+    .nullable()
+    .default(null),
   template: z.boolean().default(false),
-  config: z.record(z.string().regex(/^[a-z][a-z0-9_-]*$/, 'a config key such as net0'), z.union([z.string(), z.number()])).default({}),
+  config: z
+    .record(z.string().regex(/^[a-z][a-z0-9_-]*$/, 'a config key such as net0'), z.union([z.string(), z.number()]))
+    .default({}),
   qmpstatus: z.string().nullable().default(null).describe('e.g. io-error for a paused VM; defaults from status'),
   agent: Agent.nullable().default(null),
   ha: Ha.nullable().default(null),

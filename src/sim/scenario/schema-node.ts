@@ -1,7 +1,19 @@
 import { z } from 'zod';
 import { HistoryTask, NodeName } from './schema-parts.js';
 
-export const storageTypes = ['dir', 'lvm', 'lvmthin', 'zfspool', 'btrfs', 'nfs', 'cifs', 'cephfs', 'rbd', 'iscsi', 'pbs'] as const;
+export const storageTypes = [
+  'dir',
+  'lvm',
+  'lvmthin',
+  'zfspool',
+  'btrfs',
+  'nfs',
+  'cifs',
+  'cephfs',
+  'rbd',
+  'iscsi',
+  'pbs',
+] as const;
 
 export const storageContents = ['images', 'rootdir', 'iso', 'vztmpl', 'backup', 'snippets', 'import'] as const;
 
@@ -19,7 +31,10 @@ const Storage = z.strictObject({
   type: z.enum(storageTypes),
   totalGiB: z.number().nonnegative().default(100),
   usedGiB: z.number().nonnegative().default(0),
-  content: z.array(z.enum(storageContents)).optional().describe('defaults by type: dir iso,vztmpl,backup; block storage images,rootdir'),
+  content: z
+    .array(z.enum(storageContents))
+    .optional()
+    .describe('defaults by type: dir iso,vztmpl,backup; block storage images,rootdir'),
   active: z.boolean().default(true),
   enabled: z.boolean().default(true),
   shared: z.boolean().optional().describe('defaults to true for nfs, cifs, cephfs, rbd, iscsi and pbs'),
@@ -34,7 +49,13 @@ export const ScenarioNode = z.strictObject({
   status: z.enum(['online', 'offline']).default('online'),
   cpus: z.number().int().min(1).max(8192).default(8),
   memoryMiB: z.number().int().min(256).default(65536),
-  memoryUsedMiB: z.number().int().min(0).nullable().default(null).describe('null: 1 GiB plus what the running guests use'),
+  memoryUsedMiB: z
+    .number()
+    .int()
+    .min(0)
+    .nullable()
+    .default(null)
+    .describe('null: 1 GiB plus what the running guests use'),
   ip: z.union([z.ipv4(), z.ipv6()]).optional().describe('defaults to 192.168.1.(10 + position)'),
   bridges: z.array(Bridge).default([]),
   storage: z.array(Storage).default([]),

@@ -31,11 +31,22 @@ export const PrivilegeMap = z
  */
 export const HistoryTask = z.strictObject({
   type: z.string().regex(/^[^:\s/]+$/, 'a task type such as qmstart'),
-  id: z.string().regex(/^[^:\s/]*$/).optional().describe('task object id; defaults to the guest vmid or empty'),
-  user: z.string().regex(/^[^:\s/]+$/).default('root@pam'),
+  id: z
+    .string()
+    .regex(/^[^:\s/]*$/)
+    .optional()
+    .describe('task object id; defaults to the guest vmid or empty'),
+  user: z
+    .string()
+    .regex(/^[^:\s/]+$/)
+    .default('root@pam'),
   startedAt: Timestamp,
   endedAt: Timestamp.optional().describe('defaults to startedAt + 2 s'),
-  status: z.string().min(1).optional().describe('OK, WARNINGS: n or the error text; defaults from the last log line, else OK'),
+  status: z
+    .string()
+    .min(1)
+    .optional()
+    .describe('OK, WARNINGS: n or the error text; defaults from the last log line, else OK'),
   log: z.array(z.string()).default([]),
 });
 

@@ -28,8 +28,14 @@ export const scenarioSchema = z
     name: z.string().min(1),
     description: z.string().optional(),
     now: Timestamp.optional().describe('the simulator clock at start; defaults to the real time'),
-    clusterName: z.string().regex(/^[A-Za-z0-9-]{1,15}$/).default('homelab'),
-    pveVersion: z.string().regex(/^\d+\.\d+\.\d+$/, 'a version such as 9.1.9').default('9.1.9'),
+    clusterName: z
+      .string()
+      .regex(/^[A-Za-z0-9-]{1,15}$/)
+      .default('homelab'),
+    pveVersion: z
+      .string()
+      .regex(/^\d+\.\d+\.\d+$/, 'a version such as 9.1.9')
+      .default('9.1.9'),
     quorate: z.boolean().default(true),
     access: Access.default({}),
     nodes: z.array(ScenarioNode).min(1),
@@ -39,23 +45,43 @@ export const scenarioSchema = z
   .superRefine((scenario, ctx) => {
     const nodeNames = new Set<string>();
     scenario.nodes.forEach((node, index) => {
-      if (nodeNames.has(node.name)) ctx.addIssue({ code: 'custom', path: ['nodes', index, 'name'], message: `node '${node.name}' is listed twice` });
+      if (nodeNames.has(node.name))
+        ctx.addIssue({
+          code: 'custom',
+          path: ['nodes', index, 'name'],
+          message: `node '${node.name}' is listed twice`,
+        });
       nodeNames.add(node.name);
     });
     const vmids = new Set<number>();
     scenario.guests.forEach((guest, index) => {
-      if (vmids.has(guest.vmid)) ctx.addIssue({ code: 'custom', path: ['guests', index, 'vmid'], message: `vmid ${guest.vmid} is used twice` });
+      if (vmids.has(guest.vmid))
+        ctx.addIssue({ code: 'custom', path: ['guests', index, 'vmid'], message: `vmid ${guest.vmid} is used twice` });
       vmids.add(guest.vmid);
       if (!nodeNames.has(guest.node)) {
-        ctx.addIssue({ code: 'custom', path: ['guests', index, 'node'], message: `node '${guest.node}' is not among the scenario's nodes` });
+        ctx.addIssue({
+          code: 'custom',
+          path: ['guests', index, 'node'],
+          message: `node '${guest.node}' is not among the scenario's nodes`,
+        });
       }
     });
     for (const node of Object.keys(scenario.journal)) {
-      if (!nodeNames.has(node)) ctx.addIssue({ code: 'custom', path: ['journal', node], message: `node '${node}' is not among the scenario's nodes` });
+      if (!nodeNames.has(node))
+        ctx.addIssue({
+          code: 'custom',
+          path: ['journal', node],
+          message: `node '${node}' is not among the scenario's nodes`,
+        });
     }
     const tokenIds = new Set<string>();
     (scenario.access.tokens ?? []).forEach((token, index) => {
-      if (tokenIds.has(token.id)) ctx.addIssue({ code: 'custom', path: ['access', 'tokens', index, 'id'], message: `token '${token.id}' is listed twice` });
+      if (tokenIds.has(token.id))
+        ctx.addIssue({
+          code: 'custom',
+          path: ['access', 'tokens', index, 'id'],
+          message: `token '${token.id}' is listed twice`,
+        });
       tokenIds.add(token.id);
     });
   });

@@ -5,7 +5,12 @@ import { isMap, isNode, isPair, isScalar, isSeq, type Document, type LineCounter
  * that does not exist (a missing key), the line of its deepest existing parent.
  * With `key`, the line of that key inside the node (unrecognised keys).
  */
-export function lineOf(doc: Document, lines: LineCounter, path: readonly PropertyKey[], key?: string): number | undefined {
+export function lineOf(
+  doc: Document,
+  lines: LineCounter,
+  path: readonly PropertyKey[],
+  key?: string,
+): number | undefined {
   let node: unknown = doc.contents;
   let line = startLine(node, lines);
   for (const segment of path) {

@@ -1,6 +1,18 @@
 import crypto from 'node:crypto';
 import { sha256Fingerprint } from '../../proxmox/fingerprint.js';
-import { bitString, boolean, explicit, integer, octetString, oid, sequence, set, time, tlv, utf8String } from './der.js';
+import {
+  bitString,
+  boolean,
+  explicit,
+  integer,
+  octetString,
+  oid,
+  sequence,
+  set,
+  time,
+  tlv,
+  utf8String,
+} from './der.js';
 
 export interface SimCertificate {
   key: string;
@@ -28,7 +40,8 @@ export async function createCertificate(now: Date): Promise<SimCertificate> {
   );
   const notBefore = new Date(Math.min(now.getTime(), Date.now()) - dayMs);
   const notAfter = new Date(Math.max(now.getTime(), Date.now()) + 2 * 365 * dayMs);
-  const extension = (id: string, critical: boolean, value: Buffer) => sequence(oid(id), ...(critical ? [boolean(true)] : []), octetString(value));
+  const extension = (id: string, critical: boolean, value: Buffer) =>
+    sequence(oid(id), ...(critical ? [boolean(true)] : []), octetString(value));
   const altNames = sequence(tlv(0x87, Buffer.from([127, 0, 0, 1])), tlv(0x82, Buffer.from('localhost')));
   const extensions = explicit(
     3,
@@ -51,6 +64,13 @@ export async function createCertificate(now: Date): Promise<SimCertificate> {
   );
   const signature = crypto.sign('sha256', tbs, privateKey);
   const der = sequence(tbs, ecdsaWithSha256, bitString(signature));
-  const cert = `-----BEGIN CERTIFICATE-----\n${der.toString('base64').match(/.{1,64}/g)!.join('\n')}\n-----END CERTIFICATE-----\n`;
-  return { key: privateKey.export({ type: 'pkcs8', format: 'pem' }) as string, cert, fingerprint: sha256Fingerprint(der) };
+  const cert = `-----BEGIN CERTIFICATE-----\n${der
+    .toString('base64')
+    .match(/.{1,64}/g)!
+    .join('\n')}\n-----END CERTIFICATE-----\n`;
+  return {
+    key: privateKey.export({ type: 'pkcs8', format: 'pem' }) as string,
+    cert,
+    fingerprint: sha256Fingerprint(der),
+  };
 }

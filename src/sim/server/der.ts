@@ -22,7 +22,9 @@ export const explicit = (tagNumber: number, content: Buffer) => tlv(0xa0 | tagNu
 
 /** A positive INTEGER from big-endian bytes (a leading zero keeps the sign bit clear). */
 export function integer(bytes: Buffer): Buffer {
-  const trimmed = bytes.subarray(bytes.findIndex((b) => b !== 0) === -1 ? bytes.length - 1 : bytes.findIndex((b) => b !== 0));
+  const trimmed = bytes.subarray(
+    bytes.findIndex((b) => b !== 0) === -1 ? bytes.length - 1 : bytes.findIndex((b) => b !== 0),
+  );
   return tlv(0x02, trimmed[0]! & 0x80 ? Buffer.concat([Buffer.from([0]), trimmed]) : trimmed);
 }
 

@@ -13,13 +13,19 @@ const apiPrefix = '/api2/json';
 export function createApiServer(sim: Simulation, router: Router, tls: { key: string; cert: string }): https.Server {
   return https.createServer({ key: tls.key, cert: tls.cert }, (req, res) => {
     handle(sim, router, req, res).catch((error: unknown) => {
-      if (!res.headersSent) sendJson(req, res, 500, 'internal error', { data: null, message: `${(error as Error).message}\n` });
+      if (!res.headersSent)
+        sendJson(req, res, 500, 'internal error', { data: null, message: `${(error as Error).message}\n` });
       else res.destroy();
     });
   });
 }
 
-async function handle(sim: Simulation, router: Router, req: http.IncomingMessage, res: http.ServerResponse): Promise<void> {
+async function handle(
+  sim: Simulation,
+  router: Router,
+  req: http.IncomingMessage,
+  res: http.ServerResponse,
+): Promise<void> {
   const url = new URL(req.url ?? '/', 'https://127.0.0.1');
   const method = req.method ?? 'GET';
   try {

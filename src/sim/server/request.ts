@@ -29,7 +29,12 @@ export async function readBody(req: http.IncomingMessage): Promise<Buffer> {
  * otherwise; query parameters are merged on top (the query wins); a repeated
  * form key becomes an array; `_dc` is dropped.
  */
-export function parseParams(method: string, contentType: string | undefined, body: Buffer, query: URLSearchParams): RawParams {
+export function parseParams(
+  method: string,
+  contentType: string | undefined,
+  body: Buffer,
+  query: URLSearchParams,
+): RawParams {
   if ((method === 'GET' || method === 'DELETE' || method === 'HEAD') && body.length > 0) {
     throw new ApiError(501, `Unexpected content for method '${method}'`);
   }

@@ -38,7 +38,8 @@ export function buildCluster(scenario: ResolvedScenario, now: () => number): Clu
   };
   const cluster = new Cluster(info, nodes, guests, journal, tasks, now);
   for (const node of scenario.nodes) for (const task of node.tasks) importTask(tasks, node.name, '', task);
-  for (const guest of scenario.guests) for (const task of guest.tasks) importTask(tasks, guest.node, String(guest.vmid), task);
+  for (const guest of scenario.guests)
+    for (const task of guest.tasks) importTask(tasks, guest.node, String(guest.vmid), task);
   for (const task of tasks.all()) {
     taskJournal.started(task, task.starttime * 1000);
     taskJournal.ended(task, task.endsAt);
@@ -58,7 +59,9 @@ function nodeState(node: ScenarioNode, index: number, start: number): NodeState 
     memoryUsedMiB: node.memoryUsedMiB,
     ip: node.ip ?? `192.168.1.${11 + index}`,
     bootedAt: Math.floor(start / 1000) - (17 * 86_400 + index * 10_800 + 1_234),
-    bridges: node.bridges.map((bridge) => (typeof bridge === 'string' ? { name: bridge, vlanAware: false, mtu: null } : { ...bridge })),
+    bridges: node.bridges.map((bridge) =>
+      typeof bridge === 'string' ? { name: bridge, vlanAware: false, mtu: null } : { ...bridge },
+    ),
     storage: new Map(node.storage.map((storage) => [storage.id, storageState(storage)])),
   };
 }
@@ -73,7 +76,9 @@ function storageState(storage: ScenarioStorage): StorageState {
     active: storage.active,
     enabled: storage.enabled,
     shared: storage.shared ?? sharedTypes.has(storage.type),
-    missingVolumes: new Set(storage.missingVolumes.map((volume) => (volume.includes(':') ? volume : `${storage.id}:${volume}`))),
+    missingVolumes: new Set(
+      storage.missingVolumes.map((volume) => (volume.includes(':') ? volume : `${storage.id}:${volume}`)),
+    ),
   };
 }
 

@@ -22,7 +22,18 @@ export interface GuestNic {
 
 const qemuDiskKey = /^(ide|sata|scsi|virtio)\d+$|^(efidisk|tpmstate)0$/;
 const lxcDiskKey = /^(rootfs|mp\d+)$/;
-const qemuNicModels = new Set(['virtio', 'e1000', 'e1000e', 'rtl8139', 'vmxnet3', 'ne2k_pci', 'pcnet', 'i82551', 'i82557b', 'i82559er']);
+const qemuNicModels = new Set([
+  'virtio',
+  'e1000',
+  'e1000e',
+  'rtl8139',
+  'vmxnet3',
+  'ne2k_pci',
+  'pcnet',
+  'i82551',
+  'i82557b',
+  'i82559er',
+]);
 
 /** `key=value,...` with an optional leading bare value (the default key). */
 export function parsePropertyString(value: ConfigValue): { first: string; props: Map<string, string> } {
@@ -74,7 +85,12 @@ export function guestNics(type: GuestType, config: Record<string, ConfigValue>):
       continue;
     }
     const model = [...props.keys()].find((name) => qemuNicModels.has(name)) ?? props.get('model') ?? 'virtio';
-    nics.push({ key, model, mac: props.get(model) ?? props.get('macaddr') ?? null, bridge: props.get('bridge') ?? null });
+    nics.push({
+      key,
+      model,
+      mac: props.get(model) ?? props.get('macaddr') ?? null,
+      bridge: props.get('bridge') ?? null,
+    });
   }
   return nics;
 }

@@ -67,7 +67,12 @@ export function guestUsage(guest: GuestState, node: NodeState | undefined, nowSe
     return { uptime: 0, cpu: 0, maxcpu, mem: 0, maxmem, disk, maxdisk, netin: 0, netout: 0, diskread: 0, diskwrite: 0 };
   }
   const uptime = Math.max(0, nowSeconds - guest.startedAt);
-  const [netin, netout, diskread, diskwrite] = profile.rates.map((rate) => Math.round(uptime * rate)) as [number, number, number, number];
+  const [netin, netout, diskread, diskwrite] = profile.rates.map((rate) => Math.round(uptime * rate)) as [
+    number,
+    number,
+    number,
+    number,
+  ];
   const cpu = guest.qmpstatus === 'running' ? profile.cpu : 0;
   return { uptime, cpu, maxcpu, mem: profile.mem, maxmem, disk, maxdisk, netin, netout, diskread, diskwrite };
 }

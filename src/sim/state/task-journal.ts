@@ -15,11 +15,20 @@ export class TaskJournal implements TaskHooks {
   ) {}
 
   started(task: TaskRecord, ts?: number): void {
-    this.journal.log(task.node, `pvedaemon[${pvedaemonPid(this.nodes.get(task.node))}]: <${task.user}> starting task ${task.upid}`, ts);
+    this.journal.log(
+      task.node,
+      `pvedaemon[${pvedaemonPid(this.nodes.get(task.node))}]: <${task.user}> starting task ${task.upid}`,
+      ts,
+    );
   }
 
   ended(task: TaskRecord, ts?: number): void {
-    if (task.exitstatus !== 'OK' && !task.exitstatus.startsWith('WARNINGS')) this.journal.log(task.node, `pvedaemon[${task.pid}]: ${task.exitstatus}`, ts);
-    this.journal.log(task.node, `pvedaemon[${pvedaemonPid(this.nodes.get(task.node))}]: <${task.user}> end task ${task.upid} ${task.exitstatus}`, ts);
+    if (task.exitstatus !== 'OK' && !task.exitstatus.startsWith('WARNINGS'))
+      this.journal.log(task.node, `pvedaemon[${task.pid}]: ${task.exitstatus}`, ts);
+    this.journal.log(
+      task.node,
+      `pvedaemon[${pvedaemonPid(this.nodes.get(task.node))}]: <${task.user}> end task ${task.upid} ${task.exitstatus}`,
+      ts,
+    );
   }
 }

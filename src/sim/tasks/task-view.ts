@@ -9,17 +9,30 @@ function owner(task: TaskRecord): Item {
 }
 
 function upidFields(task: TaskRecord): Item {
-  return { upid: task.upid, node: task.node, pid: task.pid, pstart: task.pstart, starttime: task.starttime, type: task.type, id: task.id, ...owner(task) };
+  return {
+    upid: task.upid,
+    node: task.node,
+    pid: task.pid,
+    pstart: task.pstart,
+    starttime: task.starttime,
+    type: task.type,
+    id: task.id,
+    ...owner(task),
+  };
 }
 
 /** GET /nodes/{node}/tasks/{upid}/status. */
 export function taskStatus(task: TaskRecord): Item {
-  return task.done ? { ...upidFields(task), status: 'stopped', exitstatus: task.exitstatus } : { ...upidFields(task), status: 'running' };
+  return task.done
+    ? { ...upidFields(task), status: 'stopped', exitstatus: task.exitstatus }
+    : { ...upidFields(task), status: 'running' };
 }
 
 /** An entry of GET /nodes/{node}/tasks: finished ones carry endtime and status, active ones RUNNING. */
 export function nodeTaskItem(task: TaskRecord): Item {
-  return task.done ? { ...upidFields(task), endtime: Math.floor(task.endsAt / 1000), status: task.exitstatus } : { ...upidFields(task), status: 'RUNNING' };
+  return task.done
+    ? { ...upidFields(task), endtime: Math.floor(task.endsAt / 1000), status: task.exitstatus }
+    : { ...upidFields(task), status: 'RUNNING' };
 }
 
 /** An entry of GET /cluster/tasks: no pstart; finished entries also lose pid. */

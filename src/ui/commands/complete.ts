@@ -16,12 +16,18 @@ export function complete(text: string, sources: CompletionSources): Completion {
   const none = { text, candidates: [] };
   if (!text.startsWith('/')) return none;
   const words = text.slice(1).split(' ');
-  if (words.length === 1) return extend('/', words[0]!, commandTable.map((command) => command.name));
+  if (words.length === 1)
+    return extend(
+      '/',
+      words[0]!,
+      commandTable.map((command) => command.name),
+    );
   if (words.length !== 2) return none;
   const spec = findCommand(words[0]!);
   if (!spec) return none;
   const head = `/${words[0]} `;
-  if (spec.argument === 'vmid' || spec.argument === 'vmid-name') return extend(head, words[1]!, sources.vmids.map(String), spec.argument === 'vmid-name' ? ' ' : '');
+  if (spec.argument === 'vmid' || spec.argument === 'vmid-name')
+    return extend(head, words[1]!, sources.vmids.map(String), spec.argument === 'vmid-name' ? ' ' : '');
   if (spec.argument === 'node') return extend(head, words[1]!, [...sources.nodes], '');
   return none;
 }

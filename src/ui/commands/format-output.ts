@@ -18,18 +18,33 @@ export function auditLines(lines: readonly AuditLine[]): string[] {
   return lines.map((entry) => {
     const time = entry.ts.slice(11, 19);
     const what = [entry.tool ?? '-', entry.target].filter((part) => part !== '').join(' ');
-    const decision = [entry.verdict, entry.decidedBy === null ? null : `by ${entry.decidedBy}`].filter((part) => part !== null).join(' ');
-    return [`#${entry.seq}`, time, entry.origin, what, decision, entry.outcome ?? ''].filter((part) => part !== '').join('  ');
+    const decision = [entry.verdict, entry.decidedBy === null ? null : `by ${entry.decidedBy}`]
+      .filter((part) => part !== null)
+      .join(' ');
+    return [`#${entry.seq}`, time, entry.origin, what, decision, entry.outcome ?? '']
+      .filter((part) => part !== '')
+      .join('  ');
   });
 }
 
 export function policyLines(summary: PolicySummary): string[] {
   const rules = summary.rules.map((rule) => `${rule.id}: ${rule.verdict} (${rule.source})`);
-  const grants = summary.grants.length === 0 ? ['(none)'] : summary.grants.map((grant) => `${grant.tool} on ${grant.target} (audit #${grant.seq})`);
-  return ['Rules, first match wins:', ...rules.map((rule) => `  ${rule}`), 'Grants for this session:', ...grants.map((grant) => `  ${grant}`)];
+  const grants =
+    summary.grants.length === 0
+      ? ['(none)']
+      : summary.grants.map((grant) => `${grant.tool} on ${grant.target} (audit #${grant.seq})`);
+  return [
+    'Rules, first match wins:',
+    ...rules.map((rule) => `  ${rule}`),
+    'Grants for this session:',
+    ...grants.map((grant) => `  ${grant}`),
+  ];
 }
 
 export function modelLines(header: HeaderInfo): string[] {
   const model = header.model ?? '(none: start Ollama and pull a model)';
-  return [`model ${model}, context ${header.contextLength} tokens`, 'Switch with /model NAME (an installed Ollama model).'];
+  return [
+    `model ${model}, context ${header.contextLength} tokens`,
+    'Switch with /model NAME (an installed Ollama model).',
+  ];
 }

@@ -16,7 +16,11 @@ const maxAuditCount = 1000;
 
 /** Parses a line that starts with "/" into a command, or a one-line message saying how to write it. */
 export function parseSlash(line: string): ParsedSlash {
-  const [head = '', ...words] = line.trim().slice(1).split(/\s+/).filter((word) => word !== '');
+  const [head = '', ...words] = line
+    .trim()
+    .slice(1)
+    .split(/\s+/)
+    .filter((word) => word !== '');
   const spec = findCommand(head.toLowerCase());
   if (!spec) return { ok: false, message: `unknown command /${head}; /help lists the commands` };
   const usage = (hint: string) => ({ ok: false as const, message: `usage: ${spec.usage} (${hint})` });
@@ -30,18 +34,25 @@ export function parseSlash(line: string): ParsedSlash {
     case 'vmid-name': {
       const want = spec.argument === 'vmid' ? 1 : 2;
       const vmid = parseVmid(words[0]);
-      if (words.length !== want || vmid === null) return usage(spec.argument === 'vmid' ? 'a guest id such as 101' : 'e.g. /snapshot 101 before-upgrade');
+      if (words.length !== want || vmid === null)
+        return usage(spec.argument === 'vmid' ? 'a guest id such as 101' : 'e.g. /snapshot 101 before-upgrade');
       return { ok: true, command: localOrTool(spec, spec.argument === 'vmid' ? { vmid } : { vmid, name: words[1] }) };
     }
     case 'node':
-      return words.length === 1 ? { ok: true, command: localOrTool(spec, { node: words[0] }) } : usage('a node name such as pve1');
+      return words.length === 1
+        ? { ok: true, command: localOrTool(spec, { node: words[0] }) }
+        : usage('a node name such as pve1');
     case 'count': {
       if (words.length === 0) return { ok: true, command: { kind: 'audit', count: defaultAuditCount } };
       const count = /^\d+$/.test(words[0]!) && words.length === 1 ? Number(words[0]) : 0;
-      return count >= 1 && count <= maxAuditCount ? { ok: true, command: { kind: 'audit', count } } : usage(`a count from 1 to ${maxAuditCount}`);
+      return count >= 1 && count <= maxAuditCount
+        ? { ok: true, command: { kind: 'audit', count } }
+        : usage(`a count from 1 to ${maxAuditCount}`);
     }
     case 'model':
-      return words.length <= 1 ? { ok: true, command: { kind: 'model', name: words[0] ?? null } } : usage('one model name such as qwen3:8b');
+      return words.length <= 1
+        ? { ok: true, command: { kind: 'model', name: words[0] ?? null } }
+        : usage('one model name such as qwen3:8b');
   }
 }
 

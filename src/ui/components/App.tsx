@@ -66,10 +66,13 @@ export function App({ backend, onExit, tracker }: AppProps) {
   const busy = state.active !== null;
 
   useApprover(backend, confirms.ask);
-  const onHeader = useCallback((next: HeaderInfo) => {
-    setHeader(next);
-    setBanner(backend.modelBanner());
-  }, [backend]);
+  const onHeader = useCallback(
+    (next: HeaderInfo) => {
+      setHeader(next);
+      setBanner(backend.modelBanner());
+    },
+    [backend],
+  );
   const refresh = useCallback(() => onHeader(backend.header()), [backend, onHeader]);
   const askStepLimit = useCallback((signal: AbortSignal) => steps.ask(null, signal, 'stop'), [steps.ask]);
   const runs = useRuns(backend, dispatch, askStepLimit, refresh, tracker);
@@ -83,14 +86,37 @@ export function App({ backend, onExit, tracker }: AppProps) {
   // The banner says how to start Ollama; wrapped rather than cut, two rows at most.
   const bannerLines = banner === null ? [] : textLines(banner, width, 'warning', '  ', '! ').slice(0, 2);
   const inputLines = promptLines(input, width, glyphs, banner !== null);
-  const modal: Line[] | null = confirms.current && dialog
-    ? confirmDialogLines({ request: confirms.current.question, modelReason: modelReasonFor(state.entries, confirms.current.question), step: dialog.step, details: dialog.details }, width, glyphs)
-    : stepQuestion ? stepLimitLines(width, glyphs) : null;
-  const transcriptHeight = Math.max(1, usable - 1 - bannerLines.length - (modal ? modal.length : inputLines.length + 2));
+  const modal: Line[] | null =
+    confirms.current && dialog
+      ? confirmDialogLines(
+          {
+            request: confirms.current.question,
+            modelReason: modelReasonFor(state.entries, confirms.current.question),
+            step: dialog.step,
+            details: dialog.details,
+          },
+          width,
+          glyphs,
+        )
+      : stepQuestion
+        ? stepLimitLines(width, glyphs)
+        : null;
+  const transcriptHeight = Math.max(
+    1,
+    usable - 1 - bannerLines.length - (modal ? modal.length : inputLines.length + 2),
+  );
   rowIndex.update(state.entries, width - 1);
   const viewport = computeViewport(rowIndex, transcriptHeight, top);
   const focusKey = input.text === '' && !modal ? viewport.focusKey : null;
-  const status = statusSegments({ quitArmed: quitKeys.armed, candidates, activity: state.active?.activity ?? null, scroll: { top: viewport.top, height: transcriptHeight, total: viewport.total, following: top === null } }, glyphs);
+  const status = statusSegments(
+    {
+      quitArmed: quitKeys.armed,
+      candidates,
+      activity: state.active?.activity ?? null,
+      scroll: { top: viewport.top, height: transcriptHeight, total: viewport.total, following: top === null },
+    },
+    glyphs,
+  );
   const hints = keyHints({ busy, emptyInput: input.text === '', cardMarked: viewport.focusKey !== null }, glyphs);
   const bottom = modal ?? footerLines(status, inputLines, hints, width, glyphs);
 

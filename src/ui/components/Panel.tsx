@@ -7,7 +7,11 @@ export function Panel({ lines, spinnerFrame = '' }: { lines: readonly Line[]; sp
   return (
     <Box flexDirection="column" flexShrink={0}>
       {lines.map((row, index) => (
-        <LineView key={index} line={row} spinnerFrame={row.segments.some((segment) => segment.spinner) ? spinnerFrame : ''} />
+        <LineView
+          key={index}
+          line={row}
+          spinnerFrame={row.segments.some((segment) => segment.spinner) ? spinnerFrame : ''}
+        />
       ))}
     </Box>
   );

@@ -16,7 +16,12 @@ export function Transcript({ rows, height, focusKey, spinnerFrame }: Props) {
   return (
     <Box flexDirection="column" height={height}>
       {rows.map((row) => (
-        <LineView key={row.rowKey} line={row.line} gutter={row.entryKey === focusKey ? glyphs.focus : ' '} spinnerFrame={row.line.segments.some((s) => s.spinner) ? spinnerFrame : ''} />
+        <LineView
+          key={row.rowKey}
+          line={row.line}
+          gutter={row.entryKey === focusKey ? glyphs.focus : ' '}
+          spinnerFrame={row.line.segments.some((s) => s.spinner) ? spinnerFrame : ''}
+        />
       ))}
     </Box>
   );

@@ -5,7 +5,10 @@ import type { TuiBackend } from '../backend.js';
 const abortedAnswer: ConfirmAnswer = { approved: false, decidedBy: 'human', note: 'the user aborted the turn' };
 
 /** Installs the dialog as the backend's approver while the UI is mounted; without it, ask means deny. */
-export function useApprover(backend: TuiBackend, ask: (request: ConfirmRequest, signal: AbortSignal, onAbort: ConfirmAnswer) => Promise<ConfirmAnswer>): void {
+export function useApprover(
+  backend: TuiBackend,
+  ask: (request: ConfirmRequest, signal: AbortSignal, onAbort: ConfirmAnswer) => Promise<ConfirmAnswer>,
+): void {
   useEffect(() => {
     backend.setApprover({ confirm: (request, signal) => ask(request, signal, abortedAnswer) });
     return () => backend.setApprover(null);

@@ -7,7 +7,11 @@ import type { UiAction } from '../state/ui-reducer.js';
  * commit and an Ink frame; a model streams far more tokens than a screen
  * needs frames). Order is kept; a burst within one tick is one commit.
  */
-export function useBatchedDispatch(dispatch: Dispatch<UiAction>, frameMs: number, now: () => number): (action: UiAction) => void {
+export function useBatchedDispatch(
+  dispatch: Dispatch<UiAction>,
+  frameMs: number,
+  now: () => number,
+): (action: UiAction) => void {
   const pending = useRef<UiAction[]>([]);
   const scheduled = useRef(false);
   const timer = useRef<NodeJS.Timeout | null>(null);

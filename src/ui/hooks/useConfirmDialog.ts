@@ -17,7 +17,10 @@ interface DialogState {
  * The confirmation dialog's state and keys. It holds the keyboard while open;
  * nothing else (streamed text, a new card) can take it away.
  */
-export function useConfirmDialog(pending: PendingQuestion<ConfirmRequest, ConfirmAnswer> | null, enabled: boolean): { step: DialogStep; details: boolean } | null {
+export function useConfirmDialog(
+  pending: PendingQuestion<ConfirmRequest, ConfirmAnswer> | null,
+  enabled: boolean,
+): { step: DialogStep; details: boolean } | null {
   const { now, keyGuardMs } = useUi();
   const [state, setState] = useState<DialogState | null>(null);
   let current = state;

@@ -20,8 +20,11 @@ export function useDoublePress(now: () => number, windowMs: number): { press(): 
     timer.current = setTimeout(() => setArmed(false), windowMs);
     return 'first' as const;
   }, [now, windowMs]);
-  useEffect(() => () => {
-    if (timer.current) clearTimeout(timer.current);
-  }, []);
+  useEffect(
+    () => () => {
+      if (timer.current) clearTimeout(timer.current);
+    },
+    [],
+  );
   return { press, armed };
 }

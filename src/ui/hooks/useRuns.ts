@@ -53,10 +53,15 @@ export function useRuns(
   );
 
   const ask = useCallback(
-    (question: string) => run('agent', (emit, signal) => backend.ask(question, { emit, onStepLimit: () => askStepLimit(signal) }, signal)),
+    (question: string) =>
+      run('agent', (emit, signal) => backend.ask(question, { emit, onStepLimit: () => askStepLimit(signal) }, signal)),
     [backend, run, askStepLimit],
   );
-  const callTool = useCallback((tool: string, args: Record<string, unknown>) => run('tui', (emit, signal) => backend.callTool(tool, args, { emit }, signal)), [backend, run]);
+  const callTool = useCallback(
+    (tool: string, args: Record<string, unknown>) =>
+      run('tui', (emit, signal) => backend.callTool(tool, args, { emit }, signal)),
+    [backend, run],
+  );
   const abort = useCallback(() => controller.current?.abort(), []);
   const running = useCallback(() => controller.current !== null, []);
 

@@ -48,7 +48,9 @@ export function useSubmit(deps: SubmitDeps): (text: string) => void {
         case 'policy':
           return output('Policy', policyLines(backend.policySummary()));
         case 'audit':
-          backend.auditTail(command.count).then((lines) => output(`Audit trail, last ${command.count} records`, auditLines(lines)), failed);
+          backend
+            .auditTail(command.count)
+            .then((lines) => output(`Audit trail, last ${command.count} records`, auditLines(lines)), failed);
           return;
         case 'model':
           if (command.name === null) return output('Model', modelLines(header));

@@ -11,7 +11,10 @@ const fallback: TerminalSize = { columns: 80, rows: 24 };
 /** The size of the injected stdout, following its resize events. */
 export function useTerminalSize(): TerminalSize {
   const { stdout } = useStdout();
-  const read = (): TerminalSize => ({ columns: stdout.columns || fallback.columns, rows: stdout.rows || fallback.rows });
+  const read = (): TerminalSize => ({
+    columns: stdout.columns || fallback.columns,
+    rows: stdout.rows || fallback.rows,
+  });
   const [size, setSize] = useState(read);
   useEffect(() => {
     const resized = () => setSize(read());

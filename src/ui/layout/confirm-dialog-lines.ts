@@ -6,7 +6,8 @@ import { compactArgs, targetFacts } from './describe-target.js';
 import { line, span, type Line } from './line.js';
 import { textLines } from './text-lines.js';
 
-export type DialogStep = { kind: 'keys' } | { kind: 'note'; note: string } | { kind: 'typed'; value: string; mismatch: boolean };
+export type DialogStep =
+  { kind: 'keys' } | { kind: 'note'; note: string } | { kind: 'typed'; value: string; mismatch: boolean };
 
 export interface DialogView {
   request: ConfirmRequest;
@@ -19,7 +20,9 @@ export interface DialogView {
 /** What typed confirmation accepts: the guest's id or name, else the node, else the tool. */
 export function typedAnswers(request: ConfirmRequest): string[] {
   const { target } = request;
-  const guest = [target.vmid === undefined ? undefined : String(target.vmid), target.name].filter((value): value is string => value !== undefined && value !== '');
+  const guest = [target.vmid === undefined ? undefined : String(target.vmid), target.name].filter(
+    (value): value is string => value !== undefined && value !== '',
+  );
   if (guest.length > 0) return guest;
   return [target.node ?? request.tool];
 }
@@ -32,10 +35,16 @@ export function typedAnswers(request: ConfirmRequest): string[] {
 export function confirmDialogLines(view: DialogView, width: number, glyphs: Glyphs): Line[] {
   const { request } = view;
   const inner = Math.max(4, width - 4);
-  const field = (label: string, value: string) => textLines(value, inner, 'plain', ' '.repeat(9), label.padEnd(9), 'dim');
+  const field = (label: string, value: string) =>
+    textLines(value, inner, 'plain', ' '.repeat(9), label.padEnd(9), 'dim');
   const body: Line[] = [
     ...textLines(`${request.title} (${request.tool}), risk ${request.risk}`, inner, 'heading', '', ''),
-    ...field('target', targetFacts(request.target).map(([label, value]) => `${label} ${value}`).join(', ')),
+    ...field(
+      'target',
+      targetFacts(request.target)
+        .map(([label, value]) => `${label} ${value}`)
+        .join(', '),
+    ),
     ...(view.details ? prettyArgs(request.args, inner) : field('args', compactArgs(request.args) || '{}')),
     ...field('rule', view.details ? sanitizeText(request.reason) : request.ruleId),
     ...reasonLines(view.modelReason, view.details, inner, glyphs),
@@ -47,7 +56,9 @@ export function confirmDialogLines(view: DialogView, width: number, glyphs: Glyp
 
 function prettyArgs(args: Record<string, unknown>, inner: number): Line[] {
   const rows = sanitizeText(JSON.stringify(args, null, 2)).split('\n');
-  return rows.flatMap((row, index) => textLines(row, inner, 'plain', ' '.repeat(9), index === 0 ? 'args     ' : ' '.repeat(9), 'dim'));
+  return rows.flatMap((row, index) =>
+    textLines(row, inner, 'plain', ' '.repeat(9), index === 0 ? 'args     ' : ' '.repeat(9), 'dim'),
+  );
 }
 
 function reasonLines(reason: string | null, details: boolean, inner: number, glyphs: Glyphs): Line[] {
@@ -56,7 +67,11 @@ function reasonLines(reason: string | null, details: boolean, inner: number, gly
   const rows = textLines(`"${reason}"`, inner, 'dim', '  ');
   const shown = details ? rows : rows.slice(0, 3);
   const more = rows.length > shown.length ? [line(span(`  ${glyphs.ellipsis} (d shows all)`, 'dim'))] : [];
-  return [line(span(`${glyphs.rule.repeat(2)} The model says (its words, not checked) ${glyphs.rule.repeat(2)}`, 'dim')), ...shown, ...more];
+  return [
+    line(span(`${glyphs.rule.repeat(2)} The model says (its words, not checked) ${glyphs.rule.repeat(2)}`, 'dim')),
+    ...shown,
+    ...more,
+  ];
 }
 
 function stepLines(view: DialogView, inner: number, glyphs: Glyphs): Line[] {
@@ -64,14 +79,26 @@ function stepLines(view: DialogView, inner: number, glyphs: Glyphs): Line[] {
   const cursor = span(' ', 'cursor');
   switch (step.kind) {
     case 'keys': {
-      const keys: Array<[string, string]> = [['y', 'allow once'], ['a', 'allow for this session'], ['n', 'deny'], ['e', 'deny with a note'], ['d', view.details ? 'fewer details' : 'details']];
+      const keys: Array<[string, string]> = [
+        ['y', 'allow once'],
+        ['a', 'allow for this session'],
+        ['n', 'deny'],
+        ['e', 'deny with a note'],
+        ['d', view.details ? 'fewer details' : 'details'],
+      ];
       return packKeys(keys, inner);
     }
     case 'note':
-      return [line(span('Note for the model: ', 'ask'), span(sanitizeText(step.note)), cursor), line(span('Enter sends the denial with the note, Esc goes back, Tab details', 'dim'))];
+      return [
+        line(span('Note for the model: ', 'ask'), span(sanitizeText(step.note)), cursor),
+        line(span('Enter sends the denial with the note, Esc goes back, Tab details', 'dim')),
+      ];
     case 'typed': {
       const answers = typedAnswers(view.request).map(sanitizeText).join(' or ');
-      const rows = [line(span(`Type ${answers} to confirm: `, 'ask'), span(sanitizeText(step.value)), cursor), line(span('Enter submits, Esc denies, Tab details', 'dim'))];
+      const rows = [
+        line(span(`Type ${answers} to confirm: `, 'ask'), span(sanitizeText(step.value)), cursor),
+        line(span('Enter submits, Esc denies, Tab details', 'dim')),
+      ];
       if (step.mismatch) rows.push(line(span(`${glyphs.failed} that is not ${answers}`, 'failed')));
       return rows;
     }

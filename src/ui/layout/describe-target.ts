@@ -4,7 +4,9 @@ import { sanitizeText } from '../text/sanitize.js';
 /** "101 db-01 @ pve1": what a call acts on, in the words of a tool card. */
 export function shortTarget(target: Target | undefined, args: Record<string, unknown>): string {
   if (!target) return compactArgs(args);
-  const guest = [target.vmid, target.name === undefined ? undefined : sanitizeText(target.name)].filter((part) => part !== undefined).join(' ');
+  const guest = [target.vmid, target.name === undefined ? undefined : sanitizeText(target.name)]
+    .filter((part) => part !== undefined)
+    .join(' ');
   const node = target.node === undefined ? '' : `@ ${sanitizeText(target.node)}`;
   return [guest, node].filter((part) => part !== '').join(' ');
 }

@@ -16,8 +16,15 @@ export function entryLines(entry: TranscriptEntry, width: number, glyphs: Glyphs
     case 'tool':
       return toolCardLines(entry, width, glyphs);
     case 'notice':
-      return [blankLine, ...textLines(entry.text, width, entry.tone === 'info' ? 'dim' : entry.tone, '  ', `${noticeMark[entry.tone]} `)];
+      return [
+        blankLine,
+        ...textLines(entry.text, width, entry.tone === 'info' ? 'dim' : entry.tone, '  ', `${noticeMark[entry.tone]} `),
+      ];
     case 'output':
-      return [blankLine, line(span(entry.title, 'heading')), ...entry.lines.flatMap((text) => textLines(text, width, 'plain'))];
+      return [
+        blankLine,
+        line(span(entry.title, 'heading')),
+        ...entry.lines.flatMap((text) => textLines(text, width, 'plain')),
+      ];
   }
 }

@@ -14,7 +14,12 @@ export function headerLine(info: HeaderInfo, usage: TurnUsage | null, glyphs: Gl
     span(sanitizeText(where), 'user'),
     span(`${info.nodeCount} node${info.nodeCount === 1 ? '' : 's'}`),
     span(info.model ? sanitizeText(info.model) : 'no model', info.model ? 'plain' : 'warning'),
-    contextLength > 0 ? span(`ctx ${percent}% of ${contextLength >= 1024 ? `${Math.round(contextLength / 1024)}k` : contextLength}`, percent >= 85 ? 'warning' : 'dim') : span('ctx -', 'dim'),
+    contextLength > 0
+      ? span(
+          `ctx ${percent}% of ${contextLength >= 1024 ? `${Math.round(contextLength / 1024)}k` : contextLength}`,
+          percent >= 85 ? 'warning' : 'dim',
+        )
+      : span('ctx -', 'dim'),
     span(`policy ${info.policyMode}`, info.policyMode === 'read-only' ? 'warning' : 'dim'),
   ];
   return line(span('proxmox-ai', 'heading'), ...parts.flatMap((part) => [sep, part]));

@@ -32,7 +32,10 @@ export function inputRows(text: string, cursor: number, width: number, maxRows: 
     index += char.length;
   }
   place();
-  const cursorRow = Math.max(0, rows.findIndex((row) => row.cursorAt !== null));
+  const cursorRow = Math.max(
+    0,
+    rows.findIndex((row) => row.cursorAt !== null),
+  );
   const start = Math.max(0, Math.min(cursorRow - maxRows + 1, rows.length - maxRows));
   return rows.slice(start, start + maxRows).map((row, offset) => {
     const lead = span(start + offset === 0 ? prompt : ' '.repeat(prompt.length), 'user');

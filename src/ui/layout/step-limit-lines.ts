@@ -8,7 +8,14 @@ export function stepLimitLines(width: number, glyphs: Glyphs): Line[] {
   const inner = Math.max(4, width - 4);
   const body = [
     ...textLines('The model has used all its tool rounds for this question (ai.maxSteps).', inner, 'plain', '', ''),
-    line(span('[c]', 'ask'), span(' continue  '), span('[w]', 'ask'), span(' wrap up: answer with what it has  '), span('[s]', 'ask'), span(' stop')),
+    line(
+      span('[c]', 'ask'),
+      span(' continue  '),
+      span('[w]', 'ask'),
+      span(' wrap up: answer with what it has  '),
+      span('[s]', 'ask'),
+      span(' stop'),
+    ),
   ];
   return boxed('Step limit reached', body, width, glyphs, 'ask');
 }

@@ -31,7 +31,8 @@ export function computeViewport(index: RowIndex, height: number, top: number | n
   for (let at = index.entryAt(first); at < index.count && rows.length < height; at++) {
     const entry = index.entry(at);
     const lines = index.lines(at);
-    for (let row = Math.max(0, first - index.start(at)); row < lines.length && rows.length < height; row++) rows.push({ line: lines[row]!, entryKey: entry.key, rowKey: `${entry.key}:${row}` });
+    for (let row = Math.max(0, first - index.start(at)); row < lines.length && rows.length < height; row++)
+      rows.push({ line: lines[row]!, entryKey: entry.key, rowKey: `${entry.key}:${row}` });
     if (entry.kind === 'tool') focusKey = entry.key;
   }
   return { rows, top: first, total, focusKey };

@@ -13,7 +13,10 @@ export interface DialogKey {
   meta: boolean;
 }
 
-export type DialogKeyResult = { kind: 'ignored' } | { kind: 'changed'; step: DialogStep; details: boolean } | { kind: 'answered'; answer: ConfirmAnswer };
+export type DialogKeyResult =
+  | { kind: 'ignored' }
+  | { kind: 'changed'; step: DialogStep; details: boolean }
+  | { kind: 'answered'; answer: ConfirmAnswer };
 
 const allowOnce: ConfirmAnswer = { approved: true, decidedBy: 'human' };
 const deny: ConfirmAnswer = { approved: false, decidedBy: 'human' };
@@ -27,13 +30,25 @@ export function initialStep(request: ConfirmRequest): DialogStep {
  * keys only (a chunk like "yes" is typing that was meant elsewhere); typed
  * confirmation needs the exact vmid or name and Enter.
  */
-export function dialogKey(request: ConfirmRequest, step: DialogStep, details: boolean, input: string, key: DialogKey): DialogKeyResult {
-  const changed = (next: DialogStep, nextDetails = details): DialogKeyResult => ({ kind: 'changed', step: next, details: nextDetails });
+export function dialogKey(
+  request: ConfirmRequest,
+  step: DialogStep,
+  details: boolean,
+  input: string,
+  key: DialogKey,
+): DialogKeyResult {
+  const changed = (next: DialogStep, nextDetails = details): DialogKeyResult => ({
+    kind: 'changed',
+    step: next,
+    details: nextDetails,
+  });
   if (key.ctrl || (key.meta && !key.escape)) return { kind: 'ignored' };
   if (step.kind !== 'keys' && !key.return && /^[^\r\n]+(?:\r\n|\r|\n)$/.test(input)) {
     // Text and Enter in one read (a fast typist, tmux send-keys): the text, then Enter.
     const typed = dialogKey(request, step, details, input.replace(/[\r\n]+$/, ''), key);
-    return typed.kind === 'changed' ? dialogKey(request, typed.step, typed.details, '', { ...key, return: true }) : typed;
+    return typed.kind === 'changed'
+      ? dialogKey(request, typed.step, typed.details, '', { ...key, return: true })
+      : typed;
   }
   switch (step.kind) {
     case 'keys': {

@@ -62,7 +62,10 @@ export function editInput(state: InputLine, edit: InputEdit): InputLine {
       return withText(state, edit.text, edit.text.length);
     case 'submitted': {
       const line = text.trim();
-      const history = line === '' || state.history[state.history.length - 1] === line ? state.history : [...state.history, line].slice(-maxHistory);
+      const history =
+        line === '' || state.history[state.history.length - 1] === line
+          ? state.history
+          : [...state.history, line].slice(-maxHistory);
       return { ...emptyInput, history };
     }
   }
@@ -75,7 +78,8 @@ function withText(state: InputLine, text: string, cursor: number): InputLine {
 function browse(state: InputLine, index: number): InputLine {
   if (index < 0 || state.history.length === 0) return state;
   const draft = state.historyIndex === null ? state.text : state.draft;
-  if (index >= state.history.length) return { ...state, text: draft, cursor: draft.length, historyIndex: null, draft: '' };
+  if (index >= state.history.length)
+    return { ...state, text: draft, cursor: draft.length, historyIndex: null, draft: '' };
   const text = state.history[index]!;
   return { ...state, text, cursor: text.length, historyIndex: index, draft };
 }

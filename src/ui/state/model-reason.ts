@@ -9,7 +9,8 @@ import type { TranscriptEntry } from './entries.js';
 export function modelReasonFor(entries: readonly TranscriptEntry[], request: ConfirmRequest): string | null {
   for (let index = entries.length - 1; index >= 0; index--) {
     const entry = entries[index]!;
-    if (entry.kind === 'tool' && entry.tool === request.tool && !entry.outcome) return entry.origin === 'tui' ? null : entry.reason;
+    if (entry.kind === 'tool' && entry.tool === request.tool && !entry.outcome)
+      return entry.origin === 'tui' ? null : entry.reason;
   }
   return '';
 }

@@ -19,7 +19,8 @@ export function chunkSteps(chunk: string, pasting: boolean): ChunkStep[] {
     run = '';
   };
   for (const char of body) {
-    const key = char === '\n' ? 'enter' : char === '\t' ? 'tab' : char === '\u007f' || char === '\b' ? 'backspace' : null;
+    const key =
+      char === '\n' ? 'enter' : char === '\t' ? 'tab' : char === '\u007f' || char === '\b' ? 'backspace' : null;
     if (key === null) {
       run += char;
       continue;

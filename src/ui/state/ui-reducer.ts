@@ -19,7 +19,16 @@ export function uiReducer(state: UiState, action: UiAction): UiState {
     case 'user-turn':
       return append(state, (key) => ({ kind: 'user', key, text: action.text }));
     case 'run-started':
-      return { ...state, active: { run: action.run, origin: action.origin, activity: action.origin === 'agent' ? 'thinking' : 'running', assistantKey: null, reason: '' } };
+      return {
+        ...state,
+        active: {
+          run: action.run,
+          origin: action.origin,
+          activity: action.origin === 'agent' ? 'thinking' : 'running',
+          assistantKey: null,
+          reason: '',
+        },
+      };
     case 'event':
       return applyEvent(state, action.run, action.event);
     case 'run-finished':
@@ -29,7 +38,11 @@ export function uiReducer(state: UiState, action: UiAction): UiState {
     case 'output':
       return append(state, (key) => ({ kind: 'output', key, title: action.title, lines: action.lines }));
     case 'toggle-card':
-      return updateEntry(state, (entry) => entry.key === action.key && entry.kind === 'tool', (entry) => ({ ...(entry as ToolEntry), expanded: !(entry as ToolEntry).expanded }));
+      return updateEntry(
+        state,
+        (entry) => entry.key === action.key && entry.kind === 'tool',
+        (entry) => ({ ...(entry as ToolEntry), expanded: !(entry as ToolEntry).expanded }),
+      );
     case 'clear':
       return { ...initialUiState, nextKey: state.nextKey, active: state.active };
     case 'batch':
@@ -45,16 +58,34 @@ function applyEvent(state: UiState, run: number, event: AgentEvent): UiState {
     case 'tool-requested': {
       const origin = active?.origin ?? 'agent';
       const reason = active?.reason.trim() ?? '';
-      const next = append(state, (key) => ({ kind: 'tool', key, run, callId: event.id, origin, tool: event.tool, args: event.args, reason, expanded: false }));
+      const next = append(state, (key) => ({
+        kind: 'tool',
+        key,
+        run,
+        callId: event.id,
+        origin,
+        tool: event.tool,
+        args: event.args,
+        reason,
+        expanded: false,
+      }));
       return active ? { ...next, active: { ...active, activity: event.tool, assistantKey: null, reason: '' } } : next;
     }
     case 'tool-decision':
-      return updateCard(state, run, event.id, (card) => ({ ...card, target: event.target, verdict: event.verdict, ruleId: event.ruleId, decidedBy: event.decidedBy }));
+      return updateCard(state, run, event.id, (card) => ({
+        ...card,
+        target: event.target,
+        verdict: event.verdict,
+        ruleId: event.ruleId,
+        decidedBy: event.decidedBy,
+      }));
     case 'tool-progress':
       return updateCard(state, run, event.id, (card) => ({ ...card, progress: event.message }));
     case 'tool-result': {
       const next = updateCard(state, run, event.id, (card) => ({ ...card, outcome: event.outcome }));
-      return active && next.active ? { ...next, active: { ...next.active, activity: active.origin === 'agent' ? 'thinking' : 'running' } } : next;
+      return active && next.active
+        ? { ...next, active: { ...next.active, activity: active.origin === 'agent' ? 'thinking' : 'running' } }
+        : next;
     }
     case 'notice':
       return append(state, (key) => ({ kind: 'notice', key, tone: 'info', text: event.message }));
@@ -65,10 +96,16 @@ function applyEvent(state: UiState, run: number, event: AgentEvent): UiState {
   }
 }
 
-const stopNotices: Partial<Record<StopReason, NoticeTone>> = { 'max-steps': 'warning', loop: 'warning', 'invalid-calls': 'warning', 'context-full': 'warning' };
+const stopNotices: Partial<Record<StopReason, NoticeTone>> = {
+  'max-steps': 'warning',
+  loop: 'warning',
+  'invalid-calls': 'warning',
+  'context-full': 'warning',
+};
 
 function finishTurn(state: UiState, active: ActiveRun | null, stopReason: StopReason, answer: string): UiState {
-  if (stopReason === 'aborted') return append(state, (key) => ({ kind: 'notice', key, tone: 'warning', text: 'Turn aborted.' }));
+  if (stopReason === 'aborted')
+    return append(state, (key) => ({ kind: 'notice', key, tone: 'warning', text: 'Turn aborted.' }));
   const tone = stopNotices[stopReason];
   if (tone) return append(state, (key) => ({ kind: 'notice', key, tone, text: answer }));
   if (stopReason === 'answered' && active && active.assistantKey === null && answer.trim() !== '') {
@@ -93,11 +130,19 @@ function append(state: UiState, make: (key: string) => TranscriptEntry): UiState
 }
 
 function updateCard(state: UiState, run: number, callId: string, change: (card: ToolEntry) => ToolEntry): UiState {
-  return updateEntry(state, (entry) => entry.kind === 'tool' && entry.run === run && entry.callId === callId, (entry) => change(entry as ToolEntry));
+  return updateEntry(
+    state,
+    (entry) => entry.kind === 'tool' && entry.run === run && entry.callId === callId,
+    (entry) => change(entry as ToolEntry),
+  );
 }
 
 /** Replaces the newest entry that matches; the others keep their identity (the line cache relies on it). */
-function updateEntry(state: UiState, matches: (entry: TranscriptEntry) => boolean, change: (entry: TranscriptEntry) => TranscriptEntry): UiState {
+function updateEntry(
+  state: UiState,
+  matches: (entry: TranscriptEntry) => boolean,
+  change: (entry: TranscriptEntry) => TranscriptEntry,
+): UiState {
   for (let index = state.entries.length - 1; index >= 0; index--) {
     const entry = state.entries[index]!;
     if (!matches(entry)) continue;

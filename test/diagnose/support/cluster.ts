@@ -15,12 +15,24 @@ export interface LiveCluster {
 
 export async function startCluster(scenario: Scenario): Promise<LiveCluster> {
   const sim = await startSimulator({ scenario });
-  const client = createProxmoxClient({ name: 'test', url: sim.url, tokenId: sim.tokenId, tokenSecret: sim.tokenSecret, fingerprint: sim.fingerprint });
+  const client = createProxmoxClient({
+    name: 'test',
+    url: sim.url,
+    tokenId: sim.tokenId,
+    tokenSecret: sim.tokenSecret,
+    fingerprint: sim.fingerprint,
+  });
   const api = toProxmoxApi(client);
   const signal = new AbortController().signal;
   return {
     api,
-    context: () => ({ proxmox: api, profile: 'test', signal, progress: () => undefined, now: () => new Date('2026-11-20T03:00:00Z') }),
+    context: () => ({
+      proxmox: api,
+      profile: 'test',
+      signal,
+      progress: () => undefined,
+      now: () => new Date('2026-11-20T03:00:00Z'),
+    }),
     reader: () => new EvidenceReader(api, signal),
     async close() {
       await client.close();

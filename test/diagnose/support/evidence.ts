@@ -13,14 +13,33 @@ export interface EvidenceParts {
 export function evidenceOf(parts: EvidenceParts = {}): GuestEvidence {
   const type: GuestType = parts.guest?.type ?? 'qemu';
   const guest: GuestFacts = {
-    vmid: 310, node: 'pve7', type, name: 'app-7', status: 'stopped', qmpstatus: undefined, lock: undefined, template: false,
-    haManaged: false, haState: undefined, maxmem: undefined, ...parts.guest,
+    vmid: 310,
+    node: 'pve7',
+    type,
+    name: 'app-7',
+    status: 'stopped',
+    qmpstatus: undefined,
+    lock: undefined,
+    template: false,
+    haManaged: false,
+    haState: undefined,
+    maxmem: undefined,
+    ...parts.guest,
   };
   return {
     identity: 'root@pam!diag',
     guest,
     config: parts.config ? readGuestConfig(type, parts.config) : undefined,
-    node: { name: guest.node, online: undefined, memory: undefined, cpu: undefined, interfaces: undefined, storage: undefined, committed: undefined, ...parts.node },
+    node: {
+      name: guest.node,
+      online: undefined,
+      memory: undefined,
+      cpu: undefined,
+      interfaces: undefined,
+      storage: undefined,
+      committed: undefined,
+      ...parts.node,
+    },
     tasks: [],
     journal: [],
     cluster: { quorate: undefined, offlineNodes: [] },

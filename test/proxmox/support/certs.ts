@@ -45,7 +45,10 @@ export async function testCluster(): Promise<TestCluster> {
     );
   return {
     ca: withFingerprint(ca),
-    node: await signed([{ type: 7, ip: '127.0.0.1' }, { type: 2, value: 'pve1' }]),
+    node: await signed([
+      { type: 7, ip: '127.0.0.1' },
+      { type: 2, value: 'pve1' },
+    ]),
     otherNode: await signed([{ type: 2, value: 'pve2' }]),
   };
 }
@@ -58,5 +61,9 @@ export function pemFile(pem: string): string {
 }
 
 function withFingerprint(pems: { private: string; cert: string }): TestCertificate {
-  return { key: pems.private, cert: pems.cert, fingerprint: sha256Fingerprint(new crypto.X509Certificate(pems.cert).raw) };
+  return {
+    key: pems.private,
+    cert: pems.cert,
+    fingerprint: sha256Fingerprint(new crypto.X509Certificate(pems.cert).raw),
+  };
 }

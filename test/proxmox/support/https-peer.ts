@@ -46,7 +46,10 @@ export async function startHttpsPeer(certificate: TestCertificate, behaviour: Pe
 
 export function answerJson(response: ServerResponse, status: number, body: unknown, reason?: string): void {
   const text = JSON.stringify(body);
-  response.writeHead(status, reason ?? '', { 'content-type': 'application/json;charset=UTF-8', 'content-length': Buffer.byteLength(text) });
+  response.writeHead(status, reason ?? '', {
+    'content-type': 'application/json;charset=UTF-8',
+    'content-length': Buffer.byteLength(text),
+  });
   response.end(text);
 }
 

@@ -14,13 +14,27 @@ export function startScenario(yaml: string, options: SimulatorOptions = {}): Pro
 
 /** The simulator's token with its certificate pinned, as `--demo` sets it up. */
 export function tokenProfile(sim: Simulator, overrides: Partial<ResolvedProfile> = {}): ResolvedProfile {
-  return { name: 'demo', url: sim.url, tokenId: sim.tokenId, tokenSecret: sim.tokenSecret, fingerprint: sim.fingerprint, ...overrides };
+  return {
+    name: 'demo',
+    url: sim.url,
+    tokenId: sim.tokenId,
+    tokenSecret: sim.tokenSecret,
+    fingerprint: sim.fingerprint,
+    ...overrides,
+  };
 }
 
 /** The simulator's first user, logging in with a password (tickets). */
 export function passwordProfile(sim: Simulator, overrides: Partial<ResolvedProfile> = {}): ResolvedProfile {
   const user = sim.users[0]!;
-  return { name: 'demo', url: sim.url, username: user.userid, password: user.password, fingerprint: sim.fingerprint, ...overrides };
+  return {
+    name: 'demo',
+    url: sim.url,
+    username: user.userid,
+    password: user.password,
+    fingerprint: sim.fingerprint,
+    ...overrides,
+  };
 }
 
 /** A clock tests move by hand, shared by simulator and client when both must agree. */

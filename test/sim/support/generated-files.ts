@@ -11,7 +11,17 @@ export const referenceSchemaFile = path.join(packageRoot(), '..', 'shared', 'ref
 export const endpointsFile = path.join(packageRoot(), 'src', 'sim', 'api', 'pve-endpoints.json');
 export const scenarioSchemaFile = path.join(packageRoot(), 'scenarios', 'scenario.schema.json');
 
-const keptParamKeys = ['type', 'format', 'enum', 'minimum', 'maximum', 'pattern', 'maxLength', 'optional', 'requires'] as const;
+const keptParamKeys = [
+  'type',
+  'format',
+  'enum',
+  'minimum',
+  'maximum',
+  'pattern',
+  'maxLength',
+  'optional',
+  'requires',
+] as const;
 
 interface ReferenceEndpoint {
   method: string;

@@ -1,5 +1,12 @@
 import { Agent, fetch } from 'undici';
-import { loadScenarioFile, demoScenarioPath, startSimulator, type Scenario, type SimulatorHandle, type StartSimulatorOptions } from '../../../src/sim/index.js';
+import {
+  loadScenarioFile,
+  demoScenarioPath,
+  startSimulator,
+  type Scenario,
+  type SimulatorHandle,
+  type StartSimulatorOptions,
+} from '../../../src/sim/index.js';
 
 /** One answer of the simulator, read over real HTTPS. */
 export interface Answer {
@@ -47,9 +54,16 @@ export class SimClient {
       body = JSON.stringify(options.json);
     } else if (options.form) {
       headers['content-type'] = 'application/x-www-form-urlencoded';
-      body = new URLSearchParams(Object.entries(options.form).map(([key, value]): [string, string] => [key, String(value)])).toString();
+      body = new URLSearchParams(
+        Object.entries(options.form).map(([key, value]): [string, string] => [key, String(value)]),
+      ).toString();
     }
-    const response = await fetch(`${this.sim.url}/api2/json${path}`, { method, headers, body, dispatcher: this.dispatcher });
+    const response = await fetch(`${this.sim.url}/api2/json${path}`, {
+      method,
+      headers,
+      body,
+      dispatcher: this.dispatcher,
+    });
     const text = await response.text();
     let parsed: unknown;
     try {
@@ -57,7 +71,13 @@ export class SimClient {
     } catch {
       parsed = undefined;
     }
-    return { status: response.status, reason: response.statusText, headers: response.headers as unknown as Headers, text, body: parsed };
+    return {
+      status: response.status,
+      reason: response.statusText,
+      headers: response.headers as unknown as Headers,
+      text,
+      body: parsed,
+    };
   }
 
   async data(method: string, path: string, options?: CallOptions) {
@@ -72,7 +92,9 @@ export class SimClient {
   }
 
   async taskLog(node: string, upid: string): Promise<string[]> {
-    const lines = (await this.data('GET', `/nodes/${node}/tasks/${encodeURIComponent(upid)}/log?limit=0`)) as Array<{ t: string }>;
+    const lines = (await this.data('GET', `/nodes/${node}/tasks/${encodeURIComponent(upid)}/log?limit=0`)) as Array<{
+      t: string;
+    }>;
     return lines.map((line) => line.t);
   }
 
@@ -97,7 +119,10 @@ export class ManualClock {
 
 export const demoNow = Date.parse('2026-11-20T03:00:00Z');
 
-export async function startClient(scenario: Scenario, options: Omit<StartSimulatorOptions, 'scenario'> = {}): Promise<SimClient> {
+export async function startClient(
+  scenario: Scenario,
+  options: Omit<StartSimulatorOptions, 'scenario'> = {},
+): Promise<SimClient> {
   return new SimClient(await startSimulator({ taskDurationMs: 0, ...options, scenario }));
 }
 
@@ -127,7 +152,12 @@ export function smallScenario(overrides: Partial<Scenario> = {}): Scenario {
         type: 'qemu',
         node: 'pve1',
         name: 'app',
-        config: { memory: '2048', cores: 2, scsi0: 'local-lvm:vm-100-disk-0,size=32G', net0: 'virtio=BC:24:11:00:00:64,bridge=vmbr0' },
+        config: {
+          memory: '2048',
+          cores: 2,
+          scsi0: 'local-lvm:vm-100-disk-0,size=32G',
+          net0: 'virtio=BC:24:11:00:00:64,bridge=vmbr0',
+        },
       },
     ],
     ...overrides,

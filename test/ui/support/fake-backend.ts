@@ -4,7 +4,14 @@ import type { Approver } from '../../../src/core/approver.js';
 import type { ToolOutcome } from '../../../src/core/call-outcome.js';
 import type { AuditLine, HeaderInfo, PolicySummary, TuiBackend, TurnHandlers } from '../../../src/ui/backend.js';
 
-export const usage: TurnUsage = { promptTokens: 900, evalTokens: 120, requests: 2, totalMs: 800, contextUsed: 4096, contextLength: 40960 };
+export const usage: TurnUsage = {
+  promptTokens: 900,
+  evalTokens: 120,
+  requests: 2,
+  totalMs: 800,
+  contextUsed: 4096,
+  contextLength: 40960,
+};
 
 /** A turn or slash command the test drives by hand: emit events, then finish. */
 export interface FakeRun<R> {
@@ -18,12 +25,22 @@ export interface FakeRun<R> {
 
 const waiters = () => {
   const queue: Array<(value: void) => void> = [];
-  return { wait: () => new Promise<void>((resolve) => queue.push(resolve)), wake: () => queue.splice(0).forEach((resolve) => resolve()) };
+  return {
+    wait: () => new Promise<void>((resolve) => queue.push(resolve)),
+    wake: () => queue.splice(0).forEach((resolve) => resolve()),
+  };
 };
 
 /** TuiBackend for tests: records what the UI asks and lets the test play the agent and the scheduler. */
 export class FakeBackend implements TuiBackend {
-  headerInfo: HeaderInfo = { profile: 'demo', cluster: 'homelab', nodeCount: 2, model: 'qwen3:8b', contextLength: 40960, policyMode: 'normal' };
+  headerInfo: HeaderInfo = {
+    profile: 'demo',
+    cluster: 'homelab',
+    nodeCount: 2,
+    model: 'qwen3:8b',
+    contextLength: 40960,
+    policyMode: 'normal',
+  };
   banner: string | null = null;
   approver: Approver | null = null;
   readonly turns: Array<FakeRun<TurnResult>> = [];
@@ -44,13 +61,24 @@ export class FakeBackend implements TuiBackend {
     return this.banner;
   }
   ask(question: string, handlers: TurnHandlers, signal: AbortSignal): Promise<TurnResult> {
-    return this.record(this.turns, { input: question, signal, emit: handlers.emit, stepLimit: handlers.onStepLimit }, (resolve) => {
-      handlers.emit({ type: 'done', stopReason: 'aborted', answer: '', usage });
-      resolve(turnResult('aborted'));
-    });
+    return this.record(
+      this.turns,
+      { input: question, signal, emit: handlers.emit, stepLimit: handlers.onStepLimit },
+      (resolve) => {
+        handlers.emit({ type: 'done', stopReason: 'aborted', answer: '', usage });
+        resolve(turnResult('aborted'));
+      },
+    );
   }
-  callTool(tool: string, args: Record<string, unknown>, handlers: Pick<TurnHandlers, 'emit'>, signal: AbortSignal): Promise<ToolOutcome> {
-    return this.record(this.toolCalls, { input: tool, args, signal, emit: handlers.emit }, (resolve) => resolve(outcome(tool, 'aborted', 'aborted')));
+  callTool(
+    tool: string,
+    args: Record<string, unknown>,
+    handlers: Pick<TurnHandlers, 'emit'>,
+    signal: AbortSignal,
+  ): Promise<ToolOutcome> {
+    return this.record(this.toolCalls, { input: tool, args, signal, emit: handlers.emit }, (resolve) =>
+      resolve(outcome(tool, 'aborted', 'aborted')),
+    );
   }
   setApprover(approver: Approver | null): void {
     this.approver = approver;
@@ -87,7 +115,11 @@ export class FakeBackend implements TuiBackend {
     while (this.turns.length + this.toolCalls.length < count) await this.started.wait();
   }
 
-  private record<R>(list: Array<FakeRun<R>>, run: Omit<FakeRun<R>, 'finish'>, onAbort: (resolve: (value: R) => void) => void): Promise<R> {
+  private record<R>(
+    list: Array<FakeRun<R>>,
+    run: Omit<FakeRun<R>, 'finish'>,
+    onAbort: (resolve: (value: R) => void) => void,
+  ): Promise<R> {
     return new Promise<R>((resolve) => {
       list.push({ ...run, finish: resolve });
       run.signal.addEventListener('abort', () => onAbort(resolve), { once: true });

@@ -37,10 +37,18 @@ export interface Harness {
 }
 
 /** The App on ink-testing-library's streams with a fake backend, an injected clock, and 80x24 unless told. */
-export async function renderApp(options: { backend?: FakeBackend; ascii?: boolean; color?: boolean; columns?: number; rows?: number } = {}): Promise<Harness> {
+export async function renderApp(
+  options: { backend?: FakeBackend; ascii?: boolean; color?: boolean; columns?: number; rows?: number } = {},
+): Promise<Harness> {
   const backend = options.backend ?? new FakeBackend();
   const clock = { ms: 0 };
-  const settings: UiSettings = { glyphs: options.ascii ? asciiGlyphs : unicodeGlyphs, color: options.color ?? true, now: () => clock.ms, keyGuardMs: 400, frameMs: 0 };
+  const settings: UiSettings = {
+    glyphs: options.ascii ? asciiGlyphs : unicodeGlyphs,
+    color: options.color ?? true,
+    now: () => clock.ms,
+    keyGuardMs: 400,
+    frameMs: 0,
+  };
   const exits: number[] = [];
   const instance = render(
     <UiContext.Provider value={settings}>

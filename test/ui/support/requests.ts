@@ -1,8 +1,22 @@
 import type { ConfirmRequest } from '../../../src/core/approver.js';
 import type { Target } from '../../../src/core/tool.js';
 
-export const template: Target = { profile: 'demo', cluster: 'homelab', node: 'pve1', vmid: 105, name: 'ubuntu-2404-tmpl', tags: [] };
-export const database: Target = { profile: 'demo', cluster: 'homelab', node: 'pve1', vmid: 101, name: 'db-01', tags: ['prod'] };
+export const template: Target = {
+  profile: 'demo',
+  cluster: 'homelab',
+  node: 'pve1',
+  vmid: 105,
+  name: 'ubuntu-2404-tmpl',
+  tags: [],
+};
+export const database: Target = {
+  profile: 'demo',
+  cluster: 'homelab',
+  node: 'pve1',
+  vmid: 101,
+  name: 'db-01',
+  tags: ['prod'],
+};
 
 export const startTemplate: ConfirmRequest = {
   tool: 'start_vm',
