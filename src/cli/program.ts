@@ -4,6 +4,7 @@ import { makeKit, type Registrar } from './command-kit.js';
 import { registerAsk } from './commands/ask.register.js';
 import { registerAudit } from './commands/audit.register.js';
 import { registerCache } from './commands/cache.register.js';
+import { registerCompletion } from './commands/completion.register.js';
 import { registerConfig } from './commands/config.register.js';
 import { registerDiagnose } from './commands/diagnose.register.js';
 import { registerDoctor } from './commands/doctor.register.js';
@@ -27,6 +28,7 @@ const registrars: Registrar[] = [
   registerMcp,
   registerUndo,
   registerCache,
+  registerCompletion,
 ];
 
 /**

@@ -27,7 +27,9 @@ let loading: Promise<typeof import('./mount-app.js')> | null = null;
  */
 export function preloadTui(): Promise<typeof import('./mount-app.js')> {
   // React and Ink load their development builds unless NODE_ENV says production: several times the work per frame.
-  process.env.NODE_ENV ??= 'production';
+  // (The bundle fixes it at build time; the unbundled build reads it here, through a variable the bundler leaves alone.)
+  const env = process.env;
+  env.NODE_ENV ??= 'production';
   if (!loading) {
     loading = import('./mount-app.js');
     // A preload nobody awaits (the cluster failed first) must not end the process; runTui sees the error.

@@ -3,11 +3,22 @@ import type { StatePaths } from '../../config/paths.js';
 import { isExposed } from '../../config/private-files.js';
 import { fail, ok, warn, type CheckResult } from './check.js';
 
+/** The oldest Node the installed program supports: what Debian 13 and Proxmox VE 9 ship. */
+export const SUPPORTED_NODE = { major: 20, minor: 19 };
+
+/** ok from 20.19; a warning on an older 20 (most things work, some modules may not load); fail below 20. */
 export function checkNodeVersion(version: string = process.versions.node): CheckResult {
-  const major = Number(version.split('.')[0]);
-  return major >= 22
-    ? ok('node', `Node ${version}`)
-    : fail('node', `Node ${version} is too old`, 'install Node 22 or newer (Node 24 recommended)');
+  const [major = 0, minor = 0] = version.split('.').map(Number);
+  const wanted = `${SUPPORTED_NODE.major}.${SUPPORTED_NODE.minor}`;
+  if (major > SUPPORTED_NODE.major || (major === SUPPORTED_NODE.major && minor >= SUPPORTED_NODE.minor))
+    return ok('node', `Node ${version}`);
+  if (major === SUPPORTED_NODE.major)
+    return warn('node', `Node ${version} is older than ${wanted}`, `upgrade to Node ${wanted} or newer`);
+  return fail(
+    'node',
+    `Node ${version} is too old`,
+    `install Node ${wanted} or newer (Debian 13 and Proxmox VE 9 ship it)`,
+  );
 }
 
 /** The state directories are private, and secrets.json is 0600. */
