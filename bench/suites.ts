@@ -4,6 +4,7 @@ import { auditAppend } from './figures/audit.js';
 import { coldStart } from './figures/cold-start.js';
 import { diagnoseBench } from './figures/diagnose.js';
 import { mcpFigures } from './figures/mcp.js';
+import { redactFigures } from './figures/redact.js';
 import { simulatorFigures } from './figures/simulator.js';
 import { toolFigures } from './figures/tools.js';
 import { tuiFigures } from './figures/tui.js';
@@ -14,6 +15,7 @@ export const suites: BenchSuite[] = [
   toolFigures,
   agentFigures,
   auditAppend,
+  redactFigures,
   simulatorFigures,
   mcpFigures,
   diagnoseBench,

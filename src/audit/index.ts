@@ -29,7 +29,7 @@ export { AuditVerifyError } from './audit-verify-error.js';
 export { verifyAudit, type VerifyReport, type VerifySummary } from './verify.js';
 export { describeDamage, type AuditDamage, type DamageKind } from './damage.js';
 export { readAuditRecords, readStoredRecords, type AuditFilter, type StoredRecord } from './read.js';
-export { createRedactor, type RedactionKind, type Redactor, type RedactorOptions } from './redact.js';
+export { createRedactor, type CutLimits, type RedactionKind, type Redactor, type RedactorOptions } from './redact.js';
 export { genesisHash } from './record.js';
 export { parseSince } from './since.js';
 export { auditRows, formatAuditTable, type AuditRow } from './table.js';

@@ -1,6 +1,7 @@
 import type { AuditEntry, AuditOrigin, AuditSink, Redactor } from '../audit/index.js';
 import { decide, type PolicyMode, type PolicyRule, type SessionGrants } from '../policy/index.js';
 import type { Approver } from './approver.js';
+import { argumentsProblem, auditCut, outputLimits } from './call-limits.js';
 import type { CallStatus, ToolOutcome } from './call-outcome.js';
 import { readCacheKey, type ReadCache } from './read-cache.js';
 import type { ToolRegistry } from './registry.js';
@@ -58,6 +59,10 @@ const defaultTimeouts = { read: 60_000, write: 600_000 };
 export async function callTool(request: ToolRequest, deps: CallDeps): Promise<ToolOutcome> {
   const { registry, session, redactor } = deps;
   const signal = request.signal ?? new AbortController().signal;
+  // Safety: sizes are checked before any other step reads the arguments; an
+  // oversized call is still audited, with its arguments cut.
+  const toolName = redactor.redactWithin(String(request.tool), 100);
+  const oversized = argumentsProblem(request.args ?? {});
   const record = (entry: Partial<AuditEntry>) =>
     deps.audit.append({
       session: session.id,
@@ -66,10 +71,10 @@ export async function callTool(request: ToolRequest, deps: CallDeps): Promise<To
       profile: session.profile,
       cluster: session.cluster,
       parentSeq: request.parentSeq ?? null,
-      tool: request.tool,
+      tool: toolName,
       ...entry,
     } as AuditEntry);
-  const safeArgs = redactor.redact(request.args ?? {}) as Record<string, unknown>;
+  const safeArgs = redactor.redact(request.args ?? {}, oversized ? auditCut : undefined) as Record<string, unknown>;
   const call = await record({ kind: 'call', args: safeArgs });
   const finish = async (
     status: CallStatus,
@@ -77,8 +82,8 @@ export async function callTool(request: ToolRequest, deps: CallDeps): Promise<To
     summary: string,
     extra: Partial<ToolOutcome> = {},
   ): Promise<ToolOutcome> => {
-    const cleanText = redactor.redactText(text);
-    const cleanSummary = redactor.redactText(summary);
+    const cleanText = redactor.redactWithin(text, outputLimits.text);
+    const cleanSummary = redactor.redactWithin(summary, outputLimits.summary);
     await record({
       kind: 'result',
       parentSeq: call.seq,
@@ -87,7 +92,7 @@ export async function callTool(request: ToolRequest, deps: CallDeps): Promise<To
       outcome: { status: status === 'invalid' ? 'failed' : status, summary: cleanSummary },
     });
     return {
-      tool: request.tool,
+      tool: toolName,
       status,
       text: cleanText,
       summary: cleanSummary,
@@ -100,8 +105,9 @@ export async function callTool(request: ToolRequest, deps: CallDeps): Promise<To
   const tool = registry.get(request.tool);
   if (!tool) {
     const names = registry.names().join(', ');
-    return finish('invalid', `unknown tool '${request.tool}'; valid tools: ${names}`, `unknown tool ${request.tool}`);
+    return finish('invalid', `unknown tool '${toolName}'; valid tools: ${names}`, `unknown tool ${toolName}`);
   }
+  if (oversized) return finish('invalid', `invalid arguments for ${tool.name}: ${oversized}`, oversized);
   const validation = validateArgs(tool.name, tool.input, request.args);
   if (!validation.ok) return finish('invalid', validation.message, validation.message);
   const args = validation.args as Record<string, unknown>;
@@ -109,7 +115,7 @@ export async function callTool(request: ToolRequest, deps: CallDeps): Promise<To
   const context = (callSignal: AbortSignal): ToolContext => ({
     ...deps.context,
     signal: callSignal,
-    progress: (message) => request.onProgress?.(redactor.redactText(message)),
+    progress: (message) => request.onProgress?.(redactor.redactWithin(message, outputLimits.progress)),
   });
 
   let target: Target;
@@ -223,12 +229,15 @@ export async function callTool(request: ToolRequest, deps: CallDeps): Promise<To
   switch (outcome.kind) {
     case 'done': {
       const structured = outcome.value.structured
-        ? (redactor.redact(outcome.value.structured) as Record<string, unknown>)
+        ? (redactor.redact(outcome.value.structured, { maxString: outputLimits.structuredString }) as Record<
+            string,
+            unknown
+          >)
         : undefined;
       if (cacheKey && !outcome.value.failed) {
         await deps.cache?.set(cacheKey, {
-          text: redactor.redactText(outcome.value.text),
-          summary: redactor.redactText(outcome.value.summary),
+          text: redactor.redactWithin(outcome.value.text, outputLimits.text),
+          summary: redactor.redactWithin(outcome.value.summary, outputLimits.summary),
           ...(structured ? { structured } : {}),
         });
       }

@@ -138,4 +138,73 @@ describe('createRedactor', () => {
     const text = 'VM 101 (db-01) on pve1: smbios1 uuid=7c9e6679-7425-40de-944b-e07fc1f90ae7, tags prod;web, ostype l26';
     expect(redactor.redactText(text)).toBe(text);
   });
+
+  it('finds a secret quoted inside an ordinary value', () => {
+    expect(redactor.redactText('note="set password=hunter2 later"')).toBe(
+      'note="set password=[REDACTED:password] later"',
+    );
+  });
+
+  it('hides the rest of the line after a secret whose quote is never closed', () => {
+    expect(redactor.redactText('{"password":"hunter2 and more\nnext')).toBe('{"password":"[REDACTED:password]"\nnext');
+  });
+
+  it('keeps a key named __proto__ as a visible key', () => {
+    const out = redactor.redact(JSON.parse('{"vmid":101,"__proto__":{"password":"x"}}')) as object;
+    expect(JSON.stringify(out)).toBe('{"vmid":101,"__proto__":{"password":"[REDACTED:password]"}}');
+  });
+
+  it('cuts text with a margin before redacting, so a secret across the cut never shows in part', () => {
+    const text = `${'a '.repeat(50)}password=${'h'.repeat(100)} tail`;
+    const out = redactor.redactWithin(text, 110);
+    expect(out).not.toContain('hhh');
+    expect(out).toBe(`${'a '.repeat(50)}password=[… [cut: 214 characters, 110 shown]`);
+  });
+
+  it('cuts long strings, long lists and deep nesting of a value when given limits', () => {
+    const deep = { a: { b: { c: { d: 'x' } } } };
+    const out = redactor.redact(
+      { text: 'y'.repeat(50), list: [1, 2, 3, 4], deep },
+      { maxString: 10, maxItems: 3, maxDepth: 3 },
+    );
+    expect(out).toEqual({
+      text: 'yyyyyyyyyy… [cut: 50 characters, 10 shown]',
+      list: [1, 2, 3, '[cut: 4 items, 3 shown]'],
+      deep: { a: { b: '[cut: nested too deep]' } },
+    });
+  });
+});
+
+// Safety: before the rules were made linear, each of these took minutes at
+// 1 MB; the test timeout is a hundred times the time they take now.
+describe('redaction of hostile text', () => {
+  const redactor = createRedactor({ secrets: ['s3cr3t-from-file'] });
+  const megabyte = 1024 * 1024;
+  const fill = (unit: string) => unit.repeat(Math.ceil(megabyte / unit.length)).slice(0, megabyte);
+  const shapes: Record<string, string> = {
+    'a long run of word characters': fill('a'),
+    'many @ signs': fill('@'),
+    'words joined by @ and !': fill('ab@cd!'),
+    'many = signs': fill('a='),
+    'nested unclosed quotes': fill('k="'),
+    'long base64': Buffer.from(fill('xyz')).toString('base64').slice(0, megabyte),
+    'repeated ticket prefixes': fill('PVE%3A'),
+    'repeated PVE': fill('PVE'),
+    'repeated secret keys': fill('password='),
+    'one 1 MB log line of key=value pairs': fill('user=root vmid=101 status=ok '),
+    'colons and hex': fill('0123abcd:'),
+  };
+
+  for (const [name, text] of Object.entries(shapes)) {
+    it(`redacts 1 MB of ${name} and still finds a secret at its end`, { timeout: 20_000 }, () => {
+      const out = redactor.redactText(`${text} password=hunter2 s3cr3t-from-file`);
+      expect(out.endsWith(' password=[REDACTED:password] [REDACTED:secret]')).toBe(true);
+      expect(out).not.toContain('hunter2');
+    });
+  }
+
+  it('leaves harmless hostile text as it was', { timeout: 20_000 }, () => {
+    for (const name of ['a long run of word characters', 'many @ signs', 'many = signs', 'long base64', 'repeated PVE'])
+      expect(redactor.redactText(shapes[name]!)).toBe(shapes[name]);
+  });
 });

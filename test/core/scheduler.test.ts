@@ -84,6 +84,35 @@ describe('the scheduler (design.md §1) against the simulator', () => {
     expect(kinds).toEqual(['call', 'result']);
   });
 
+  it('refuses a 2 MB argument as invalid before reading it, and audits it cut', async () => {
+    pipeline = await startPipeline();
+    const outcome = await pipeline.call('vm_status', { vmid: 101, node: 'x'.repeat(2_000_000) });
+    expect(outcome.status).toBe('invalid');
+    expect(outcome.text).toBe(
+      'invalid arguments for vm_status: the arguments are larger than 65536 characters; send a shorter value',
+    );
+    const [call, result] = await pipeline.records();
+    expect(call?.args).toEqual({ vmid: 101, node: `${'x'.repeat(256)}… [cut: 2000000 characters, 256 shown]` });
+    expect(result).toMatchObject({ kind: 'result', outcome: { status: 'failed' } });
+  });
+
+  it('refuses a __proto__ argument key by name and keeps it in the trail', async () => {
+    pipeline = await startPipeline();
+    const outcome = await pipeline.call('vm_status', JSON.parse('{"vmid":101,"__proto__":{"node":"pve2"}}'));
+    expect(outcome.status).toBe('invalid');
+    expect(outcome.text).toBe("invalid arguments for vm_status: argument key '__proto__' is not accepted");
+    const [call] = await pipeline.records();
+    expect(JSON.stringify(call?.args)).toBe('{"vmid":101,"__proto__":{"node":"pve2"}}');
+  });
+
+  it('refuses constructor and prototype keys at any depth', async () => {
+    pipeline = await startPipeline();
+    for (const key of ['constructor', 'prototype']) {
+      const outcome = await pipeline.call('list_vms', { filter: { [key]: 1 } });
+      expect(outcome.text).toBe(`invalid arguments for list_vms: argument key '${key}' is not accepted`);
+    }
+  });
+
   it('answers an unknown tool with the valid names', async () => {
     pipeline = await startPipeline();
     const outcome = await pipeline.call('delete_everything', {});

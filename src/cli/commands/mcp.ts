@@ -1,3 +1,4 @@
+import os from 'node:os';
 import path from 'node:path';
 import {
   buildMcpServer,
@@ -157,6 +158,9 @@ function pick(flags: McpFlags): { host?: string; tlsCert?: string; tlsKey?: stri
   };
 }
 
+/** How long the sessions get to record their end after a stop signal. */
+const stopDeadlineMs = 1500;
+
 /**
  * Resolves on the first SIGINT or SIGTERM. The listeners stay installed: with
  * none left, signal-exit (loaded by dependencies) would re-raise the signal
@@ -164,7 +168,14 @@ function pick(flags: McpFlags): { host?: string; tlsCert?: string; tlsKey?: stri
  */
 function untilSignal(): Promise<string> {
   return new Promise((resolve) => {
-    process.on('SIGINT', () => resolve('stopped by SIGINT'));
-    process.on('SIGTERM', () => resolve('stopped by SIGTERM'));
+    const stop = (signal: 'SIGINT' | 'SIGTERM') => {
+      // Safety: a stop signal ends the server within 2 s whatever it is doing:
+      // calls still running after the deadline are cut off (each audit record
+      // already written is durable; a record being written is repaired as torn).
+      setTimeout(() => process.exit(128 + os.constants.signals[signal]), stopDeadlineMs).unref();
+      resolve(`stopped by ${signal}`);
+    };
+    process.on('SIGINT', () => stop('SIGINT'));
+    process.on('SIGTERM', () => stop('SIGTERM'));
   });
 }
