@@ -39,6 +39,16 @@ describe('scenario validation', () => {
       ha: null,
     });
     expect(scenario).toMatchObject({ schemaVersion: 1, quorate: true, access: {}, journal: {} });
+    expect(scenario).toMatchObject({ backupJobs: [], pools: [], firewall: { enable: false }, clusterOptions: {} });
+  });
+
+  it('refuses a backup job id used twice and names an unknown backup mode', () => {
+    const jobs = `${valid}backupJobs:\n  - { id: nightly, storage: local }\n  - { id: nightly, storage: nfs }\n`;
+    expect(errorOf(() => parseScenario(jobs, 'jobs.yaml')).message).toContain(
+      "backupJobs[1] (line 11): backup job 'nightly' is listed twice",
+    );
+    const mode = `${valid}backupJobs:\n  - { id: nightly, storage: local, mode: fast }\n`;
+    expect(errorOf(() => parseScenario(mode, 'mode.yaml')).message).toContain('backupJobs[0].mode (line 10)');
   });
 
   it('names the path and line of a wrongly typed field', () => {

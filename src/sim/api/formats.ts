@@ -23,6 +23,9 @@ const formats: Record<string, FormatCheck> = {
       ? undefined
       : 'value does not look like a valid node name\n',
   'pve-vmid': (value) => (/^[1-9][0-9]{2,8}$/.test(value) ? undefined : 'value does not look like a valid VM ID\n'),
+  'pve-vmid-list': listOf((value) =>
+    /^[1-9][0-9]{2,8}$/.test(value) ? undefined : 'value does not look like a valid VM ID\n',
+  ),
   'pve-configid': (value) => (/^[a-z][a-z0-9_-]+$/i.test(value) ? undefined : `invalid configuration ID '${value}'\n`),
   'pve-storage-id': (value) =>
     /^[a-z][a-z0-9\-_.]*[a-z0-9]$/i.test(value) ? undefined : `storage ID '${value}' contains illegal characters\n`,

@@ -1,4 +1,11 @@
 import { accessRoutes } from '../endpoints/access.js';
+import { accountRoutes } from '../endpoints/accounts.js';
+import { aptRoutes } from '../endpoints/apt.js';
+import { backupRoutes } from '../endpoints/backup.js';
+import { datacenterRoutes } from '../endpoints/datacenter.js';
+import { guestNetworkRoutes } from '../endpoints/guest-network.js';
+import { indexRoutes } from '../endpoints/indexes.js';
+import { rrdRoutes } from '../endpoints/rrd.js';
 import { agentRoutes } from '../endpoints/agent.js';
 import { clusterRoutes } from '../endpoints/cluster.js';
 import { guestRoutes } from '../endpoints/guests.js';
@@ -12,7 +19,14 @@ import type { Route } from './route.js';
 
 /** Every endpoint the simulator serves; anything else is 501, as pveproxy answers an unknown method and path. */
 export const routes: Route[] = [
+  ...indexRoutes,
   ...accessRoutes,
+  ...accountRoutes,
+  ...datacenterRoutes,
+  ...backupRoutes,
+  ...rrdRoutes,
+  ...aptRoutes,
+  ...guestNetworkRoutes,
   ...clusterRoutes,
   ...haRoutes,
   ...nodeStatusRoutes,

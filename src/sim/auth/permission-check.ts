@@ -36,6 +36,8 @@ function evaluate(
       ? undefined
       : permissionDenied();
   }
+  if (kind === 'userid-param' && rest[0] === 'self')
+    return params.userid === identity.userid ? undefined : permissionDenied();
   if (kind !== 'perm') return permissionDenied();
   const [template, privileges, ...options] = rest as [string, string[], ...unknown[]];
   const requiredParam = options[options.indexOf('require_param') + 1];

@@ -1,6 +1,7 @@
 import { ok, type ApiCall, type Route } from '../api/route.js';
 import { agentConfigured } from '../guests/guest-views.js';
 import { serverError } from '../server/api-error.js';
+import { guestDisks } from '../state/guest-config.js';
 import type { GuestState } from '../state/model.js';
 import { guestOf } from './lookup.js';
 
@@ -11,7 +12,60 @@ const commands = {
     qga: 'guest-network-get-interfaces',
     result: (guest: GuestState) => guest.agent!.interfaces,
   },
+  'get-fsinfo': { qga: 'guest-get-fsinfo', result: (guest: GuestState) => guest.agent!.fsinfo ?? fileSystems(guest) },
+  'get-host-name': {
+    qga: 'guest-get-host-name',
+    result: (guest: GuestState) => ({ 'host-name': guest.agent!.hostName ?? guest.name }),
+  },
+  info: {
+    qga: 'guest-info',
+    result: (guest: GuestState) => ({
+      version: guest.agent!.version,
+      supported_commands: agentCommands.map((name) => ({ name, enabled: true, 'success-response': true })),
+    }),
+  },
 } as const;
+
+const agentCommands = [
+  'guest-info',
+  'guest-ping',
+  'guest-get-osinfo',
+  'guest-get-host-name',
+  'guest-get-fsinfo',
+  'guest-network-get-interfaces',
+  'guest-fsfreeze-freeze',
+  'guest-fsfreeze-thaw',
+  'guest-fsfreeze-status',
+  'guest-shutdown',
+];
+
+/** One ext4 file system per configured disk, / on the first, as a Linux guest's agent reports them. */
+function fileSystems(guest: GuestState) {
+  return guestDisks(guest.type, guest.config)
+    .filter((disk) => !disk.cdrom && disk.key !== 'efidisk0' && disk.key !== 'tpmstate0')
+    .map((disk, index) => {
+      const device = `sd${String.fromCharCode(97 + index)}`;
+      const total = Math.round(disk.sizeBytes * 0.96);
+      return {
+        name: `${device}1`,
+        mountpoint: index === 0 ? '/' : `/srv/data${index}`,
+        type: 'ext4',
+        'total-bytes': total,
+        'used-bytes': Math.round(total * (0.25 + ((guest.vmid * 7 + index * 13) % 50) / 100)),
+        disk: [
+          {
+            'bus-type': 'scsi',
+            bus: 0,
+            target: 0,
+            unit: index,
+            serial: `drive-${disk.key}`,
+            dev: `/dev/${device}1`,
+            'pci-controller': { domain: 0, bus: 1, slot: 1 + index, function: 0 },
+          },
+        ],
+      };
+    });
+}
 
 /**
  * qemu-server's Agent.pm checks in order: agent configured, VM running, agent
@@ -43,4 +97,9 @@ export const agentRoutes: Route[] = [
     template: '/nodes/{node}/qemu/{vmid}/agent/network-get-interfaces',
     handler: (call) => agentCall(call, 'network-get-interfaces'),
   },
+  ...(['get-fsinfo', 'get-host-name', 'info'] as const).map((command): Route => ({
+    method: 'GET',
+    template: `/nodes/{node}/qemu/{vmid}/agent/${command}`,
+    handler: (call) => agentCall(call, command),
+  })),
 ];

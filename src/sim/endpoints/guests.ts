@@ -11,7 +11,7 @@ export function guestRoutes(type: GuestType): Route[] {
   const guest = ({ sim, params }: ApiCall) => guestOf(sim.cluster, params.node, params.vmid, type);
   const actions: PowerAction[] =
     type === 'qemu'
-      ? ['start', 'stop', 'shutdown', 'reboot', 'suspend', 'resume']
+      ? ['start', 'stop', 'shutdown', 'reboot', 'reset', 'suspend', 'resume']
       : ['start', 'stop', 'shutdown', 'reboot'];
   return [
     {

@@ -2,6 +2,7 @@ import { ok, type ApiCall, type Route } from '../api/route.js';
 import { serverError } from '../server/api-error.js';
 import { guestDisks } from '../state/guest-config.js';
 import type { StorageState } from '../state/model.js';
+import { volumeItem } from '../state/volumes.js';
 import { nodeOf, storageOf } from './lookup.js';
 
 /** Size figures of pve-storage's storage_info; an inactive storage reports zeros. */
@@ -48,12 +49,18 @@ function status({ sim, params }: ApiCall) {
   return ok({ ...flags(storage), ...sizes });
 }
 
-/** The volumes the node's guest configs name on this storage, minus the scenario's missing ones. */
+/** The storage's files (ISOs, templates, backups) of its enabled content types, then the volumes the node's guest configs name on it, minus the scenario's missing ones. */
 function content({ sim, params }: ApiCall) {
   const node = nodeOf(sim.cluster, params.node);
   const storage = storageOf(node, params.storage);
   if (!storage.active || !storage.enabled) throw serverError(`storage '${storage.id}' is not online`);
   const volumes = new Map<string, Record<string, unknown>>();
+  for (const volume of storage.volumes) {
+    if (!storage.content.includes(volume.content)) continue;
+    if (params.content !== undefined && params.content !== volume.content) continue;
+    if (params.vmid !== undefined && volume.vmid !== params.vmid) continue;
+    volumes.set(volume.volid, volumeItem(volume));
+  }
   for (const guest of sim.cluster.guestsOn(node.name)) {
     for (const disk of guestDisks(guest.type, guest.config)) {
       if (disk.storage !== storage.id || storage.missingVolumes.has(disk.volid) || volumes.has(disk.volid)) continue;

@@ -7,7 +7,7 @@ import { lockOutcome, startGuestTask } from './worker.js';
 
 /** The power actions of qemu-server's and pve-container's status API: each forks a worker and returns its UPID. */
 
-export type PowerAction = 'start' | 'stop' | 'shutdown' | 'reboot' | 'suspend' | 'resume';
+export type PowerAction = 'start' | 'stop' | 'shutdown' | 'reboot' | 'reset' | 'suspend' | 'resume';
 
 const prefix = (guest: GuestState) => (guest.type === 'qemu' ? 'qm' : 'vz');
 const noun = (guest: GuestState) => (guest.type === 'qemu' ? 'VM' : 'CT');
@@ -32,6 +32,10 @@ export function powerAction(call: ApiCall, guest: GuestState, action: PowerActio
         outcome: locked,
         effect: (at) => (guest.startedAt = Math.floor(at / 1000)),
       });
+    case 'reset':
+      // A hard reset of the machine: the QEMU process (and so the uptime Proxmox shows) lives on.
+      requireRunning(guest);
+      return startGuestTask(call, guest, { type: 'qmreset', outcome: locked });
     case 'suspend':
       requireRunning(guest);
       return startGuestTask(call, guest, {

@@ -22,6 +22,18 @@ const ConfigId = z
 const Agent = z.strictObject({
   osinfo: z.record(z.string(), z.unknown()).default({}).describe("guest-get-osinfo result, in the agent's own shape"),
   interfaces: z.array(z.record(z.string(), z.unknown())).default([]).describe('guest-network-get-interfaces result'),
+  fsinfo: z
+    .array(z.record(z.string(), z.unknown()))
+    .optional()
+    .describe('guest-get-fsinfo result; defaults to one file system per configured disk'),
+  hostName: z.string().optional().describe('guest-get-host-name; defaults to the guest name'),
+  version: z.string().default('8.2.2').describe('the agent version guest-info reports'),
+});
+
+const GuestFirewall = z.strictObject({
+  enable: z.boolean().default(false),
+  policyIn: z.enum(['ACCEPT', 'REJECT', 'DROP']).optional(),
+  policyOut: z.enum(['ACCEPT', 'REJECT', 'DROP']).optional(),
 });
 
 const Ha = z.strictObject({
@@ -60,6 +72,7 @@ export const ScenarioGuest = z.strictObject({
   qmpstatus: z.string().nullable().default(null).describe('e.g. io-error for a paused VM; defaults from status'),
   agent: Agent.nullable().default(null),
   ha: Ha.nullable().default(null),
+  firewall: GuestFirewall.nullable().default(null).describe('the guest firewall options; null: no firewall file'),
   snapshots: z.array(Snapshot).default([]),
   tasks: z.array(HistoryTask).default([]),
 });

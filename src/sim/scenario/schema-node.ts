@@ -1,21 +1,6 @@
 import { z } from 'zod';
 import { HistoryTask, NodeName } from './schema-parts.js';
-
-export const storageTypes = [
-  'dir',
-  'lvm',
-  'lvmthin',
-  'zfspool',
-  'btrfs',
-  'nfs',
-  'cifs',
-  'cephfs',
-  'rbd',
-  'iscsi',
-  'pbs',
-] as const;
-
-export const storageContents = ['images', 'rootdir', 'iso', 'vztmpl', 'backup', 'snippets', 'import'] as const;
+import { ScenarioStorage } from './schema-storage.js';
 
 const Bridge = z.union([
   z.string().regex(/^[a-zA-Z][a-zA-Z0-9_.-]{0,14}$/, 'an interface name such as vmbr0'),
@@ -26,22 +11,14 @@ const Bridge = z.union([
   }),
 ]);
 
-const Storage = z.strictObject({
-  id: z.string().regex(/^[a-z][a-z0-9\-_.]*[a-z0-9]$/i, 'a storage id such as local-lvm'),
-  type: z.enum(storageTypes),
-  totalGiB: z.number().nonnegative().default(100),
-  usedGiB: z.number().nonnegative().default(0),
-  content: z
-    .array(z.enum(storageContents))
-    .optional()
-    .describe('defaults by type: dir iso,vztmpl,backup; block storage images,rootdir'),
-  active: z.boolean().default(true),
-  enabled: z.boolean().default(true),
-  shared: z.boolean().optional().describe('defaults to true for nfs, cifs, cephfs, rbd, iscsi and pbs'),
-  missingVolumes: z
-    .array(z.string())
-    .default([])
-    .describe('volumes (volid "local-lvm:vm-101-disk-0" or bare name) that guest configs name but the storage lacks'),
+const PendingUpdate = z.strictObject({
+  package: z.string().regex(/^[a-z0-9][a-z0-9+.-]+$/, 'a Debian package name'),
+  version: z.string().min(1),
+  oldVersion: z.string().min(1).optional(),
+  origin: z.string().default('Debian').describe('Debian, Proxmox, ...'),
+  title: z.string().default(''),
+  priority: z.string().default('optional'),
+  section: z.string().default('admin'),
 });
 
 export const ScenarioNode = z.strictObject({
@@ -58,10 +35,14 @@ export const ScenarioNode = z.strictObject({
     .describe('null: 1 GiB plus what the running guests use'),
   ip: z.union([z.ipv4(), z.ipv6()]).optional().describe('defaults to 192.168.1.(10 + position)'),
   bridges: z.array(Bridge).default([]),
-  storage: z.array(Storage).default([]),
+  storage: z.array(ScenarioStorage).default([]),
+  memoryGrowthMiBPerDay: z
+    .number()
+    .default(0)
+    .describe('the trend of its RRD history: used memory grew (or shrank) this much per day up to now'),
+  updates: z.array(PendingUpdate).default([]).describe('packages apt would upgrade (GET /nodes/{node}/apt/update)'),
   tasks: z.array(HistoryTask).default([]),
 });
 
 export type ScenarioNode = z.output<typeof ScenarioNode>;
-export type ScenarioStorage = z.output<typeof Storage>;
 export type ScenarioBridge = z.output<typeof Bridge>;

@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { BackupJob, ClusterOptions, Firewall, Pool } from './schema-datacenter.js';
 import { ScenarioGuest } from './schema-guest.js';
 import { ScenarioNode } from './schema-node.js';
 import { PrivilegeMap, Timestamp, TokenId, UserId } from './schema-parts.js';
@@ -7,12 +8,24 @@ const Token = z.strictObject({
   id: TokenId,
   secret: z.string().min(1).optional().describe('defaults to a generated UUID'),
   privileges: PrivilegeMap.optional().describe('defaults to every privilege on /'),
+  privsep: z
+    .boolean()
+    .default(true)
+    .describe("privilege separation; the simulator always checks the token's own grants"),
+  comment: z.string().optional(),
+  expire: Timestamp.optional(),
 });
+
+const SecondFactor = z.enum(['totp', 'webauthn', 'yubico', 'u2f', 'recovery']);
 
 const User = z.strictObject({
   userid: UserId,
   password: z.string().min(1).optional().describe('defaults to a generated password'),
   privileges: PrivilegeMap.optional().describe('defaults to every privilege on /; root@pam always has all'),
+  tfa: z.array(SecondFactor).default([]).describe('second factors the user has set up'),
+  enable: z.boolean().default(true),
+  email: z.string().optional(),
+  comment: z.string().optional(),
 });
 
 const Access = z.strictObject({
@@ -41,6 +54,10 @@ export const scenarioSchema = z
     nodes: z.array(ScenarioNode).min(1),
     guests: z.array(ScenarioGuest).default([]),
     journal: z.record(z.string(), z.array(JournalLine)).default({}),
+    backupJobs: z.array(BackupJob).default([]),
+    pools: z.array(Pool).default([]),
+    firewall: Firewall.default({ enable: false, policyIn: 'DROP', policyOut: 'ACCEPT' }),
+    clusterOptions: ClusterOptions.default({}),
   })
   .superRefine((scenario, ctx) => {
     const nodeNames = new Set<string>();
@@ -74,6 +91,18 @@ export const scenarioSchema = z
           message: `node '${node}' is not among the scenario's nodes`,
         });
     }
+    uniqueIds(
+      ctx,
+      ['backupJobs'],
+      scenario.backupJobs.map((job) => job.id),
+      'backup job',
+    );
+    uniqueIds(
+      ctx,
+      ['pools'],
+      scenario.pools.map((pool) => pool.poolid),
+      'pool',
+    );
     const tokenIds = new Set<string>();
     (scenario.access.tokens ?? []).forEach((token, index) => {
       if (tokenIds.has(token.id))
@@ -85,6 +114,15 @@ export const scenarioSchema = z
       tokenIds.add(token.id);
     });
   });
+
+function uniqueIds(ctx: z.RefinementCtx, path: string[], ids: string[], what: string): void {
+  const seen = new Set<string>();
+  ids.forEach((id, index) => {
+    if (seen.has(id))
+      ctx.addIssue({ code: 'custom', path: [...path, index], message: `${what} '${id}' is listed twice` });
+    seen.add(id);
+  });
+}
 
 /** A scenario as written: every field with a default may be left out. */
 export type Scenario = z.input<typeof scenarioSchema>;

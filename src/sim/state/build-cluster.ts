@@ -1,12 +1,14 @@
 import type { ResolvedScenario } from '../scenario/schema.js';
 import type { HistoryTask } from '../scenario/schema-parts.js';
 import type { ScenarioGuest } from '../scenario/schema-guest.js';
-import type { ScenarioNode, ScenarioStorage } from '../scenario/schema-node.js';
+import type { ScenarioNode } from '../scenario/schema-node.js';
+import type { ScenarioStorage } from '../scenario/schema-storage.js';
 import { TaskStore } from '../tasks/task-store.js';
 import { Cluster } from './cluster.js';
 import { Journal } from './journal.js';
 import { TaskJournal } from './task-journal.js';
 import type { GuestState, NodeState, StorageState } from './model.js';
+import { volumeState } from './volumes.js';
 
 const GiB = 1024 ** 3;
 const sharedTypes = new Set(['nfs', 'cifs', 'cephfs', 'rbd', 'iscsi', 'pbs']);
@@ -36,7 +38,13 @@ export function buildCluster(scenario: ResolvedScenario, now: () => number): Clu
     pveVersion: scenario.pveVersion,
     repoid: 'ee7bad0a3d1546c9',
   };
-  const cluster = new Cluster(info, nodes, guests, journal, tasks, now);
+  const datacenter = {
+    backupJobs: scenario.backupJobs,
+    pools: scenario.pools,
+    firewall: scenario.firewall,
+    options: scenario.clusterOptions,
+  };
+  const cluster = new Cluster(info, nodes, guests, journal, tasks, now, datacenter);
   for (const node of scenario.nodes) for (const task of node.tasks) importTask(tasks, node.name, '', task);
   for (const guest of scenario.guests)
     for (const task of guest.tasks) importTask(tasks, guest.node, String(guest.vmid), task);
@@ -62,11 +70,13 @@ function nodeState(node: ScenarioNode, index: number, start: number): NodeState 
     bridges: node.bridges.map((bridge) =>
       typeof bridge === 'string' ? { name: bridge, vlanAware: false, mtu: null } : { ...bridge },
     ),
-    storage: new Map(node.storage.map((storage) => [storage.id, storageState(storage)])),
+    storage: new Map(node.storage.map((storage) => [storage.id, storageState(storage, start)])),
+    memoryGrowthMiBPerDay: node.memoryGrowthMiBPerDay,
+    updates: node.updates.map((update) => ({ ...update })),
   };
 }
 
-function storageState(storage: ScenarioStorage): StorageState {
+function storageState(storage: ScenarioStorage, start: number): StorageState {
   return {
     id: storage.id,
     type: storage.type,
@@ -79,6 +89,8 @@ function storageState(storage: ScenarioStorage): StorageState {
     missingVolumes: new Set(
       storage.missingVolumes.map((volume) => (volume.includes(':') ? volume : `${storage.id}:${volume}`)),
     ),
+    volumes: storage.volumes.map((volume) => volumeState(storage.id, volume, start)),
+    growthBytesPerDay: Math.round(storage.growthGiBPerDay * GiB),
   };
 }
 
@@ -107,6 +119,7 @@ function guestState(guest: ScenarioGuest, start: number): GuestState {
     pid: running ? 1_000_000 + ((guest.vmid * 4_099) % 900_000) : null,
     agent: guest.agent,
     ha: guest.ha ? { ...guest.ha } : null,
+    firewall: guest.firewall ? { ...guest.firewall } : null,
     snapshots,
     parentSnapshot: snapshots.at(-1)?.name ?? null,
   };

@@ -1,3 +1,4 @@
+import type { ScenarioBackupJob, ScenarioFirewall, ScenarioPool } from '../scenario/schema-datacenter.js';
 import type { TaskStore } from '../tasks/task-store.js';
 import type { Journal } from './journal.js';
 import type { GuestState, NodeState } from './model.js';
@@ -12,6 +13,14 @@ export interface ClusterInfo {
   repoid: string;
 }
 
+/** What the cluster's configuration files say: jobs.cfg, pools, cluster.fw, datacenter.cfg. */
+export interface Datacenter {
+  backupJobs: ScenarioBackupJob[];
+  pools: ScenarioPool[];
+  firewall: ScenarioFirewall;
+  options: Record<string, unknown>;
+}
+
 /** The whole simulated cluster: nodes, guests, journals and tasks, over one clock. */
 export class Cluster {
   constructor(
@@ -21,6 +30,7 @@ export class Cluster {
     readonly journal: Journal,
     readonly tasks: TaskStore,
     readonly now: () => number,
+    readonly datacenter: Datacenter,
   ) {}
 
   /** Unix seconds on the simulator clock. */

@@ -19,6 +19,33 @@ export interface StorageState {
   shared: boolean;
   /** Volids (`storage:volname`) named by configs that the storage does not hold. */
   missingVolumes: Set<string>;
+  /** Files besides the guests' disks (ISOs, templates, backups); vzdump adds to them. */
+  volumes: VolumeState[];
+  /** The declared trend its RRD history follows. */
+  growthBytesPerDay: number;
+}
+
+export interface VolumeState {
+  volid: string;
+  content: string;
+  format: string;
+  vmid: number | null;
+  sizeBytes: number;
+  /** Unix seconds. */
+  ctime: number;
+  notes: string | null;
+  protected: boolean;
+  verification: 'ok' | 'failed' | null;
+}
+
+export interface PendingUpdate {
+  package: string;
+  version: string;
+  oldVersion?: string;
+  origin: string;
+  title: string;
+  priority: string;
+  section: string;
 }
 
 export interface NodeState {
@@ -35,6 +62,9 @@ export interface NodeState {
   bootedAt: number;
   bridges: BridgeState[];
   storage: Map<string, StorageState>;
+  /** The declared trend its RRD memory history follows. */
+  memoryGrowthMiBPerDay: number;
+  updates: PendingUpdate[];
 }
 
 export interface SnapshotState {
@@ -54,6 +84,15 @@ export interface HaState {
 export interface AgentState {
   osinfo: Record<string, unknown>;
   interfaces: Array<Record<string, unknown>>;
+  fsinfo?: Array<Record<string, unknown>>;
+  hostName?: string;
+  version: string;
+}
+
+export interface FirewallState {
+  enable: boolean;
+  policyIn?: string;
+  policyOut?: string;
 }
 
 export interface GuestState {
@@ -74,6 +113,7 @@ export interface GuestState {
   pid: number | null;
   agent: AgentState | null;
   ha: HaState | null;
+  firewall: FirewallState | null;
   snapshots: SnapshotState[];
   /** The snapshot the current state derives from. */
   parentSnapshot: string | null;
