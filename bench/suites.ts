@@ -3,6 +3,7 @@ import { agentFigures } from './figures/agent.js';
 import { auditAppend } from './figures/audit.js';
 import { coldStart } from './figures/cold-start.js';
 import { diagnoseBench } from './figures/diagnose.js';
+import { generalisationBench } from './figures/generalisation.js';
 import { mcpFigures } from './figures/mcp.js';
 import { redactFigures } from './figures/redact.js';
 import { simulatorFigures } from './figures/simulator.js';
@@ -19,5 +20,6 @@ export const suites: BenchSuite[] = [
   simulatorFigures,
   mcpFigures,
   diagnoseBench,
+  generalisationBench,
   tuiFigures,
 ];

@@ -1,10 +1,9 @@
 import type { GuestEvidence } from './evidence.js';
-import { looksLikeTrouble } from './failure-words.js';
 import { explainUnknown } from './fallback.js';
-import type { Category } from './finding.js';
 import type { LineMatch, ObservedLine } from './observed-line.js';
 import type { Candidate } from './rank.js';
 import { signatureFinding } from './signature-finding.js';
+import type { StateHints } from './state-hints.js';
 
 /**
  * Lines about this guest that no analyzer explained: a specific signature
@@ -13,7 +12,7 @@ import { signatureFinding } from './signature-finding.js';
  */
 export function explainLeftovers(
   evidence: GuestEvidence,
-  hints: ReadonlySet<Category>,
+  hints: StateHints,
   matches: readonly LineMatch[],
   unmatched: readonly ObservedLine[],
 ): Candidate[] {
@@ -28,13 +27,13 @@ export function explainLeftovers(
     matches.filter((match) => match.signature.generic && !settled.has(match.line.group)),
     (match) => match.line.group,
   );
-  const trouble = byKey(
-    unmatched.filter((line) => line.scope === 'guest' && !settled.has(line.group) && looksLikeTrouble(line.text)),
+  const open = byKey(
+    unmatched.filter((line) => line.scope === 'guest' && !settled.has(line.group)),
     (line) => line.group,
   );
   const seen = new Set<string>();
-  for (const group of new Set([...generic.keys(), ...trouble.keys()])) {
-    const finding = explainUnknown(evidence, hints, trouble.get(group) ?? [], generic.get(group) ?? []);
+  for (const group of new Set([...generic.keys(), ...open.keys()])) {
+    const finding = explainUnknown(evidence, hints, open.get(group) ?? [], generic.get(group) ?? []);
     if (!finding || seen.has(finding.id)) continue;
     seen.add(finding.id);
     candidates.push({ finding, backed: true, vague: true });

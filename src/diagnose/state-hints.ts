@@ -4,9 +4,17 @@ import { isBridge, usedFraction } from './read-facts.js';
 
 const mib = 1024 ** 2;
 
+export interface StateHints {
+  /** Something is wrong there now: a bridge or storage missing, too much memory, a lock, no quorum ... */
+  problems: ReadonlySet<Category>;
+  /** Only what kind of guest this is (a container, a VM with passthrough): a tie-breaker, not a problem. */
+  context: ReadonlySet<Category>;
+}
+
 /** Categories the state of the guest and its node points to, whatever any log says. */
-export function stateHints(evidence: GuestEvidence): Set<Category> {
+export function stateHints(evidence: GuestEvidence): StateHints {
   const hints = new Set<Category>();
+  const context = new Set<Category>();
   const { config, node, guest, cluster } = evidence;
   const bridges = node.interfaces?.filter(isBridge);
   if (
@@ -26,8 +34,8 @@ export function stateHints(evidence: GuestEvidence): Set<Category> {
   if (guest.template) hints.add('template');
   if (cluster.quorate === false) hints.add('cluster');
   if (guest.haState === 'error' || guest.haState === 'fence') hints.add('ha');
-  if (config && config.hostpci.length > 0) hints.add('pci');
   if (evidence.agent && !evidence.agent.answered) hints.add('guest-agent');
-  if (guest.type === 'lxc') hints.add('lxc');
-  return hints;
+  if (config && config.hostpci.length > 0) context.add('pci');
+  if (guest.type === 'lxc') context.add('lxc');
+  return { problems: hints, context };
 }

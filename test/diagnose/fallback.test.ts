@@ -42,11 +42,18 @@ describe('the fallback for unknown failures', () => {
     expect(explainLines(evidenceOf(), lines).findings[0]).toMatchObject({ id: 'unmatched-qmp', category: 'qmp' });
   });
 
-  it('keeps the generic wrapper when the other lines point nowhere', () => {
+  it('quotes a specific line that points nowhere before the generic wrapper, filed as other', () => {
     const lines = taskLines([
       'kvm: swtpm socket /run/qemu-server/310.swtpm: connection refused by the emulator',
       'TASK ERROR: start failed: QEMU exited with code 1',
     ]);
+    const top = explainLines(evidenceOf(), lines).findings[0];
+    expect(top).toMatchObject({ id: 'unmatched-other', category: 'other', confidence: 'suspected' });
+    expect(top?.evidence[0]?.text).toBe(lines[0]!.text);
+  });
+
+  it('keeps the generic wrapper when it is the only line', () => {
+    const lines = taskLines(['TASK ERROR: start failed: QEMU exited with code 1']);
     expect(explainLines(evidenceOf(), lines).findings[0]?.id).toBe('qemu-exited-generic');
   });
 
