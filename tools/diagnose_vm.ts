@@ -12,6 +12,8 @@ import { guestArgs } from './support/schemas.js';
 const shownFindings = 3;
 const shownEvidence = 4;
 const lineLimit = 200;
+const decisiveLimit = 2000;
+const decisiveSources = new Set(['task-log', 'journal', 'status', 'agent', 'ha', 'cluster']);
 
 export const diagnoseVm = defineTool({
   name: 'diagnose_vm',
@@ -37,8 +39,29 @@ export const diagnoseVm = defineTool({
   },
 });
 
-function clip(text: string): string {
-  return text.length > lineLimit ? `${text.slice(0, lineLimit)}…` : text;
+function clip(text: string, limit = lineLimit): string {
+  return text.length > limit ? `${text.slice(0, limit)}…` : text;
+}
+
+/**
+ * When the top finding is only suspected, or filed as other, we could not
+ * decide: say so, and hand over the lines that decided it, whole, so the
+ * model reasons on them instead of guessing from our summary.
+ */
+function undecided(diagnosis: GuestDiagnosis): string[] {
+  const [top] = diagnosis.findings;
+  if (!top || (top.confidence !== 'suspected' && top.category !== 'other')) return [];
+  const why =
+    top.category === 'other'
+      ? 'nothing in the evidence points to a known kind of failure'
+      : `the evidence disagrees${top.contradictedBy.length > 0 ? ` (${top.contradictedBy.join('; ')})` : ''}`;
+  const raw = top.evidence
+    .filter((item) => decisiveSources.has(item.source))
+    .map((item) => clip(item.text, decisiveLimit));
+  return [
+    `Not decided: the top finding is ${top.category === 'other' ? 'filed as other' : 'only suspected'}, because ${why}. Reason from the decisive lines below, as read; do not guess beyond them.`,
+    ...(raw.length > 0 ? [fenceAsData(`the decisive lines about guest ${diagnosis.vmid}, unabridged`, raw)] : []),
+  ];
 }
 
 /** Short enough for a small model: verdicts and fixes in our words, every line read from the cluster inside one data fence. */
@@ -64,6 +87,7 @@ function diagnosisText(diagnosis: GuestDiagnosis, reads: number): string {
   lines.push(
     'Evidence for the findings above, as read from the cluster:',
     fenceAsData(`the evidence about guest ${diagnosis.vmid}`, quoted),
+    ...undecided(diagnosis),
   );
   return lines.join('\n');
 }

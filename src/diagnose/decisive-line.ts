@@ -75,8 +75,9 @@ export function decisiveLines(lines: readonly ObservedLine[]): WeighedLine[] {
  * progress. Journal lines are not tasks; a log with `TASK OK` did not fail.
  */
 function endOfFailedTask(weighed: readonly WeighedLine[]): WeighedLine | undefined {
-  if (weighed.some(({ line }) => line.source === 'journal' || line.text === 'TASK OK')) return undefined;
-  return weighed.findLast((item) => item.weight === 0 && !isWrapper(item.line.text) && item.line.text.trim() !== '');
+  const own = weighed.filter(({ line }) => line.source !== 'journal');
+  if (own.some(({ line }) => line.text === 'TASK OK')) return undefined;
+  return own.findLast((item) => item.weight === 0 && !isWrapper(item.line.text) && item.line.text.trim() !== '');
 }
 
 /** The category with the highest score, if any. */

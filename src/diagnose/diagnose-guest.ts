@@ -41,7 +41,7 @@ export function explainLines(
   );
   const open = matches.filter((match) => !claimed.has(match.line) && !explained.has(match.line.group));
   const unmatched = split.unmatched.filter((line) => !explained.has(line.group));
-  candidates.push(...explainLeftovers(evidence, stateHints(evidence), open, unmatched));
+  candidates.push(...foldIntoConfirmed(candidates, explainLeftovers(evidence, stateHints(evidence), open, unmatched)));
   const { guest } = evidence;
   return {
     vmid: guest.vmid,
@@ -50,6 +50,33 @@ export function explainLines(
     status: guest.status,
     findings: rankFindings(candidates),
   };
+}
+
+/**
+ * A failure no signature pins down, where a confirmed finding already
+ * explains it (the node cannot satisfy an option, say): its lines join that
+ * finding's evidence instead of standing as a vaguer finding of their own.
+ * A line of the same category decided the fallback and goes first; a bare
+ * wrapper (`QEMU exited with code 1`) is the consequence and goes last.
+ */
+function foldIntoConfirmed(known: Candidate[], unknown: readonly Candidate[]): Candidate[] {
+  const confirmed = known.filter((candidate) => candidate.finding.confidence === 'confirmed');
+  return unknown.filter((candidate) => {
+    if (!candidate.vague) return true;
+    const { category } = candidate.finding;
+    const host =
+      confirmed.find((other) => other.finding.category === category) ??
+      (category === 'other' ? confirmed[0] : undefined);
+    if (!host) return true;
+    const lines = candidate.finding.evidence.filter((item) => item.source === 'task-log' || item.source === 'journal');
+    const own = host.finding.evidence;
+    const texts = new Set(own.map((item) => item.text));
+    const added = lines.filter((item) => !texts.has(item.text));
+    const decided = candidate.finding.id.startsWith('unmatched-') && category !== 'other';
+    host.finding = { ...host.finding, evidence: decided ? [...added, ...own] : [...own, ...added] };
+    host.backed = true;
+    return false;
+  });
 }
 
 /** A line that names another guest (a vzdump job of several, a journal line) is not about this one. */

@@ -26,6 +26,8 @@ export interface BridgeFact {
   active: boolean;
   ports: string[];
   vlanAware: boolean;
+  /** The MTU set on the interface; undefined means the default (1500). */
+  mtu: number | undefined;
 }
 
 export interface StorageFact {
@@ -47,6 +49,8 @@ export interface NodeFacts {
   online: boolean | undefined;
   memory: { total: number; used: number } | undefined;
   cpu: { hvm: boolean | undefined; flags: string[] } | undefined;
+  /** Logical CPUs of the node. */
+  cpus: number | undefined;
   /** Every interface of /nodes/{node}/network, or undefined when it could not be read. */
   interfaces: BridgeFact[] | undefined;
   storage: StorageFact[] | undefined;
@@ -91,6 +95,8 @@ export interface GuestEvidence {
   tasks: TaskFact[];
   /** Node journal lines around the failure time (or the newest ones). */
   journal: string[];
+  /** The journal from the start of the newest failed task to a few seconds after its end: lines there belong to it. */
+  failureWindow: { upid: string; lines: string[] } | undefined;
   cluster: { quorate: boolean | undefined; offlineNodes: string[] };
   agent: { answered: boolean; error: string | undefined } | undefined;
   /** Privileges of task users named by permission errors. */

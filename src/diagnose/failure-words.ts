@@ -11,7 +11,7 @@ import type { Category } from './finding.js';
 /** Words that make a line worth explaining: an error, a refusal, something missing, exhausted or incompatible. */
 const troubleWords = new RegExp(
   [
-    String.raw`\b(?:error|errors|fail(?:ed|ure|s)?|cannot|can't|could ?n[o']t|unable|denied|refus(?:ed|ing)|timed out|timeout|killed|abort(?:ed|ing)?|invalid|missing|no such|out of|exhausted|unreachable|unsupported|fenc(?:e|ed|ing)|oom|full|mismatch|conflicts?)\b`,
+    String.raw`\b(?:error|errors|fail(?:ed|ure|s)?|insufficient|cannot|can't|could ?n[o']t|unable|denied|refus(?:ed|ing)|timed out|timeout|killed|abort(?:ed|ing)?|invalid|missing|no such|out of|exhausted|unreachable|unsupported|fenc(?:e|ed|ing)|oom|full|mismatch|conflicts?)\b`,
     String.raw`\b(?:does not|doesn't|did not|didn't|is not|isn't|are not|wasn't|not) (?:exist|found|running|online|available|supported|support|allowed|mounted|present|configured|active|enabled|installed|managed|come up|stop|created)`,
     String.raw`\b(?:too (?:old|big|large|long|many)|bigger than|larger than|already (?:exists?|running|attached|in use|used)|must be|needs? to be|required|requires|only root|root-only|is a template|no \S+(?: \S+){0,2} (?:found|configured|given|available)|has no)\b`,
     String.raw`\b(?:not enough|don't know how|more than once|not executable|can only be|no running|not in the|not HA managed|(?:is|are) not allowed|allowed per|is locked)\b|^(?:TASK )?ERROR:|\bwarning: .*\bfailed\b`,

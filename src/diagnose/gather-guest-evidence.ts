@@ -23,6 +23,9 @@ import {
 } from './wire.js';
 
 const journalMarginSeconds = 600;
+/** The kernel and the daemons log a failure up to a few seconds after the task records it. */
+const windowBeforeSeconds = 2;
+const windowAfterSeconds = 5;
 const newestJournalLines = 200;
 
 /** Reads everything a diagnosis of one guest needs, through the ProxmoxApi port; failed reads become evidence. */
@@ -58,8 +61,15 @@ export async function gatherGuestEvidence(reader: EvidenceReader, vmid: number, 
   const members = parseList(clusterStatusSchema, clusterStatus);
   const storage = storageList === undefined ? undefined : storageFacts(parseList(storageSchema, storageList));
 
-  const [journal, haStatus, agentAnswer, logs] = await Promise.all([
+  const newest = failing[0];
+  const [journal, near, haStatus, agentAnswer, logs] = await Promise.all([
     read<string[]>('journal', `${nodePath}/journal`, journalWindow(failing)),
+    newest
+      ? read<string[]>('journal', `${nodePath}/journal`, {
+          since: newest.starttime - windowBeforeSeconds,
+          until: (newest.endtime ?? newest.starttime) + windowAfterSeconds,
+        })
+      : Promise.resolve(undefined),
     guest.haManaged ? read<unknown>('ha', '/cluster/ha/status/current') : Promise.resolve(undefined),
     agentWanted(guest.type, guest.status, config)
       ? reader.read<unknown>(`${base}/agent/get-osinfo`)
@@ -89,7 +99,8 @@ export async function gatherGuestEvidence(reader: EvidenceReader, vmid: number, 
     config,
     node: nodeFacts,
     tasks,
-    journal: (journal ?? []).filter((line) => typeof line === 'string' && !/^s=[0-9a-f]+;i=/.test(line)),
+    journal: journalLines(journal),
+    failureWindow: newest && near ? { upid: newest.upid, lines: journalLines(near) } : undefined,
     cluster: {
       quorate: members.length === 0 ? undefined : (members.find((entry) => entry.type === 'cluster')?.quorate ?? true),
       offlineNodes: members
@@ -104,6 +115,11 @@ export async function gatherGuestEvidence(reader: EvidenceReader, vmid: number, 
     failures,
     reads: reader.reads,
   };
+}
+
+/** The journal's lines without its cursors. */
+function journalLines(journal: readonly unknown[] | undefined): string[] {
+  return (journal ?? []).filter((line): line is string => typeof line === 'string' && !/^s=[0-9a-f]+;i=/.test(line));
 }
 
 /** Around the newest failure that still matters; otherwise the newest lines. */
@@ -128,7 +144,7 @@ function buildNodeFacts(
   status:
     | {
         memory?: { total: number; used: number } | undefined;
-        cpuinfo?: { hvm?: boolean | undefined; flags?: string | undefined } | undefined;
+        cpuinfo?: { hvm?: boolean | undefined; flags?: string | undefined; cpus?: number | undefined } | undefined;
       }
     | undefined,
   network: unknown,
@@ -142,6 +158,7 @@ function buildNodeFacts(
     cpu: status?.cpuinfo
       ? { hvm: status.cpuinfo.hvm, flags: (status.cpuinfo.flags ?? '').split(/\s+/).filter(Boolean) }
       : undefined,
+    cpus: status?.cpuinfo?.cpus,
     interfaces: network === undefined ? undefined : interfaceFacts(parseList(interfaceSchema, network)),
     storage,
     committed: running.reduce((sum, guest) => sum + (guest.maxmem ?? 0), 0),

@@ -41,7 +41,7 @@ const lxcVolumeKey = /^(?:rootfs|mp\d+)$/;
 const storageId = /^[a-z][a-z0-9\-_.]*[a-z0-9]$/i;
 
 /** `key=value,...` with an optional leading bare value. */
-function propertyString(value: string): { head: string; props: Map<string, string> } {
+export function propertyString(value: string): { head: string; props: Map<string, string> } {
   const parts = value.split(',');
   const props = new Map<string, string>();
   for (const part of parts) {

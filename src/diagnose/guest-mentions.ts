@@ -1,8 +1,17 @@
-/** Where Proxmox, QEMU, LXC and systemd name a guest in a log line. */
+/**
+ * Where Proxmox, QEMU, LXC, systemd and the kernel name a guest in a log line:
+ * its id, its network interfaces (tap101i0, veth200i0, the firewall's
+ * fwbr/fwpr/fwln101i0), its systemd units (101.scope, pve-container@200) and
+ * its AppArmor profile and cgroup (lxc-200_</var/lib/lxc>, /lxc/200/).
+ */
 const mentionPatterns: readonly RegExp[] = [
   /\b(?:VM|CT) (\d{3,9})\b/g,
-  /\btap(\d{3,9})i\d+/g,
+  /\b(?:tap|veth|fwbr|fwln)(\d{3,9})i\d+/g,
+  /\bfwpr(\d{3,9})p\d+/g,
   /\b(\d{3,9})\.scope\b/g,
+  /\bpve-container@(\d{3,9})\b/g,
+  /\blxc-(\d{3,9})_</g,
+  /\/lxc(?:\.payload\.|\/)(\d{3,9})\b/g,
   /\b(?:vm|ct):(\d{3,9})\b/g,
   /\b(?:vm|base)-(\d{3,9})-(?:disk|cloudinit|state)/g,
   /\b(?:qemu-server|lxc)\/(\d{3,9})\.(?:conf|pid|swtpm)/g,

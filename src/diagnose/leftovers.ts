@@ -27,10 +27,10 @@ export function explainLeftovers(
     matches.filter((match) => match.signature.generic && !settled.has(match.line.group)),
     (match) => match.line.group,
   );
-  const open = byKey(
-    unmatched.filter((line) => line.scope === 'guest' && !settled.has(line.group)),
-    (line) => line.group,
-  );
+  const unexplained = unmatched.filter((line) => line.scope === 'guest' && !settled.has(line.group));
+  // A journal line logged during a failed task that nothing explained joins that task's lines: the most telling decides.
+  const pending = new Set([...generic.keys(), ...unexplained.map((line) => line.group)]);
+  const open = byKey(unexplained, (line) => (line.during && pending.has(line.during) ? line.during : line.group));
   const seen = new Set<string>();
   for (const group of new Set([...generic.keys(), ...open.keys()])) {
     const finding = explainUnknown(evidence, hints, open.get(group) ?? [], generic.get(group) ?? []);

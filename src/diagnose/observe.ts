@@ -17,12 +17,20 @@ export function observedLines(evidence: GuestEvidence): ObservedLine[] {
       if (text !== 'TASK OK') lines.push({ text, source: 'task-log', group: task.upid, scope: 'guest' });
   }
   const current = new Set(failing.map((task) => task.upid));
+  const window = evidence.failureWindow;
+  const near = new Set(window?.lines ?? []);
   evidence.journal.forEach((text, index) => {
     // The daemons repeat a task's error in the journal: that line belongs to the task, and matters only while it does.
     const upid = echoedTask(evidence, text);
     if (upid !== undefined && !current.has(upid)) return;
     const scope = lineScope(text, evidence.guest.vmid);
-    if (scope !== 'other') lines.push({ text, source: 'journal', group: upid ?? `journal:${index}`, scope });
+    if (scope === 'other') return;
+    // Kernel and service lines logged while the task failed belong to it, whether or not they name the guest.
+    const during = upid === undefined && window && near.has(text) ? window.upid : undefined;
+    const group = upid ?? `journal:${index}`;
+    lines.push(
+      during ? { text, source: 'journal', group, scope: 'guest', during } : { text, source: 'journal', group, scope },
+    );
   });
   for (const failure of evidence.failures) {
     lines.push({ text: failure.message, source: failure.source, group: `read:${failure.path}`, scope: 'guest' });
@@ -44,5 +52,8 @@ export function observedLines(evidence: GuestEvidence): ObservedLine[] {
 function echoedTask(evidence: GuestEvidence, text: string): string | undefined {
   const upid = /\bUPID:\S+:/.exec(text)?.[0];
   if (upid !== undefined) return upid;
-  return evidence.tasks.find((task) => task.failed && task.status.length >= 12 && text.endsWith(task.status))?.upid;
+  return evidence.tasks.find(
+    (task) =>
+      task.failed && (task.status.length >= 12 ? text.endsWith(task.status) : text.endsWith(`: ${task.status}`)),
+  )?.upid;
 }

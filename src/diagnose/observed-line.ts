@@ -9,6 +9,8 @@ export interface ObservedLine {
   group: string;
   /** guest: about this guest (its tasks, status, reads, journal lines naming it); node: node-wide journal lines. */
   scope: 'guest' | 'node';
+  /** A journal line logged while this failed task ran (or just after): it may tell what the task's lines do not. */
+  during?: string;
 }
 
 export interface LineMatch {

@@ -73,6 +73,7 @@ export function interfaceFacts(items: ReadonlyArray<z.infer<typeof interfaceSche
     active: item.active !== false,
     ports: (item.bridge_ports ?? item.ovs_ports ?? '').split(/\s+/).filter((port) => port !== '' && port !== 'none'),
     vlanAware: Boolean(item.bridge_vlan_aware),
+    mtu: item.mtu,
   }));
 }
 

@@ -1,5 +1,6 @@
 import type { GuestEvidence } from './evidence.js';
 import type { Category } from './finding.js';
+import { nodeMisfits } from './analyzers/node-fit.js';
 import { isBridge, usedFraction } from './read-facts.js';
 
 const mib = 1024 ** 2;
@@ -35,6 +36,7 @@ export function stateHints(evidence: GuestEvidence): StateHints {
   if (cluster.quorate === false) hints.add('cluster');
   if (guest.haState === 'error' || guest.haState === 'fence') hints.add('ha');
   if (evidence.agent && !evidence.agent.answered) hints.add('guest-agent');
+  for (const category of nodeMisfits(evidence)) hints.add(category);
   if (config && config.hostpci.length > 0) context.add('pci');
   if (guest.type === 'lxc') context.add('lxc');
   return { problems: hints, context };

@@ -33,7 +33,7 @@ export const statusCurrentSchema = z.object({
 
 export const nodeStatusSchema = z.object({
   memory: z.object({ total: count, used: count }).optional(),
-  cpuinfo: z.object({ hvm: flag.optional(), flags: z.string().optional() }).optional(),
+  cpuinfo: z.object({ hvm: flag.optional(), flags: z.string().optional(), cpus: count.optional() }).optional(),
 });
 
 export const interfaceSchema = z.object({
@@ -43,6 +43,7 @@ export const interfaceSchema = z.object({
   bridge_ports: z.string().optional(),
   ovs_ports: z.string().optional(),
   bridge_vlan_aware: flag.optional(),
+  mtu: count.optional(),
 });
 
 export const storageSchema = z.object({

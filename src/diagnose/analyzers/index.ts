@@ -9,6 +9,7 @@ import { kvmAnalyzer } from './kvm.js';
 import { lockAnalyzer } from './lock.js';
 import { lxcAnalyzer } from './lxc.js';
 import { memoryAnalyzer } from './memory.js';
+import { nodeFitAnalyzer } from './node-fit.js';
 import { nodeReachAnalyzer } from './node-reach.js';
 import { oomAnalyzer } from './oom.js';
 import { pciAnalyzer } from './pci.js';
@@ -28,6 +29,7 @@ export const analyzers: readonly Analyzer[] = [
   storageFullAnalyzer,
   volumeAnalyzer,
   memoryAnalyzer,
+  nodeFitAnalyzer,
   oomAnalyzer,
   lockAnalyzer,
   clusterLockAnalyzer,

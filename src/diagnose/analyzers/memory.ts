@@ -6,13 +6,12 @@ import { cli, gib, guestLabel } from './words.js';
 
 const mib = 1024 ** 2;
 
-/** RAM the VM asks for against what the node has; hugepages and balloon settings against the config. */
+/** RAM the VM asks for against what the node has; the balloon against the memory. */
 export const memoryAnalyzer: Analyzer = {
   name: 'memory',
   analyze(input) {
     const { evidence } = input;
     const ram = matchesOf(input, 'guest-ram-alloc-failed');
-    const huge = matchesOf(input, 'hugepage-size-unsupported');
     const balloon = matchesOf(input, 'balloon-larger-than-memory');
     const findings: Finding[] = [];
     const tooBig =
@@ -21,9 +20,8 @@ export const memoryAnalyzer: Analyzer = {
       evidence.node.memory &&
       evidence.config.memoryMiB * mib > evidence.node.memory.total;
     if (ram.length > 0 || tooBig) findings.push(ramFinding(evidence, ram));
-    if (huge.length > 0) findings.push(settingFinding(evidence, huge, 'hugepage-size-unsupported', 'hugepages'));
     if (balloon.length > 0) findings.push(settingFinding(evidence, balloon, 'balloon-larger-than-memory', 'balloon'));
-    return { findings, claimed: lines([...ram, ...huge, ...balloon]) };
+    return { findings, claimed: lines([...ram, ...balloon]) };
   },
 };
 

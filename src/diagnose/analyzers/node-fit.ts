@@ -1,0 +1,311 @@
+import type { BridgeFact, GuestEvidence } from '../evidence.js';
+import { confidenceOf, fact, type Category, type EvidenceItem, type Finding } from '../finding.js';
+import { propertyString, type ConfigNic } from '../guest-config.js';
+import { isBridge } from '../read-facts.js';
+import { signatureFinding } from '../signature-finding.js';
+import { lineEvidence, lines, matchesOf, taskEvidence, type Analyzer, type AnalyzerInput } from './analyzer.js';
+import { cli, guestLabel, list, name } from './words.js';
+
+/** What one option of the config asks of the node, against what the node reports. */
+interface Fit {
+  /** Config and node facts that do not fit together; empty when the node can satisfy the option. */
+  misfits: EvidenceItem[];
+  /** Said when a log line blames this option but the node satisfies it now. */
+  fits: string;
+  summary: string;
+  fix: string;
+}
+
+/** A check of options that depend on the node; undefined when the option is unset or the node fact unknown. */
+interface NodeFitCheck {
+  id: string;
+  category: Category;
+  /** Signatures whose lines this check confirms or contradicts (none: another analyzer reads them). */
+  said: string[];
+  check(evidence: GuestEvidence): Fit | undefined;
+}
+
+/**
+ * Every option of a guest config that the node must satisfy, checked against
+ * what the node reports: a misfit is confirmed by the facts alone; a log line
+ * blaming an option the node satisfies now is contradicted.
+ */
+export const nodeFitAnalyzer: Analyzer = {
+  name: 'node-fit',
+  analyze(input) {
+    const findings: Finding[] = [];
+    const claimed = [];
+    for (const item of nodeFitChecks) {
+      const said = matchesOf(input, ...item.said);
+      const fit = item.check(input.evidence);
+      const finding = fitFinding(input, item, fit, said);
+      if (finding) findings.push(finding);
+      claimed.push(...lines(said));
+    }
+    return { findings, claimed };
+  },
+};
+
+/** The categories where the node cannot satisfy the config now. */
+export function nodeMisfits(evidence: GuestEvidence): Category[] {
+  return nodeFitChecks.flatMap((item) => ((item.check(evidence)?.misfits.length ?? 0) > 0 ? [item.category] : []));
+}
+
+function fitFinding(
+  input: AnalyzerInput,
+  item: NodeFitCheck,
+  fit: Fit | undefined,
+  said: AnalyzerInput['matches'],
+): Finding | undefined {
+  const misfit = fit !== undefined && fit.misfits.length > 0;
+  if (!misfit && said.length === 0) return undefined;
+  const { evidence } = input;
+  const contradictedBy = fit && !misfit ? [fit.fits] : [];
+  // Without a misfit only the log speaks: the signature's own words, with this guest's values filled in.
+  const words = misfit ? fit : signatureFinding(evidence.guest, said);
+  return {
+    id: item.id,
+    category: item.category,
+    confidence: confidenceOf(fit?.misfits ?? [], contradictedBy),
+    summary: words.summary,
+    evidence: [...lineEvidence(said, 2), ...(fit?.misfits ?? []), ...taskEvidence(evidence, said)],
+    contradictedBy,
+    fix: words.fix,
+  };
+}
+
+/** x86-64 micro-architecture levels (QEMU's x86-64-v2 ... v4 models) and the CPU flags each needs. */
+const levelFlags: Record<string, string[]> = {
+  'x86-64-v2': ['cx16', 'popcnt', 'sse4_1', 'sse4_2', 'ssse3'],
+  'x86-64-v2-aes': ['cx16', 'popcnt', 'sse4_1', 'sse4_2', 'ssse3', 'aes'],
+  'x86-64-v3': ['cx16', 'popcnt', 'sse4_1', 'sse4_2', 'ssse3', 'avx', 'avx2', 'bmi1', 'bmi2', 'fma', 'movbe'],
+  'x86-64-v4': [
+    'cx16',
+    'popcnt',
+    'sse4_1',
+    'sse4_2',
+    'ssse3',
+    'avx',
+    'avx2',
+    'bmi1',
+    'bmi2',
+    'fma',
+    'movbe',
+    'avx512f',
+    'avx512bw',
+    'avx512cd',
+    'avx512dq',
+    'avx512vl',
+  ],
+};
+
+const nodeFitChecks: readonly NodeFitCheck[] = [
+  {
+    id: 'vcpus-exceed-node',
+    category: 'kvm',
+    said: ['vcpus-exceed-node'],
+    check({ config, node, guest }) {
+      if (!config || node.cpus === undefined) return undefined;
+      const sockets = positive(config.raw.sockets) ?? 1;
+      const cores = positive(config.raw.cores) ?? 1;
+      const wanted = guest.type === 'qemu' ? (positive(config.raw.vcpus) ?? sockets * cores) : cores;
+      const misfits =
+        wanted > node.cpus
+          ? [
+              fact(
+                'config',
+                `sockets: ${sockets}, cores: ${cores}${config.raw.vcpus ? `, vcpus: ${config.raw.vcpus}` : ''}`,
+              ),
+              fact(
+                'node-status',
+                `${node.name} has ${node.cpus} logical CPUs; ${guestLabel(guest)} asks for ${wanted}`,
+              ),
+            ]
+          : [];
+      return {
+        misfits,
+        fits: `${node.name} has ${node.cpus} logical CPUs, enough for the ${wanted} of ${guestLabel(guest)}`,
+        summary: `${guestLabel(guest)} asks for ${wanted} virtual CPUs; ${node.name} has only ${node.cpus}.`,
+        fix: `Lower the CPU count: \`${cli(guest)} set ${guest.vmid} --cores ${Math.max(1, Math.floor(node.cpus / sockets))}\`, or move the guest to a node with more CPUs.`,
+      };
+    },
+  },
+  {
+    id: 'cpu-features-unsupported',
+    category: 'kvm',
+    said: [],
+    check({ config, node, guest }) {
+      if (!config?.cpu || !node.cpu || guest.type !== 'qemu') return undefined;
+      const cpu = propertyString(config.raw.cpu ?? '');
+      const wanted = [
+        ...(levelFlags[config.cpu.toLowerCase()] ?? []),
+        ...(cpu.props.get('flags') ?? '')
+          .split(';')
+          .filter((flag) => flag.startsWith('+'))
+          .map((flag) => flag.slice(1).toLowerCase().replace(/-/g, '_')),
+      ];
+      if (wanted.length === 0) return undefined;
+      const have = new Set(node.cpu.flags);
+      const lacking = wanted.filter((flag) => !have.has(flag));
+      return {
+        misfits:
+          lacking.length === 0
+            ? []
+            : [
+                fact('config', `cpu: ${config.raw.cpu}`),
+                fact('node-status', `the CPU of ${node.name} lacks ${list(lacking.map(name))}`),
+              ],
+        fits: `the CPU of ${node.name} has every flag the CPU type of ${guestLabel(guest)} needs`,
+        summary: `The CPU type of ${guestLabel(guest)} (${name(config.cpu)}) needs ${list(lacking.map(name))}, which the CPU of ${node.name} lacks.`,
+        fix: `Pick a CPU type ${node.name} supports, e.g. \`qm set ${guest.vmid} --cpu x86-64-v2-AES\` (or \`host\` if it never migrates), or remove the extra flags.`,
+      };
+    },
+  },
+  {
+    id: 'hugepage-size-unsupported',
+    category: 'memory',
+    said: ['hugepage-size-unsupported'],
+    check({ config, node, guest }) {
+      if (config?.hugepages === undefined || !node.cpu) return undefined;
+      const giant = config.hugepages === '1024';
+      const lacking = giant && !node.cpu.flags.includes('pdpe1gb');
+      return {
+        misfits: lacking
+          ? [
+              fact('config', `hugepages: ${config.hugepages}`),
+              fact('node-status', `the CPU of ${node.name} has no pdpe1gb flag: it cannot map 1 GiB pages`),
+            ]
+          : [],
+        fits: `the CPU of ${node.name} supports the ${config.hugepages === '1024' ? '1 GiB' : '2 MiB'} pages ${guestLabel(guest)} asks for; check that they are reserved (hugepagesz= on the kernel command line)`,
+        summary: `${guestLabel(guest)} asks for 1 GiB hugepages, which the CPU of ${node.name} cannot provide.`,
+        fix: `Use 2 MiB pages (\`qm set ${guest.vmid} --hugepages 2\`) or none (\`qm set ${guest.vmid} --delete hugepages\`).`,
+      };
+    },
+  },
+  {
+    id: 'kvm-not-available',
+    category: 'kvm',
+    said: [],
+    check({ config, node, guest }) {
+      if (!config || guest.type !== 'qemu' || !config.kvm || !node.cpu) return undefined;
+      const virt = node.cpu.hvm !== false && node.cpu.flags.some((flag) => flag === 'vmx' || flag === 'svm');
+      return {
+        misfits: virt
+          ? []
+          : [fact('node-status', `the CPU of ${node.name} shows no hardware virtualisation (no vmx/svm flag)`)],
+        fits: `the CPU of ${node.name} has hardware virtualisation`,
+        summary: `${guestLabel(guest)} needs KVM, but ${node.name} offers no hardware virtualisation.`,
+        fix: `Enable VT-x/AMD-V in the firmware of ${node.name} (or nested virtualisation on its host); only for testing, \`qm set ${guest.vmid} --kvm 0\`.`,
+      };
+    },
+  },
+  {
+    id: 'bridge-not-active',
+    category: 'network',
+    said: ['bridge-not-active'],
+    check: (evidence) =>
+      nicCheck(
+        evidence,
+        (nic, bridge) =>
+          bridge.active ? undefined : `bridge ${name(bridge.name)} on ${evidence.node.name} is not active`,
+        {
+          fits: 'every bridge the NICs use is active',
+          summary: (bad) => `${bad} of ${guestLabel(evidence.guest)} is on a bridge that is down.`,
+          fix: `Bring the bridge up on ${evidence.node.name} (\`ifreload -a\`) and check its port.`,
+        },
+      ),
+  },
+  {
+    id: 'nic-mtu-above-bridge',
+    category: 'network',
+    said: ['nic-mtu-above-bridge'],
+    check: (evidence) =>
+      nicCheck(
+        evidence,
+        (nic, bridge) => {
+          const mtu = positive(propertyString(nic.value).props.get('mtu'));
+          const carried = bridge.mtu ?? 1500;
+          return mtu !== undefined && mtu > 1 && mtu > carried
+            ? `${nic.key} asks for MTU ${mtu}; bridge ${name(bridge.name)} carries ${carried}`
+            : undefined;
+        },
+        {
+          fits: 'every NIC MTU fits its bridge',
+          summary: (bad) => `${bad} of ${guestLabel(evidence.guest)} asks for a larger MTU than its bridge carries.`,
+          fix: `Set the NIC MTU to the bridge's (\`mtu=1\`), or raise the MTU of the bridge and its port on ${evidence.node.name}.`,
+        },
+      ),
+  },
+  {
+    id: 'vlan-trunks-need-vlan-aware',
+    category: 'network',
+    said: ['vlan-trunks-need-vlan-aware'],
+    check: (evidence) =>
+      nicCheck(
+        evidence,
+        (nic, bridge) =>
+          propertyString(nic.value).props.has('trunks') && !bridge.vlanAware && bridge.type === 'bridge'
+            ? `${nic.key} carries trunks; bridge ${name(bridge.name)} is not VLAN aware`
+            : undefined,
+        {
+          fits: 'the bridges with trunked NICs are VLAN aware',
+          summary: (bad) =>
+            `${bad} of ${guestLabel(evidence.guest)} carries VLAN trunks on a bridge that is not VLAN aware.`,
+          fix: `Make the bridge VLAN aware (\`bridge-vlan-aware yes\` in /etc/network/interfaces, then \`ifreload -a\`) or remove trunks from the NIC.`,
+        },
+      ),
+  },
+  {
+    id: 'storage-content-not-configured',
+    category: 'storage',
+    said: [],
+    check({ config, node, guest }) {
+      if (!config || !node.storage) return undefined;
+      const needed = guest.type === 'lxc' ? 'rootdir' : 'images';
+      const misfits = config.volumes.flatMap((volume) => {
+        const storage = node.storage!.find((candidate) => candidate.id === volume.storage);
+        const want = /^[^:]+:iso\//.test(volume.volid) ? 'iso' : needed;
+        if (!storage || storage.content.length === 0 || storage.content.includes(want)) return [];
+        return [
+          fact('config', `${volume.key}: ${volume.volid}`),
+          fact(
+            'storage',
+            `storage ${name(storage.id)} on ${node.name} holds ${storage.content.join(', ')}, not ${want}`,
+          ),
+        ];
+      });
+      return {
+        misfits,
+        fits: `the storages of ${guestLabel(guest)} allow the content they hold`,
+        summary: `A volume of ${guestLabel(guest)} is on a storage not configured for its content type.`,
+        fix: `Allow the content type on the storage (Datacenter > Storage > Edit > Content, or \`pvesm set STORAGE --content ...\`), or move the volume.`,
+      };
+    },
+  },
+];
+
+/** Checks each NIC against its bridge on the node; the bridges that do not exist are the bridge analyzer's. */
+function nicCheck(
+  evidence: GuestEvidence,
+  problem: (nic: ConfigNic, bridge: BridgeFact) => string | undefined,
+  words: { fits: string; summary: (bad: string) => string; fix: string },
+): Fit | undefined {
+  const bridges = evidence.node.interfaces?.filter(isBridge);
+  if (!evidence.config || !bridges) return undefined;
+  const bad = evidence.config.nics.flatMap((nic) => {
+    const bridge = bridges.find((candidate) => candidate.name === nic.bridge);
+    const said = bridge ? problem(nic, bridge) : undefined;
+    return said ? [{ nic, said }] : [];
+  });
+  return {
+    misfits: bad.flatMap(({ nic, said }) => [fact('config', `${nic.key}: ${nic.value}`), fact('node-network', said)]),
+    fits: words.fits,
+    summary: words.summary(list(bad.map(({ nic }) => nic.key)) || 'a NIC'),
+    fix: words.fix,
+  };
+}
+
+function positive(value: string | undefined): number | undefined {
+  const number = Number(value);
+  return value !== undefined && value !== '' && Number.isInteger(number) && number > 0 ? number : undefined;
+}
