@@ -121,6 +121,7 @@ function bareEvidence(vmid: number, type: 'qemu' | 'lxc'): GuestEvidence {
       memory: undefined,
       cpu: undefined,
       cpus: undefined,
+      devices: undefined,
       interfaces: undefined,
       storage: undefined,
       committed: undefined,

@@ -44,6 +44,15 @@ export interface StorageFact {
   contentError: string | undefined;
 }
 
+export interface NodeDevices {
+  /** PCI devices (`0000:65:00.0`) and their IOMMU group (-1: no IOMMU). */
+  pci: Array<{ id: string; iommugroup: number }> | undefined;
+  /** USB devices as `vendor:product` and as `bus-port`. */
+  usb: Array<{ id: string; port: string }> | undefined;
+  /** Machine types the node's QEMU runs, e.g. `pc-q35-9.2`. */
+  machines: string[] | undefined;
+}
+
 export interface NodeFacts {
   name: string;
   online: boolean | undefined;
@@ -51,6 +60,8 @@ export interface NodeFacts {
   cpu: { hvm: boolean | undefined; flags: string[] } | undefined;
   /** Logical CPUs of the node. */
   cpus: number | undefined;
+  /** Read only for guests that pass devices through or pin a machine version; undefined when not read. */
+  devices: NodeDevices | undefined;
   /** Every interface of /nodes/{node}/network, or undefined when it could not be read. */
   interfaces: BridgeFact[] | undefined;
   storage: StorageFact[] | undefined;

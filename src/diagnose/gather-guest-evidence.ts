@@ -4,6 +4,7 @@ import type { EvidenceSource } from './finding.js';
 import { findGuest } from './find-guest.js';
 import { readGuestConfig, rawConfig, type GuestConfigFacts } from './guest-config.js';
 import { readContents } from './read-contents.js';
+import { readDevices } from './read-devices.js';
 import { currentFailures, guestFacts, interfaceFacts, storageFacts, taskFacts } from './read-facts.js';
 import { permissionQuestions } from './permission-questions.js';
 import { signatureBook } from './signature-book.js';
@@ -81,6 +82,7 @@ export async function gatherGuestEvidence(reader: EvidenceReader, vmid: number, 
     ),
     readContents(read, resource, config, storage),
   ]);
+  const devices = await readDevices(reader, resource.node, config);
   failing.forEach((task, index) => {
     task.log = parseList(logLineSchema, logs[index])
       .map((line) => line.t)
@@ -92,6 +94,7 @@ export async function gatherGuestEvidence(reader: EvidenceReader, vmid: number, 
     (entry) => entry.sid === `${resource.type === 'qemu' ? 'vm' : 'ct'}:${resource.vmid}`,
   );
   const nodeFacts = buildNodeFacts(resource, all, members, parseOne(nodeStatusSchema, nodeStatus), network, storage);
+  nodeFacts.devices = devices;
 
   return {
     identity: reader.identity,
@@ -159,6 +162,7 @@ function buildNodeFacts(
       ? { hvm: status.cpuinfo.hvm, flags: (status.cpuinfo.flags ?? '').split(/\s+/).filter(Boolean) }
       : undefined,
     cpus: status?.cpuinfo?.cpus,
+    devices: undefined,
     interfaces: network === undefined ? undefined : interfaceFacts(parseList(interfaceSchema, network)),
     storage,
     committed: running.reduce((sum, guest) => sum + (guest.maxmem ?? 0), 0),

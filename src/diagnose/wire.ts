@@ -56,6 +56,16 @@ export const storageSchema = z.object({
   content: z.string().optional(),
 });
 
+export const pciDeviceSchema = z.object({ id: z.string(), iommugroup: count.default(-1) });
+export const usbDeviceSchema = z.object({
+  vendid: z.string(),
+  prodid: z.string(),
+  busnum: count,
+  usbpath: z.string().optional(),
+  port: count.optional(),
+});
+export const machineSchema = z.object({ id: z.string() });
+
 export const volumeSchema = z.object({ volid: z.string() });
 
 export const taskSchema = z.object({

@@ -36,6 +36,8 @@ export const nodeFitAnalyzer: Analyzer = {
     const findings: Finding[] = [];
     const claimed = [];
     for (const item of nodeFitChecks) {
+      // Where another analyzer reads the lines of this failure, it speaks for it.
+      if (item.said.length === 0 && input.matches.some((match) => match.signature.id === item.id)) continue;
       const said = matchesOf(input, ...item.said);
       const fit = item.check(input.evidence);
       const finding = fitFinding(input, item, fit, said);
@@ -282,7 +284,119 @@ const nodeFitChecks: readonly NodeFitCheck[] = [
       };
     },
   },
+  {
+    id: 'pci-device-missing',
+    category: 'pci',
+    said: [],
+    check({ config, node, guest }) {
+      const pci = node.devices?.pci;
+      if (!config || !pci || config.hostpci.length === 0) return undefined;
+      const misfits = config.hostpci.flatMap(({ key, value }) => {
+        const wanted = hostIds(value);
+        const absent = wanted.filter((id) => !pci.some((device) => device.id === id || device.id.startsWith(`${id}.`)));
+        return absent.length === 0
+          ? []
+          : [
+              fact('config', `${key}: ${value}`),
+              fact('node-status', `${node.name} has no PCI device ${list(absent.map(name))}`),
+            ];
+      });
+      return {
+        misfits,
+        fits: `${node.name} has every PCI device the hostpci entries name`,
+        summary: `A PCI device passed through to ${guestLabel(guest)} is not present on ${node.name}.`,
+        fix: `Check \`lspci -nn\` on ${node.name} for the device's address now (it can move after hardware or firmware changes) and fix the hostpci entry, or use a resource mapping.`,
+      };
+    },
+  },
+  {
+    id: 'iommu-not-present',
+    category: 'pci',
+    said: [],
+    check({ config, node, guest }) {
+      const pci = node.devices?.pci;
+      if (!config || !pci || config.hostpci.length === 0) return undefined;
+      const grouped = config.hostpci.flatMap(({ value }) =>
+        hostIds(value).flatMap((id) => pci.filter((device) => device.id === id || device.id.startsWith(`${id}.`))),
+      );
+      if (grouped.length === 0) return undefined;
+      const ungrouped = grouped.filter((device) => device.iommugroup < 0);
+      return {
+        misfits:
+          ungrouped.length === 0
+            ? []
+            : [
+                fact(
+                  'node-status',
+                  `${list(ungrouped.map((device) => name(device.id)))} on ${node.name} is in no IOMMU group: the IOMMU is off`,
+                ),
+              ],
+        fits: `the passed-through devices are in IOMMU groups on ${node.name}`,
+        summary: `PCI passthrough for ${guestLabel(guest)} needs the IOMMU, which is not enabled on ${node.name}.`,
+        fix: `Enable VT-d/AMD-Vi in the firmware of ${node.name} and the IOMMU on its kernel command line (intel_iommu=on for Intel), reboot and check \`dmesg | grep -e DMAR -e IOMMU\`.`,
+      };
+    },
+  },
+  {
+    id: 'usb-device-missing',
+    category: 'pci',
+    said: [],
+    check({ config, node, guest }) {
+      const usb = node.devices?.usb;
+      if (!config || !usb) return undefined;
+      const misfits = Object.entries(config.raw)
+        .filter(([key]) => /^usb\d+$/.test(key))
+        .flatMap(([key, value]) => {
+          const host = (propertyString(value).props.get('host') ?? propertyString(value).head).toLowerCase();
+          if (!/^[0-9a-f]{4}:[0-9a-f]{4}$|^\d+-[\d.]+$/.test(host)) return [];
+          const present = usb.some((device) => device.id === host || device.port === host);
+          return present
+            ? []
+            : [fact('config', `${key}: ${value}`), fact('node-status', `${node.name} has no USB device ${name(host)}`)];
+        });
+      return {
+        misfits,
+        fits: `${node.name} has the USB devices the config names`,
+        summary: `A USB device passed through to ${guestLabel(guest)} is not plugged into ${node.name}.`,
+        fix: `Plug the device into ${node.name} (\`lsusb\` lists what is there) or remove the usb entry; a USB mapping lets the guest use it on any node that has it.`,
+      };
+    },
+  },
+  {
+    id: 'machine-version-unsupported',
+    category: 'kvm',
+    said: [],
+    check({ config, node, guest }) {
+      const machines = node.devices?.machines;
+      const machine = config?.raw.machine
+        ? propertyString(config.raw.machine).head || propertyString(config.raw.machine).props.get('type')
+        : undefined;
+      if (!machine || !machines || machines.length === 0 || !/\d+\.\d+/.test(machine)) return undefined;
+      const known = machines.includes(machine.replace(/\+pve\d+$/, ''));
+      return {
+        misfits: known
+          ? []
+          : [
+              fact('config', `machine: ${config!.raw.machine}`),
+              fact('node-status', `the QEMU of ${node.name} runs no machine type ${name(machine)}`),
+            ],
+        fits: `the QEMU of ${node.name} runs machine type ${name(machine)}`,
+        summary: `${guestLabel(guest)} is pinned to machine type ${name(machine)}, which the QEMU of ${node.name} does not have.`,
+        fix: `Upgrade ${node.name} (\`apt full-upgrade\`) or pin a machine version it has (\`qm set ${guest.vmid} --machine q35\` for the newest).`,
+      };
+    },
+  },
 ];
+
+/** PCI addresses of a hostpci value, with their domain: `65:00.0;65:00.1` -> 0000:65:00.0, 0000:65:00.1. */
+function hostIds(value: string): string[] {
+  const parsed = propertyString(value);
+  const host = parsed.props.get('host') ?? (parsed.head.includes(':') ? parsed.head : '');
+  return host
+    .split(';')
+    .filter((id) => /^[0-9a-f:.]+$/i.test(id))
+    .map((id) => (id.split(':').length === 2 ? `0000:${id}` : id).toLowerCase());
+}
 
 /** Checks each NIC against its bridge on the node; the bridges that do not exist are the bridge analyzer's. */
 function nicCheck(

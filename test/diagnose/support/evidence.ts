@@ -36,6 +36,7 @@ export function evidenceOf(parts: EvidenceParts = {}): GuestEvidence {
       memory: undefined,
       cpu: undefined,
       cpus: undefined,
+      devices: undefined,
       interfaces: undefined,
       storage: undefined,
       committed: undefined,
