@@ -54,37 +54,34 @@ export function categoryOfLines(book: SignatureBook, lines: LinesCase['lines']):
 
 /** Each signature removed in turn, its own lines diagnosed with the rest of the book. */
 export function leaveOneOut(book: SignatureBook): Score {
-  const score: Score = { hits: 0, total: 0, misses: [] };
-  for (const left of book.all) {
-    const rest = without(book, left);
-    const got = categoryOfLines(rest, left.data.lines);
-    score.total += 1;
-    if (got === left.category) score.hits += 1;
-    else
-      score.misses.push({
-        label: left.id,
-        expected: left.category,
-        got: got ?? 'none',
-        line: left.data.lines[left.data.keyLine]?.text ?? '',
-      });
-  }
-  return score;
+  return tally(
+    book.all.map((left) => ({
+      label: left.id,
+      expected: left.category,
+      got: categoryOfLines(without(book, left), left.data.lines),
+      line: left.data.lines[left.data.keyLine]?.text ?? '',
+    })),
+  );
 }
 
 /** Cases from outside the book, each diagnosed with the whole book. */
 export function scoreCases(book: SignatureBook, cases: ReadonlyArray<LinesCase & { label: string }>): Score {
-  const score: Score = { hits: 0, total: 0, misses: [] };
-  for (const item of cases) {
-    const got = categoryOfLines(book, item.lines);
-    score.total += 1;
-    if (got === item.expected) score.hits += 1;
-    else
-      score.misses.push({
-        label: item.label,
-        expected: item.expected,
-        got: got ?? 'none',
-        line: item.lines[0]?.text ?? '',
-      });
+  return tally(
+    cases.map((item) => ({
+      label: item.label,
+      expected: item.expected,
+      got: categoryOfLines(book, item.lines),
+      line: item.lines[0]?.text ?? '',
+    })),
+  );
+}
+
+/** Hits and misses of diagnosed cases. */
+function tally(results: Array<{ label: string; expected: Category; got: Category | undefined; line: string }>): Score {
+  const score: Score = { hits: 0, total: results.length, misses: [] };
+  for (const { got, ...result } of results) {
+    if (got === result.expected) score.hits += 1;
+    else score.misses.push({ ...result, got: got ?? 'none' });
   }
   return score;
 }

@@ -5,6 +5,7 @@ import { asciiGlyphs, unicodeGlyphs } from './glyphs.js';
 import { localeIsUtf8 } from './locale.js';
 import { RunTracker } from './run-tracker.js';
 import { ScreenWriter } from './screen-writer.js';
+import { sanitizeText } from './text/sanitize.js';
 import { enterFullScreen } from './terminal-screen.js';
 import { defaultUiSettings, maxFps, type UiSettings } from './ui-settings.js';
 
@@ -122,7 +123,7 @@ export async function runTui(backend: TuiBackend, options: RunTuiOptions): Promi
   await backend.close();
   if (ending.error !== undefined)
     process.stderr.write(
-      `proxmox-ai: the screen failed: ${ending.error instanceof Error ? ending.error.message : String(ending.error)}\n`,
+      `proxmox-ai: the screen failed: ${sanitizeText(ending.error instanceof Error ? ending.error.message : String(ending.error))}\n`,
     );
   options.onExit?.(ending.code);
   return ending.code;
