@@ -1,5 +1,5 @@
-import { AppError } from '../../src/core/errors/app-error.js';
-import { ExitCode } from '../../src/core/exit-codes.js';
+import { AppError } from '../../src/shared/errors.js';
+import { ExitCode } from '../../src/shared/exit-codes.js';
 
 /** `mcp --http` could not listen on the address it was given. */
 export class McpListenError extends AppError {

@@ -1,6 +1,6 @@
 import fs from 'node:fs';
 import net from 'node:net';
-import { UsageError } from '../../src/core/errors/usage-error.js';
+import { UsageError } from '../../src/shared/errors.js';
 
 export interface ListenSettings {
   host: string;

@@ -2,7 +2,7 @@ import crypto from 'node:crypto';
 import fs from 'node:fs';
 import path from 'node:path';
 import { ensurePrivateDir, isExposed } from '../../src/config/private-files.js';
-import { ConfigError } from '../../src/core/errors/config-error.js';
+import { ConfigError } from '../../src/shared/errors.js';
 
 /**
  * The bearer token of `mcp --http`, created on first use in `mcp-token`

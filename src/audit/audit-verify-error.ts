@@ -1,5 +1,5 @@
-import { AppError } from '../core/errors/app-error.js';
-import { ExitCode } from '../core/exit-codes.js';
+import { AppError } from '../shared/errors.js';
+import { ExitCode } from '../shared/exit-codes.js';
 
 /** `audit verify` found damage; the message names the first bad record and the kind of damage. */
 export class AuditVerifyError extends AppError {

@@ -1,5 +1,5 @@
-import { AppError } from '../core/errors/app-error.js';
-import { ExitCode } from '../core/exit-codes.js';
+import { AppError } from '../shared/errors.js';
+import { ExitCode } from '../shared/exit-codes.js';
 
 /**
  * A record could not be made durable. The caller must stop the call it was

@@ -1,6 +1,6 @@
 import { CommanderError } from 'commander';
-import { UsageError } from '../core/errors/usage-error.js';
-import { ExitCode } from '../core/exit-codes.js';
+import { UsageError } from '../shared/errors.js';
+import { ExitCode } from '../shared/exit-codes.js';
 import type { CliIo } from './io.js';
 import { buildProgram } from './program.js';
 import { reportError } from './report-error.js';

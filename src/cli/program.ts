@@ -13,7 +13,7 @@ import { registerUndo } from './commands/undo.register.js';
 import { registerMcp } from './commands/mcp.register.js';
 import { registerSim } from './commands/sim.register.js';
 import { editDistance } from '../config/edit-distance.js';
-import { UsageError } from '../core/errors/usage-error.js';
+import { UsageError } from '../shared/errors.js';
 import type { CliIo } from './io.js';
 
 /** The commands, in help order. Each registrar imports its implementation only when it runs. */

@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { ConfigError } from '../core/errors/config-error.js';
+import { ConfigError } from '../shared/errors.js';
 import { editDistance } from './edit-distance.js';
 import { ConfigSchema, profileNamePattern, SecretsSchema } from './schema.js';
 

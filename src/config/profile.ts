@@ -1,4 +1,4 @@
-import { ConfigError } from '../core/errors/config-error.js';
+import { ConfigError } from '../shared/errors.js';
 import type { AppConfig, ProfileConfig, Secrets } from './schema.js';
 
 /** A profile with its secrets attached, ready for the Proxmox client. */

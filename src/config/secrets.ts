@@ -1,5 +1,5 @@
 import fs from 'node:fs';
-import { ConfigError } from '../core/errors/config-error.js';
+import { ConfigError } from '../shared/errors.js';
 import { writePrivateFile } from './private-files.js';
 import { SecretsSchema, type Secrets } from './schema.js';
 

@@ -1,6 +1,6 @@
 import fs from 'node:fs';
 import { z } from 'zod';
-import { ConfigError } from '../core/errors/config-error.js';
+import { ConfigError } from '../shared/errors.js';
 import type { ResolvedKey } from './keys.js';
 import { deletePath, getPath, leaves, setPath, type Tree } from './nested.js';
 import type { StatePaths } from './paths.js';

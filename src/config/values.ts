@@ -1,4 +1,4 @@
-import { ConfigError } from '../core/errors/config-error.js';
+import { ConfigError } from '../shared/errors.js';
 import type { ResolvedKey } from './keys.js';
 
 /**

@@ -1,5 +1,5 @@
-import { AppError } from '../core/errors/app-error.js';
-import { ExitCode } from '../core/exit-codes.js';
+import { AppError } from '../shared/errors.js';
+import { ExitCode } from '../shared/exit-codes.js';
 
 /** A Terraform or Ansible request that does not fit the cluster, the config or the rules; one line naming what to fix. */
 export class IacRequestError extends AppError {

@@ -1,4 +1,4 @@
-import { AppError } from '../core/errors/app-error.js';
+import { AppError } from '../shared/errors.js';
 import { ModelAbortedError } from './errors/model-aborted-error.js';
 import { ModelNotFoundError } from './errors/model-not-found-error.js';
 import { ModelStreamError } from './errors/model-stream-error.js';

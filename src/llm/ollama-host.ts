@@ -1,5 +1,5 @@
 import type { AppConfig } from '../config/schema.js';
-import { ConfigError } from '../core/errors/config-error.js';
+import { ConfigError } from '../shared/errors.js';
 
 export const defaultOllamaHost = 'http://127.0.0.1:11434';
 

@@ -1,5 +1,5 @@
-import { AppError } from '../core/errors/app-error.js';
-import { ExitCode } from '../core/exit-codes.js';
+import { AppError } from '../shared/errors.js';
+import { ExitCode } from '../shared/exit-codes.js';
 
 /** Where in a rules file the problem is. `rule` is the rule's id, or `#N` (1-based) when it has none. */
 export interface PolicyFileLocation {

@@ -1,5 +1,5 @@
 import type { ResolvedProfile } from '../config/profile.js';
-import { ConfigError } from '../core/errors/config-error.js';
+import { ConfigError } from '../shared/errors.js';
 import { accessApi, type AccessApi } from './api/access-api.js';
 import { clusterApi, type ClusterApi } from './api/cluster-api.js';
 import { guestApi, type GuestApi } from './api/guest-api.js';

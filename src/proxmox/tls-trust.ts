@@ -1,6 +1,6 @@
 import fs from 'node:fs';
 import tls from 'node:tls';
-import { ConfigError } from '../core/errors/config-error.js';
+import { ConfigError } from '../shared/errors.js';
 import { sameFingerprint, sha256Fingerprint } from './fingerprint.js';
 
 /** How a profile says the API host's certificate is to be trusted. Exactly one mode applies. */

@@ -1,6 +1,6 @@
 import crypto from 'node:crypto';
-import { AppError } from '../core/errors/app-error.js';
-import { ExitCode } from '../core/exit-codes.js';
+import { AppError } from '../shared/errors.js';
+import { ExitCode } from '../shared/exit-codes.js';
 import { entryMatches, knownHostsName, type KnownHost } from './known-hosts.js';
 
 export type HostKeyVerdict =

@@ -1,6 +1,6 @@
 import fs from 'node:fs';
 import { NodeSSH } from 'node-ssh';
-import { AppError } from '../core/errors/app-error.js';
+import { AppError } from '../shared/errors.js';
 import type { NodeCommand, NodeCommandResult, NodeShell } from '../core/ports/ssh.js';
 import { HostKeyRejected, verifyHostKey, type HostKeyVerdict } from './host-key.js';
 import { parseKnownHosts } from './known-hosts.js';

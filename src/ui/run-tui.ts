@@ -1,4 +1,4 @@
-import { ExitCode } from '../core/exit-codes.js';
+import { ExitCode } from '../shared/exit-codes.js';
 import type { TuiBackend } from './backend.js';
 import { FrameSink } from './frame-sink.js';
 import { asciiGlyphs, unicodeGlyphs } from './glyphs.js';

@@ -1,10 +1,8 @@
 import { PassThrough } from 'node:stream';
 import { describe, expect, it } from 'vitest';
 import { reportError } from '../../src/cli/report-error.js';
-import { AppError } from '../../src/core/errors/app-error.js';
-import { ConfigError } from '../../src/core/errors/config-error.js';
-import { UsageError } from '../../src/core/errors/usage-error.js';
-import { ExitCode } from '../../src/core/exit-codes.js';
+import { AppError, ConfigError, UsageError } from '../../src/shared/errors.js';
+import { ExitCode } from '../../src/shared/exit-codes.js';
 
 function capture() {
   const stdout = new PassThrough();

@@ -8,7 +8,7 @@ import { diagnose, diagnoseRequest } from '../../src/cli/commands/diagnose.js';
 import type { CommandContext } from '../../src/cli/io.js';
 import { resolvePaths } from '../../src/config/paths.js';
 import type { ToolOutcome } from '../../src/core/call-outcome.js';
-import { ExitCode } from '../../src/core/exit-codes.js';
+import { ExitCode } from '../../src/shared/exit-codes.js';
 import { readAuditRecords } from '../../src/audit/index.js';
 import { binary, runCli, tempHome } from '../support/cli.js';
 

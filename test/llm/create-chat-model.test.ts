@@ -4,7 +4,7 @@ import type { AddressInfo } from 'node:net';
 import os from 'node:os';
 import path from 'node:path';
 import { afterEach, describe, expect, it, vi } from 'vitest';
-import { ExitCode } from '../../src/core/exit-codes.js';
+import { ExitCode } from '../../src/shared/exit-codes.js';
 import { createChatModel } from '../../src/llm/create-chat-model.js';
 import { ModelNotFoundError } from '../../src/llm/errors/model-not-found-error.js';
 import { ModelWithoutToolsError } from '../../src/llm/errors/model-without-tools-error.js';

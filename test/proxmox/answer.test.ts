@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { ExitCode } from '../../src/core/exit-codes.js';
+import { ExitCode } from '../../src/shared/exit-codes.js';
 import { ProxmoxAuthError } from '../../src/proxmox/errors/auth-error.js';
 import { ProxmoxNotImplementedError } from '../../src/proxmox/errors/not-implemented-error.js';
 import { ProxmoxParameterError } from '../../src/proxmox/errors/parameter-error.js';

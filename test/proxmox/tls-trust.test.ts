@@ -1,7 +1,7 @@
 import fs from 'node:fs';
 import { describe, expect, it } from 'vitest';
-import { ConfigError } from '../../src/core/errors/config-error.js';
-import { ExitCode } from '../../src/core/exit-codes.js';
+import { ConfigError } from '../../src/shared/errors.js';
+import { ExitCode } from '../../src/shared/exit-codes.js';
 import {
   decideTrust,
   describeChainError,

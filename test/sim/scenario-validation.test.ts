@@ -2,7 +2,7 @@ import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { AppError } from '../../src/core/errors/app-error.js';
+import { AppError } from '../../src/shared/errors.js';
 import { loadScenarioFile, parseScenario, ScenarioError, validateScenario } from '../../src/sim/index.js';
 
 const valid = `name: t

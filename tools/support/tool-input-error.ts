@@ -1,5 +1,5 @@
-import { AppError } from '../../src/core/errors/app-error.js';
-import { ExitCode } from '../../src/core/exit-codes.js';
+import { AppError } from '../../src/shared/errors.js';
+import { ExitCode } from '../../src/shared/exit-codes.js';
 
 /** The call names something that does not exist or does not fit; the caller can correct it. */
 export class ToolInputError extends AppError {

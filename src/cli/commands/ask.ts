@@ -1,6 +1,6 @@
 import type { AgentEvent } from '../../core/agent/events.js';
-import { AppError } from '../../core/errors/app-error.js';
-import { ExitCode } from '../../core/exit-codes.js';
+import { AppError } from '../../shared/errors.js';
+import { ExitCode } from '../../shared/exit-codes.js';
 import { printJson, type CommandContext } from '../io.js';
 import { ApproveFlagApprover, type ApproveClass } from '../session/approve-flag-approver.js';
 import { exitCodeOf } from '../session/exit-code-of.js';

@@ -11,7 +11,7 @@ import {
   type AuditFilter,
   type AuditRecord,
 } from '../../audit/index.js';
-import { ExitCode } from '../../core/exit-codes.js';
+import { ExitCode } from '../../shared/exit-codes.js';
 import { printJson, printLine, type CommandContext } from '../io.js';
 
 interface FilterOptions {

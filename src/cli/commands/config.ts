@@ -1,8 +1,8 @@
 import { keySpecs, resolveKey } from '../../config/keys.js';
 import { ConfigStore } from '../../config/store.js';
 import { parseValue } from '../../config/values.js';
-import { ConfigError } from '../../core/errors/config-error.js';
-import { ExitCode } from '../../core/exit-codes.js';
+import { ConfigError } from '../../shared/errors.js';
+import { ExitCode } from '../../shared/exit-codes.js';
 import { printJson, printLine, type CommandContext } from '../io.js';
 
 const hidden = '[set]';

@@ -1,6 +1,6 @@
 import { isToolError, type ToolOutcome } from '../../core/call-outcome.js';
-import { AppError } from '../../core/errors/app-error.js';
-import { ExitCode } from '../../core/exit-codes.js';
+import { AppError } from '../../shared/errors.js';
+import { ExitCode } from '../../shared/exit-codes.js';
 import { guestDiagnosisSchema, problemsReportSchema } from '../../diagnose/report-schema.js';
 import { renderDiagnosis, renderProblems } from '../../diagnose/render-terminal.js';
 import { printJson, printLine, type CommandContext } from '../io.js';

@@ -1,4 +1,4 @@
-import { UsageError } from '../../core/errors/usage-error.js';
+import { UsageError } from '../../shared/errors.js';
 import type { ToolOutcome } from '../../core/call-outcome.js';
 import type { CommandContext } from '../io.js';
 import { openCluster } from '../session/open-cluster.js';

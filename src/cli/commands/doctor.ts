@@ -1,7 +1,7 @@
 import { ConfigStore } from '../../config/store.js';
 import type { AppConfig, Secrets } from '../../config/schema.js';
-import { AppError } from '../../core/errors/app-error.js';
-import { ExitCode } from '../../core/exit-codes.js';
+import { AppError } from '../../shared/errors.js';
+import { ExitCode } from '../../shared/exit-codes.js';
 import { fail, ok, type CheckResult } from '../doctor/check.js';
 import { listEgress } from '../doctor/egress.js';
 import { checkNodeVersion, checkStateDirs, checkWritable } from '../doctor/local-checks.js';

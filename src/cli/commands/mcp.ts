@@ -12,8 +12,8 @@ import {
   type McpConnection,
 } from '../../../mcp/index.js';
 import { packageRoot, packageVersion } from '../../config/package-info.js';
-import { UsageError } from '../../core/errors/usage-error.js';
-import { ExitCode } from '../../core/exit-codes.js';
+import { UsageError } from '../../shared/errors.js';
+import { ExitCode } from '../../shared/exit-codes.js';
 import type { AnyTool } from '../../core/tool.js';
 import { printLine, type CommandContext } from '../io.js';
 import { openCluster, type ClusterConnection } from '../session/open-cluster.js';

@@ -1,5 +1,5 @@
-import { UsageError } from '../../core/errors/usage-error.js';
-import { ExitCode } from '../../core/exit-codes.js';
+import { UsageError } from '../../shared/errors.js';
+import { ExitCode } from '../../shared/exit-codes.js';
 import { guestLabel } from '../../core/target-label.js';
 import { riskOf, type Target } from '../../core/tool.js';
 import { validateArgs } from '../../core/validate-args.js';

@@ -1,4 +1,4 @@
-import { ExitCode } from '../../core/exit-codes.js';
+import { ExitCode } from '../../shared/exit-codes.js';
 import { defaultRulesPath } from '../../policy/default-rules-path.js';
 import { loadDefaultRules, readRulesSource } from '../../policy/load-policy.js';
 import { parseRules } from '../../policy/parse-rules.js';

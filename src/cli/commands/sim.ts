@@ -1,5 +1,5 @@
-import { UsageError } from '../../core/errors/usage-error.js';
-import { ExitCode } from '../../core/exit-codes.js';
+import { UsageError } from '../../shared/errors.js';
+import { ExitCode } from '../../shared/exit-codes.js';
 import { demoScenarioPath, loadScenarioFile, startSimulator } from '../../sim/index.js';
 import { printLine, type CommandContext } from '../io.js';
 

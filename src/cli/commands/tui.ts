@@ -1,4 +1,4 @@
-import { AppError } from '../../core/errors/app-error.js';
+import { AppError } from '../../shared/errors.js';
 import type { CommandContext } from '../io.js';
 import { DelegatingApprover } from '../session/delegating-approver.js';
 import { openCluster } from '../session/open-cluster.js';

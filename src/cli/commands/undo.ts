@@ -1,6 +1,6 @@
 import { readAuditRecords } from '../../audit/index.js';
-import { UsageError } from '../../core/errors/usage-error.js';
-import { ExitCode } from '../../core/exit-codes.js';
+import { UsageError } from '../../shared/errors.js';
+import { ExitCode } from '../../shared/exit-codes.js';
 import type { ProxmoxApi } from '../../core/ports/proxmox-api.js';
 import { printJson, printLine, type CommandContext } from '../io.js';
 import { exitCodeOf } from '../session/exit-code-of.js';

@@ -1,6 +1,6 @@
 import { resolveProfile, type ResolvedProfile } from '../../config/profile.js';
 import type { ProfileConfig, Secrets } from '../../config/schema.js';
-import { AppError } from '../../core/errors/app-error.js';
+import { AppError } from '../../shared/errors.js';
 import { createProxmoxClient, type ProxmoxClientOptions } from '../../proxmox/client.js';
 import { probeTls, type TlsProbeResult } from '../../proxmox/tls-probe.js';
 import { loadTrust } from '../../proxmox/tls-trust.js';

@@ -1,5 +1,5 @@
 import type { ToolOutcome } from '../../core/call-outcome.js';
-import { ExitCode } from '../../core/exit-codes.js';
+import { ExitCode } from '../../shared/exit-codes.js';
 
 /** Exit code of a command that made tool calls: 3 if any was denied, 1 if any failed, else 0 (design.md §3). */
 export function exitCodeOf(outcomes: readonly ToolOutcome[]): ExitCode {

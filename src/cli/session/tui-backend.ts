@@ -2,7 +2,7 @@ import { readAuditRecords, type AuditRecord } from '../../audit/index.js';
 import type { AgentSession } from '../../core/agent/agent-session.js';
 import type { AgentEvent } from '../../core/agent/events.js';
 import type { ChatModel } from '../../core/chat-model.js';
-import { AppError } from '../../core/errors/app-error.js';
+import { AppError } from '../../shared/errors.js';
 import { defaultRulesPath, loadDefaultRules } from '../../policy/index.js';
 import type { AuditLine, HeaderInfo, PolicySummary, TuiBackend, TurnHandlers } from '../../ui/backend.js';
 import type { CommandContext } from '../io.js';

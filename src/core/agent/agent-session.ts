@@ -3,7 +3,7 @@ import { isToolError, type ToolOutcome } from '../call-outcome.js';
 import type { ToolRequest } from '../scheduler.js';
 import { callKey } from './call-key.js';
 import { capToolText, compactToolResults } from './context-budget.js';
-import { AppError } from '../errors/app-error.js';
+import { AppError } from '../../shared/errors.js';
 import { History } from './history.js';
 import { addUsage, type AgentEvent, type StopReason, type TurnUsage } from './events.js';
 import { streamAssistantTurn } from './stream-turn.js';

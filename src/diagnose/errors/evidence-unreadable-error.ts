@@ -1,5 +1,5 @@
-import { AppError } from '../../core/errors/app-error.js';
-import { ExitCode } from '../../core/exit-codes.js';
+import { AppError } from '../../shared/errors.js';
+import { ExitCode } from '../../shared/exit-codes.js';
 
 /** A read without which there is nothing to diagnose (the cluster's guest list) failed. */
 export class EvidenceUnreadableError extends AppError {

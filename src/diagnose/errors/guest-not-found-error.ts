@@ -1,5 +1,5 @@
-import { AppError } from '../../core/errors/app-error.js';
-import { ExitCode } from '../../core/exit-codes.js';
+import { AppError } from '../../shared/errors.js';
+import { ExitCode } from '../../shared/exit-codes.js';
 
 /** The vmid is not in the cluster (or the token cannot see it). */
 export class GuestNotFoundError extends AppError {

@@ -1,5 +1,5 @@
-import { AppError } from '../../core/errors/app-error.js';
-import { ExitCode } from '../../core/exit-codes.js';
+import { AppError } from '../../shared/errors.js';
+import { ExitCode } from '../../shared/exit-codes.js';
 
 /** The caller named a node, but the guest lives on another one. */
 export class WrongNodeError extends AppError {

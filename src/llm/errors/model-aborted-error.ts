@@ -1,4 +1,4 @@
-import { AppError } from '../../core/errors/app-error.js';
+import { AppError } from '../../shared/errors.js';
 
 /**
  * The caller aborted the model's turn (Ctrl-C, a cancelled turn). Named

@@ -1,4 +1,4 @@
-import { AppError } from '../../core/errors/app-error.js';
+import { AppError } from '../../shared/errors.js';
 
 /** Ollama does not have the model (`model 'x' not found`). */
 export class ModelNotFoundError extends AppError {

@@ -1,4 +1,4 @@
-import { AppError } from '../../core/errors/app-error.js';
+import { AppError } from '../../shared/errors.js';
 import { oneLine } from './one-line.js';
 
 /** The answer broke off: an `error` line in the stream, or the stream ended without `done`. */

@@ -1,4 +1,4 @@
-import { AppError } from '../../core/errors/app-error.js';
+import { AppError } from '../../shared/errors.js';
 import { recommendedModel } from '../recommended-model.js';
 
 /** The model's template has no tool calling, so the agent cannot use it. */

@@ -1,4 +1,4 @@
-import { AppError } from '../../core/errors/app-error.js';
+import { AppError } from '../../shared/errors.js';
 import { recommendedModel } from '../recommended-model.js';
 
 /** No model is configured and none of the installed ones can call tools. */

@@ -1,4 +1,4 @@
-import { AppError } from '../../core/errors/app-error.js';
+import { AppError } from '../../shared/errors.js';
 
 /** Nothing answers at the Ollama host (refused, unknown host, no socket). */
 export class OllamaUnavailableError extends AppError {

@@ -1,4 +1,4 @@
-import { ConfigError } from '../../core/errors/config-error.js';
+import { ConfigError } from '../../shared/errors.js';
 
 /** Privacy (design.md §10): the Ollama host is not this machine and the user did not allow that. */
 export class RemoteHostRefusedError extends ConfigError {

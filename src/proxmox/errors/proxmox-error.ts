@@ -1,5 +1,5 @@
-import { AppError } from '../../core/errors/app-error.js';
-import { ExitCode } from '../../core/exit-codes.js';
+import { AppError } from '../../shared/errors.js';
+import { ExitCode } from '../../shared/exit-codes.js';
 
 /** The call an error belongs to, e.g. `POST /nodes/pve1/qemu/101/status/start`. */
 export interface ProxmoxCall {

@@ -1,4 +1,4 @@
-import { ExitCode } from '../../core/exit-codes.js';
+import { ExitCode } from '../../shared/exit-codes.js';
 import { ProxmoxError } from './proxmox-error.js';
 
 /** A string that is not a Proxmox task id (UPID). */

@@ -1,5 +1,5 @@
-import { AppError } from '../../core/errors/app-error.js';
-import { ExitCode } from '../../core/exit-codes.js';
+import { AppError } from '../../shared/errors.js';
+import { ExitCode } from '../../shared/exit-codes.js';
 
 /** A scenario file (or object) that does not fit design.md §8; the message names the field's path and, for YAML, its line. */
 export class ScenarioError extends AppError {

@@ -1,5 +1,5 @@
-import { AppError } from '../../core/errors/app-error.js';
-import { ExitCode } from '../../core/exit-codes.js';
+import { AppError } from '../../shared/errors.js';
+import { ExitCode } from '../../shared/exit-codes.js';
 
 /** The simulator's port is taken by another process. */
 export class PortInUseError extends AppError {

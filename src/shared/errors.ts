@@ -1,4 +1,4 @@
-import { ExitCode } from '../exit-codes.js';
+import { ExitCode } from './exit-codes.js';
 
 const marker = Symbol.for('proxmox-ai.error');
 
@@ -20,5 +20,21 @@ export class AppError extends Error {
 
   static isInstance(value: unknown): value is AppError {
     return typeof value === 'object' && value !== null && (value as Record<symbol, unknown>)[marker] === true;
+  }
+}
+
+/** A config key or value, or a config file, that the user must fix. */
+export class ConfigError extends AppError {
+  constructor(message: string, code = 'config') {
+    super(code, message, ExitCode.usage);
+    this.name = 'ConfigError';
+  }
+}
+
+/** The command line itself is wrong: unknown command, flag or argument form. */
+export class UsageError extends AppError {
+  constructor(message: string) {
+    super('usage', message, ExitCode.usage);
+    this.name = 'UsageError';
   }
 }
