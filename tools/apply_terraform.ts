@@ -1,9 +1,9 @@
 import { z } from 'zod';
 import type { IacPort, SavedPlan } from '../src/core/ports/iac.js';
 import { defineTool } from '../src/core/tool.js';
-import { requireIac } from '../src/iac/require-iac.js';
+import { requireIac } from './support/session-ports.js';
 import { applyPlan, failureLines } from '../src/iac/terraform/run-terraform.js';
-import { fenceAsData } from './support/fence.js';
+import { fenceAsData } from '../src/core/fence.js';
 import { nodeTarget } from './support/guests.js';
 import { ToolInputError } from './support/tool-input-error.js';
 

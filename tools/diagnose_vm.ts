@@ -5,7 +5,7 @@ import { findGuest } from '../src/diagnose/find-guest.js';
 import type { GuestDiagnosis } from '../src/diagnose/finding.js';
 import { gatherGuestEvidence } from '../src/diagnose/gather-guest-evidence.js';
 import { guestHeading, headline } from '../src/diagnose/headline.js';
-import { fenceAsData } from './support/fence.js';
+import { fenceAsData } from '../src/core/fence.js';
 import { guestTarget } from './support/guests.js';
 import { guestArgs } from './support/schemas.js';
 

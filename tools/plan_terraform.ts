@@ -3,8 +3,8 @@ import { describePlan } from '../src/iac/terraform/plan-summary.js';
 import { planVmRequest } from '../src/iac/terraform/plan-vm.js';
 import { installHint } from '../src/iac/terraform/preview.js';
 import { vmRequestSchema } from '../src/iac/terraform/vm-request.js';
-import { requireIac } from '../src/iac/require-iac.js';
-import { fenceAsData } from './support/fence.js';
+import { requireIac } from './support/session-ports.js';
+import { fenceAsData } from '../src/core/fence.js';
 import { nodeTarget } from './support/guests.js';
 
 export const planTerraform = defineTool({

@@ -1,6 +1,6 @@
 import { z } from 'zod';
 import { defineTool } from '../src/core/tool.js';
-import { fenceAsData } from './support/fence.js';
+import { fenceAsData } from '../src/core/fence.js';
 import { nodeTarget } from './support/guests.js';
 import { limitSchema, nodeSchema } from './support/schemas.js';
 import { parseTimeArg } from './support/time-arg.js';

@@ -1,8 +1,8 @@
 import { z } from 'zod';
 import type { NodeCommand } from '../src/core/ports/ssh.js';
 import { defineTool } from '../src/core/tool.js';
-import { requireNodeShell } from '../src/ssh/require-shell.js';
-import { fenceAsData } from './support/fence.js';
+import { requireNodeShell } from './support/session-ports.js';
+import { fenceAsData } from '../src/core/fence.js';
 import { nodeTarget } from './support/guests.js';
 import { limitSchema, nodeSchema } from './support/schemas.js';
 import { parseTimeArg } from './support/time-arg.js';

@@ -1,6 +1,6 @@
 import { z } from 'zod';
 import { defineTool, type ToolContext } from '../src/core/tool.js';
-import { fenceAsData } from './support/fence.js';
+import { fenceAsData } from '../src/core/fence.js';
 import { isoTime } from './support/format.js';
 import { findGuest, guestTarget, nodeTarget } from './support/guests.js';
 import { limitSchema, nodeSchema, vmidSchema } from './support/schemas.js';

@@ -13,8 +13,8 @@ import {
 } from '../src/iac/ansible/playbook-args.js';
 import { describeRecap } from '../src/iac/ansible/recap.js';
 import { runPlaybook as runAnsiblePlaybook } from '../src/iac/ansible/run-ansible.js';
-import { requireIac } from '../src/iac/require-iac.js';
-import { fenceAsData } from './support/fence.js';
+import { requireIac } from './support/session-ports.js';
+import { fenceAsData } from '../src/core/fence.js';
 import { nodeTarget } from './support/guests.js';
 import { ToolInputError } from './support/tool-input-error.js';
 

@@ -1,7 +1,7 @@
 import { toChatToolSpecs } from '../../src/core/tool-specs.js';
 import { generateScenario } from '../../src/sim/index.js';
 import { proxmoxTools } from '../../tools/index.js';
-import { startPipeline } from '../../test/support/pipeline.js';
+import { startPipeline } from '../../harness/pipeline.js';
 import { round, type BenchSuite } from '../figure.js';
 
 /**

@@ -3,7 +3,7 @@ import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { packageRoot } from '../../src/config/package-info.js';
-import { startScriptedOllama } from '../../test/peers/scripted-ollama.js';
+import { startScriptedOllama } from '../../harness/scripted-ollama.js';
 import { round } from '../figure.js';
 
 const medianOf = (xs: number[]) => [...xs].sort((a, b) => a - b)[Math.floor(xs.length / 2)]!;

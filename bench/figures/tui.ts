@@ -1,7 +1,7 @@
 import type { TurnResult } from '../../src/core/agent/agent-session.js';
 import { runTui } from '../../src/ui/run-tui.js';
-import { FakeBackend, turnResult } from '../../test/ui/support/fake-backend.js';
-import { FakeTtyIn, FakeTtyOut } from '../../test/ui/support/fake-tty.js';
+import { FakeBackend, turnResult } from '../../harness/fake-tui-backend.js';
+import { FakeTtyIn, FakeTtyOut } from '../../harness/fake-tty.js';
 import { round, summarise, type BenchSuite, type Figure } from '../figure.js';
 import { firstFrames } from './tui-first-frame.js';
 

@@ -2,7 +2,7 @@ import type { Client } from '@modelcontextprotocol/sdk/client/index.js';
 import type { CallToolResult, Tool } from '@modelcontextprotocol/sdk/types.js';
 import { defineTool, type AnyTool, type Risk } from '../../src/core/tool.js';
 import { externalToolRisk, isExternalToolName } from '../../src/policy/index.js';
-import { fenceAsData } from '../../tools/support/fence.js';
+import { fenceAsData } from '../../src/core/fence.js';
 import { inputFromJsonSchema } from './json-schema-input.js';
 import { resultLines } from './result-text.js';
 

@@ -6,8 +6,8 @@ import { createChatModel } from '../../src/llm/create-chat-model.js';
 import { recoverToolCalls } from '../../src/llm/recover-tool-calls.js';
 import { generateScenario, type Scenario } from '../../src/sim/index.js';
 import { proxmoxTools } from '../../tools/index.js';
-import { startScriptedOllama, type ScriptedOllama, type ScriptedTurn } from '../peers/scripted-ollama.js';
-import { startPipeline } from '../support/pipeline.js';
+import { startScriptedOllama, type ScriptedOllama, type ScriptedTurn } from '../../harness/scripted-ollama.js';
+import { startPipeline } from '../../harness/pipeline.js';
 
 let ollama: ScriptedOllama | undefined;
 let pipeline: Awaited<ReturnType<typeof startPipeline>> | undefined;

@@ -3,7 +3,7 @@ import os from 'node:os';
 import path from 'node:path';
 import { afterEach, describe, expect, it } from 'vitest';
 import { FileReadCache } from '../../src/cache/file-read-cache.js';
-import { ScriptedApprover, startPipeline } from '../support/pipeline.js';
+import { ScriptedApprover, startPipeline } from '../../harness/pipeline.js';
 
 let pipeline: Awaited<ReturnType<typeof startPipeline>> | undefined;
 afterEach(async () => {

@@ -4,7 +4,7 @@ import {
   startScriptedOllama,
   type ScriptedOllama,
   type ScriptedTurn,
-} from '../peers/scripted-ollama.js';
+} from '../../harness/scripted-ollama.js';
 import { runCli, tempHome } from '../support/cli.js';
 
 let ollama: ScriptedOllama | undefined;

@@ -7,7 +7,7 @@ import {
   type RecordedChat,
   type ScriptedOllama,
   type ScriptedTurn,
-} from '../peers/scripted-ollama.js';
+} from '../../harness/scripted-ollama.js';
 import { binary, runCli, tempHome } from '../support/cli.js';
 
 const run = promisify(execFile);

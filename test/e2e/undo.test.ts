@@ -2,7 +2,7 @@ import fs from 'node:fs';
 import path from 'node:path';
 import { afterEach, describe, expect, it } from 'vitest';
 import { demoScenarioPath, loadScenarioFile, startSimulator, type SimulatorHandle } from '../../src/sim/index.js';
-import { startScriptedOllama, type ScriptedOllama } from '../peers/scripted-ollama.js';
+import { startScriptedOllama, type ScriptedOllama } from '../../harness/scripted-ollama.js';
 import { runCli, tempHome } from '../support/cli.js';
 
 let sim: SimulatorHandle | undefined;

@@ -4,7 +4,7 @@ import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { ConfirmAnswer } from '../../src/core/approver.js';
 import { createIacAdapters } from '../../src/iac/index.js';
-import { ScriptedApprover, startPipeline } from '../support/pipeline.js';
+import { ScriptedApprover, startPipeline } from '../../harness/pipeline.js';
 
 const standIn = path.join(import.meta.dirname, '../fixtures/iac/standin-terraform.mjs');
 const twoUbuntuVms = {

@@ -11,7 +11,7 @@ import {
   resolvePlaybook,
   runKey,
 } from '../../src/iac/ansible/playbook-args.js';
-import { startPipeline } from '../support/pipeline.js';
+import { startPipeline } from '../../harness/pipeline.js';
 
 describe('run_playbook arguments', () => {
   it.each(['site.yml', 'web/deploy.yaml', 'a_b-c.yml'])('accepts the playbook name %s', (name) => {

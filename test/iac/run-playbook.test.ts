@@ -4,7 +4,7 @@ import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { ConfirmAnswer } from '../../src/core/approver.js';
 import { createIacAdapters } from '../../src/iac/index.js';
-import { ScriptedApprover, startPipeline } from '../support/pipeline.js';
+import { ScriptedApprover, startPipeline } from '../../harness/pipeline.js';
 import { startSshd, systemPrograms, type TestSshd } from '../support/sshd.js';
 
 const available = systemPrograms('run_playbook against a real sshd', ['sshd', 'ssh-keygen', 'ansible-playbook']);

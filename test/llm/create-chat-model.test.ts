@@ -11,7 +11,7 @@ import { ModelWithoutToolsError } from '../../src/llm/errors/model-without-tools
 import { OllamaResponseError } from '../../src/llm/errors/ollama-response-error.js';
 import { OllamaUnavailableError } from '../../src/llm/errors/ollama-unavailable-error.js';
 import { RemoteHostRefusedError } from '../../src/llm/errors/remote-host-refused-error.js';
-import { startScriptedOllama, type ScriptedOllama, type ScriptedOllamaOptions } from '../peers/scripted-ollama.js';
+import { startScriptedOllama, type ScriptedOllama, type ScriptedOllamaOptions } from '../../harness/scripted-ollama.js';
 import { collect, failure, modelOn, request } from './helpers.js';
 
 let peer: ScriptedOllama | undefined;

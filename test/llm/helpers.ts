@@ -1,6 +1,6 @@
 import type { ChatChunk, ChatModel, ChatRequest, ChatToolSpec } from '../../src/core/chat-model.js';
 import { createChatModel } from '../../src/llm/create-chat-model.js';
-import type { ScriptedOllama } from '../peers/scripted-ollama.js';
+import type { ScriptedOllama } from '../../harness/scripted-ollama.js';
 
 export const vmStatusTool: ChatToolSpec = {
   name: 'vm_status',

@@ -3,7 +3,7 @@ import { ModelAbortedError } from '../../src/llm/errors/model-aborted-error.js';
 import { ModelNotFoundError } from '../../src/llm/errors/model-not-found-error.js';
 import { ModelStreamError } from '../../src/llm/errors/model-stream-error.js';
 import { ModelWithoutToolsError } from '../../src/llm/errors/model-without-tools-error.js';
-import { startScriptedOllama, type ScriptedOllama, type ScriptedOllamaOptions } from '../peers/scripted-ollama.js';
+import { startScriptedOllama, type ScriptedOllama, type ScriptedOllamaOptions } from '../../harness/scripted-ollama.js';
 import { collect, failure, modelOn, request } from './helpers.js';
 
 let peer: ScriptedOllama | undefined;

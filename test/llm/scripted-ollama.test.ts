@@ -5,7 +5,7 @@ import {
   startScriptedOllama,
   type ScriptedOllama,
   type ScriptedOllamaOptions,
-} from '../peers/scripted-ollama.js';
+} from '../../harness/scripted-ollama.js';
 
 let peer: ScriptedOllama | undefined;
 afterEach(async () => {

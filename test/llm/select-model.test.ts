@@ -2,7 +2,7 @@ import { afterEach, describe, expect, it } from 'vitest';
 import { NoToolModelError } from '../../src/llm/errors/no-tool-model-error.js';
 import { parameterBillions } from '../../src/llm/model-facts.js';
 import { rankModels } from '../../src/llm/rank-models.js';
-import { startScriptedOllama, type ScriptedModel, type ScriptedOllama } from '../peers/scripted-ollama.js';
+import { startScriptedOllama, type ScriptedModel, type ScriptedOllama } from '../../harness/scripted-ollama.js';
 import { failure, modelOn } from './helpers.js';
 
 let peer: ScriptedOllama | undefined;

@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { clusterNodeAddress } from '../../src/ssh/index.js';
 import { checkNodeName, NodeCommandRefused, renderNodeCommand } from '../../src/ssh/node-commands.js';
-import { startPipeline } from '../support/pipeline.js';
+import { startPipeline } from '../../harness/pipeline.js';
 
 describe('node command templates', () => {
   it('builds the kernel log command, with since as a quoted UTC time', () => {

@@ -4,7 +4,7 @@ import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { NodeShell } from '../../src/core/ports/ssh.js';
 import { createSshAdapter, NodeCommandRefused } from '../../src/ssh/index.js';
-import { startPipeline } from '../support/pipeline.js';
+import { startPipeline } from '../../harness/pipeline.js';
 import { startSshd, systemPrograms, writeExecutable, type TestSshd } from '../support/sshd.js';
 
 const available = systemPrograms('read_node_log over a real sshd', ['sshd', 'ssh-keygen']);

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { fenceAsData } from '../../tools/support/fence.js';
+import { fenceAsData } from '../../src/core/fence.js';
 import { bytes, duration, table } from '../../tools/support/format.js';
 import { nodeSchema, snapshotNameSchema, vmidSchema } from '../../tools/support/schemas.js';
 import { parseTimeArg } from '../../tools/support/time-arg.js';

@@ -1,6 +1,6 @@
 import { afterEach, describe, expect, it } from 'vitest';
 import { AppError } from '../../src/shared/errors.js';
-import { FakeBackend, outcome } from './support/fake-backend.js';
+import { FakeBackend, outcome } from '../../harness/fake-tui-backend.js';
 import { keys, renderApp, settle, type Harness } from './support/render-app.js';
 import { template } from './support/requests.js';
 

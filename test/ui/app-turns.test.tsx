@@ -1,6 +1,6 @@
 import { afterEach, describe, expect, it } from 'vitest';
 import { keys, renderApp, settle, type Harness } from './support/render-app.js';
-import { outcome, turnResult, usage } from './support/fake-backend.js';
+import { outcome, turnResult, usage } from '../../harness/fake-tui-backend.js';
 import { database } from './support/requests.js';
 
 let harness: Harness | undefined;

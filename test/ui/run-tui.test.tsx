@@ -1,7 +1,7 @@
 import { afterEach, describe, expect, it, vi } from 'vitest';
 import { runTui } from '../../src/ui/run-tui.js';
-import { FakeBackend } from './support/fake-backend.js';
-import { FakeTtyIn, FakeTtyOut } from './support/fake-tty.js';
+import { FakeBackend } from '../../harness/fake-tui-backend.js';
+import { FakeTtyIn, FakeTtyOut } from '../../harness/fake-tty.js';
 import { keys, settle } from './support/render-app.js';
 
 const enter = '\u001b[?1049h';

@@ -3,7 +3,7 @@ import { unicodeGlyphs } from '../../src/ui/glyphs.js';
 import type { Line } from '../../src/ui/layout/line.js';
 import { toolCardLines } from '../../src/ui/layout/tool-card-lines.js';
 import type { ToolEntry } from '../../src/ui/state/entries.js';
-import { outcome } from './support/fake-backend.js';
+import { outcome } from '../../harness/fake-tui-backend.js';
 import { database } from './support/requests.js';
 
 const card = (overrides: Partial<ToolEntry> = {}): ToolEntry => ({

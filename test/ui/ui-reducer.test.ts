@@ -3,7 +3,7 @@ import type { AgentEvent } from '../../src/core/agent/events.js';
 import type { ToolEntry } from '../../src/ui/state/entries.js';
 import { uiReducer, type UiAction } from '../../src/ui/state/ui-reducer.js';
 import { initialUiState, type UiState } from '../../src/ui/state/ui-state.js';
-import { outcome, usage } from './support/fake-backend.js';
+import { outcome, usage } from '../../harness/fake-tui-backend.js';
 
 const target = { profile: 'demo', node: 'pve1', vmid: 101, name: 'db-01', tags: ['prod'] };
 const play = (...actions: UiAction[]) => actions.reduce(uiReducer, initialUiState);

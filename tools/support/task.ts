@@ -1,6 +1,6 @@
 import type { ApiParams } from '../../src/core/ports/proxmox-api.js';
 import type { Target, ToolContext, ToolResult } from '../../src/core/tool.js';
-import { fenceAsData } from './fence.js';
+import { fenceAsData } from '../../src/core/fence.js';
 import { guestLabel } from './guests.js';
 
 const tailLines = 15;

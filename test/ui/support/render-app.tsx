@@ -3,7 +3,7 @@ import { App } from '../../../src/ui/components/App.js';
 import { asciiGlyphs, unicodeGlyphs } from '../../../src/ui/glyphs.js';
 import { UiContext } from '../../../src/ui/ui-context.js';
 import type { UiSettings } from '../../../src/ui/ui-settings.js';
-import { FakeBackend } from './fake-backend.js';
+import { FakeBackend } from '../../../harness/fake-tui-backend.js';
 
 export const keys = {
   enter: '\r',

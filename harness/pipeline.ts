@@ -7,22 +7,16 @@ import {
   readAuditRecords,
   type AuditRecord,
   type AuditSink,
-} from '../../src/audit/index.js';
-import type { Approver, ConfirmAnswer, ConfirmRequest } from '../../src/core/approver.js';
-import { ToolRegistry } from '../../src/core/registry.js';
-import { callTool, type CallDeps, type ToolRequest } from '../../src/core/scheduler.js';
-import type { ToolContext } from '../../src/core/tool.js';
-import {
-  SessionGrants,
-  defaultRulesPath,
-  loadDefaultRules,
-  parseRules,
-  type PolicyMode,
-} from '../../src/policy/index.js';
-import { createProxmoxClient } from '../../src/proxmox/index.js';
-import { toProxmoxApi } from '../../src/proxmox/proxmox-api-adapter.js';
-import { demoScenarioPath, loadScenarioFile, startSimulator, type Scenario } from '../../src/sim/index.js';
-import { allTools } from '../../tools/index.js';
+} from '../src/audit/index.js';
+import type { Approver, ConfirmAnswer, ConfirmRequest } from '../src/core/approver.js';
+import { ToolRegistry } from '../src/core/registry.js';
+import { callTool, type CallDeps, type ToolRequest } from '../src/core/scheduler.js';
+import type { ToolContext } from '../src/core/tool.js';
+import { SessionGrants, defaultRulesPath, loadDefaultRules, parseRules, type PolicyMode } from '../src/policy/index.js';
+import { createProxmoxClient } from '../src/proxmox/index.js';
+import { toProxmoxApi } from '../src/proxmox/proxmox-api-adapter.js';
+import { demoScenarioPath, loadScenarioFile, startSimulator, type Scenario } from '../src/sim/index.js';
+import { allTools } from '../tools/index.js';
 
 /** An approver that answers from a script and remembers what it was asked. */
 export class ScriptedApprover implements Approver {

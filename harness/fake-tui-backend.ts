@@ -1,8 +1,8 @@
-import type { StepLimitChoice, TurnResult } from '../../../src/core/agent/agent-session.js';
-import type { AgentEvent, StopReason, TurnUsage } from '../../../src/core/agent/events.js';
-import type { Approver } from '../../../src/core/approver.js';
-import type { ToolOutcome } from '../../../src/core/call-outcome.js';
-import type { AuditLine, HeaderInfo, PolicySummary, TuiBackend, TurnHandlers } from '../../../src/ui/backend.js';
+import type { StepLimitChoice, TurnResult } from '../src/core/agent/agent-session.js';
+import type { AgentEvent, StopReason, TurnUsage } from '../src/core/agent/events.js';
+import type { Approver } from '../src/core/approver.js';
+import type { ToolOutcome } from '../src/core/call-outcome.js';
+import type { AuditLine, HeaderInfo, PolicySummary, TuiBackend, TurnHandlers } from '../src/ui/backend.js';
 
 export const usage: TurnUsage = {
   promptTokens: 900,
