@@ -10,7 +10,7 @@ import { resolvePaths } from '../../src/config/paths.js';
 import type { ToolOutcome } from '../../src/core/call-outcome.js';
 import { ExitCode } from '../../src/shared/exit-codes.js';
 import { readAuditRecords } from '../../src/audit/index.js';
-import { binary, runCli, tempHome } from '../support/cli.js';
+import { runCli, tempHome } from '../support/cli.js';
 
 // `proxmox-ai diagnose` in-process with --demo: the embedded simulator, the scheduler, policy and audit.
 const homes: string[] = [];
@@ -132,7 +132,7 @@ describe('the command core', () => {
   });
 });
 
-describe.skipIf(!fs.existsSync(binary))('the built binary', () => {
+describe('the built binary', () => {
   it('answers diagnose 999 --demo with exit 1 and one line', async () => {
     const home = tempHome();
     homes.push(home);

@@ -17,7 +17,7 @@ export function tempHome(): string {
   return fs.mkdtempSync(path.join(os.tmpdir(), 'proxmox-ai-test-'));
 }
 
-/** Spawns the built binary (npm test builds it first) and collects its output. */
+/** Spawns the built binary (the global setup builds it) and collects its output. */
 export function runCli(
   args: string[],
   options: { home: string; env?: NodeJS.ProcessEnv; input?: string },

@@ -1,4 +1,3 @@
-import fs from 'node:fs';
 import path from 'node:path';
 import { z } from 'zod';
 import { packageRoot } from '../../../src/config/package-info.js';
@@ -7,7 +6,7 @@ import { scenarioSchema } from '../../../src/sim/scenario/schema.js';
 
 /** The generated files the simulator ships, and how to rebuild them (`UPDATE_SIM_FILES=1 npx vitest run test/sim/generated-files.test.ts`). */
 
-export const referenceSchemaFile = path.join(packageRoot(), '..', 'shared', 'reference', 'pve-api-schema.json');
+export const referenceSchemaFile = path.join(packageRoot(), 'test', 'fixtures', 'reference', 'pve-api-schema.json');
 export const endpointsFile = path.join(packageRoot(), 'src', 'sim', 'api', 'pve-endpoints.json');
 export const scenarioSchemaFile = path.join(packageRoot(), 'scenarios', 'scenario.schema.json');
 
@@ -69,8 +68,4 @@ export function buildScenarioJsonSchema(): string {
 
 function pick<T extends Record<string, unknown>>(source: T, keys: readonly string[]): Record<string, unknown> {
   return Object.fromEntries(keys.filter((key) => source[key] !== undefined).map((key) => [key, source[key]]));
-}
-
-export function readIfExists(file: string): string | undefined {
-  return fs.existsSync(file) ? fs.readFileSync(file, 'utf8') : undefined;
 }
