@@ -18,7 +18,9 @@ export async function main(argv: readonly string[], io: CliIo): Promise<number> 
     return state.exitCode;
   } catch (error) {
     if (error instanceof CommanderError) {
-      if (['commander.helpDisplayed', 'commander.version', 'commander.help'].includes(error.code)) return ExitCode.ok;
+      if (['commander.helpDisplayed', 'commander.version', 'commander.help'].includes(error.code))
+        // A command group without its subcommand prints its help to stderr, and that is a usage error.
+        return error.exitCode === 0 ? ExitCode.ok : ExitCode.usage;
       const message = error.message.replace(/^error: /, '');
       return reportError(new UsageError(`${message} (see 'proxmox-ai --help')`), io, { json, debug });
     }
