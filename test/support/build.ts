@@ -2,27 +2,30 @@ import { execFileSync } from 'node:child_process';
 import fs from 'node:fs';
 import path from 'node:path';
 import { packageRoot } from '../../src/config/package-info.js';
+import { binary } from './cli.js';
 
 const root = packageRoot();
-/** Written after a build the tests started; dist/ older than any input is built again. */
-const stampFile = path.join(root, 'dist', '.tests-built-at');
-const inputs = ['bin', 'src', 'tools', 'mcp', 'bench', 'harness', 'package.json', 'tsconfig.json', 'tsconfig.build.json'];
+const inputs = [
+  'bin',
+  'src',
+  'tools',
+  'mcp',
+  'bench',
+  'harness',
+  'package.json',
+  'tsconfig.json',
+  'tsconfig.build.json',
+];
 
 /** Builds dist/ exactly as a user does (`npm run build`): the one place the tests start a build. */
 export function buildProduct(): void {
   execFileSync('npm', ['run', '-s', 'build'], { cwd: root, stdio: ['ignore', 'inherit', 'inherit'] });
-  fs.writeFileSync(stampFile, `${new Date().toISOString()}\n`);
 }
 
-/** True when the last build the tests started is newer than every file that goes into dist/. */
+/** True when the built binary is newer than every file that goes into dist/ (a build writes all of it). */
 export function builtProductIsCurrent(): boolean {
-  let builtAt: number;
-  try {
-    builtAt = fs.statSync(stampFile).mtimeMs;
-  } catch {
-    return false;
-  }
-  return inputs.every((input) => newestChange(path.join(root, input)) < builtAt);
+  const built = fs.statSync(binary, { throwIfNoEntry: false });
+  return built !== undefined && inputs.every((input) => newestChange(path.join(root, input)) < built.mtimeMs);
 }
 
 function newestChange(file: string): number {
