@@ -16,7 +16,7 @@ export interface ElicitationApproverOptions {
 }
 
 /**
- * Confirmation over MCP: a plain ask becomes a form
+ * Confirmation over MCP (docs/architecture.md, "An MCP call"): a plain ask becomes a form
  * elicitation on the request that made the call; accept runs it, anything
  * else (decline, cancel, no answer in time, an error) denies it.
  */

@@ -1,4 +1,4 @@
-/** The MCP side of proxmox-ai (design.md §9): the server factory, its transports, and the client for external servers. */
+/** The MCP side of proxmox-ai (docs/architecture.md, "An MCP call"): the server factory, its transports, and the client for external servers. */
 export { buildMcpServer, type McpConnection, type McpServerOptions } from './server.js';
 export type { McpClientIdentity, McpToolSession, OpenToolSession } from './tool-session.js';
 export { loadPromptTexts, type PromptTexts } from './prompts.js';

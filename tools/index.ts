@@ -21,7 +21,7 @@ import { stopVm } from './stop_vm.js';
 import { vmConfig } from './vm_config.js';
 import { vmStatus } from './vm_status.js';
 
-/** The default set: Proxmox reads, power actions, snapshots and diagnosis (design.md §4). */
+/** The default set: Proxmox reads, power actions, snapshots and diagnosis. */
 export const proxmoxTools: AnyTool[] = [
   listNodes,
   listVms,

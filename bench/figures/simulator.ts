@@ -4,7 +4,7 @@ import { generateScenario, parseScenario, startSimulator } from '../../src/sim/i
 import { summarise, type BenchSuite } from '../figure.js';
 
 /**
- * The simulator at scale (issue 4): loading a generated 5,000-guest, 32-node
+ * The simulator at scale: loading a generated 5,000-guest, 32-node
  * scenario (parse, validate, build, certificate, listen) and answering
  * /cluster/resources over HTTPS (request to parsed JSON, gzip as clients ask).
  */

@@ -27,7 +27,7 @@ interface Connected {
 }
 
 /**
- * Connects the servers of `mcp.servers`, all at once. A server
+ * Connects the servers of `mcp.servers` (docs/architecture.md, "An MCP call"), all at once. A server
  * that fails to start is reported and left out; the session goes on without it.
  */
 export async function connectExternalServers(

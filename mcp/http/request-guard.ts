@@ -9,7 +9,7 @@ export interface GuardSettings {
 }
 
 /**
- * Every request to the MCP endpoint passes here first: a
+ * Every request to the MCP endpoint passes here first (docs/architecture.md, "An MCP call"): a
  * present Origin must be listed (403), and the bearer token must match (401).
  */
 export function checkRequest(headers: IncomingHttpHeaders, settings: GuardSettings): Refusal | undefined {

@@ -1,8 +1,8 @@
 /**
- * The local audit trail (design.md §6): hash-chained JSONL sink, verify,
+ * The local audit trail (docs/architecture.md, "Audit trail"): hash-chained JSONL sink, verify,
  * reading and redaction. On disk, in the audit directory (0700):
  * - `YYYY-MM-DD.jsonl` (0600), one per UTC day: one record per line, every
- *   key of the §6 example in that order, absent fields as null. `hash` is
+ *   key of a record in one fixed order, absent fields as null. `hash` is
  *   the sha256 hex of the line as written minus its trailing `,"hash":"…"`
  *   member; `prevHash` is the previous record's hash (64 zeros first).
  * - `HEAD` (0600): `{"seq","hash","file"}` of the last acknowledged record,

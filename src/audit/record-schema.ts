@@ -20,7 +20,7 @@ const outcomeSchema = z.strictObject({
   summary: z.string(),
 });
 
-/** A record line as read back from disk (design.md §6): every key present, nothing else. */
+/** A record line as read back from disk (docs/architecture.md, "Audit trail"): every key present, nothing else. */
 export const auditRecordSchema: z.ZodType<AuditRecord> = z.strictObject({
   seq: z.number().int().positive(),
   ts: z.iso.datetime(),

@@ -5,7 +5,7 @@ import type { AuditRecord } from './types.js';
 /** The `prevHash` of the first record ever written. */
 export const genesisHash = '0'.repeat(64);
 
-/** Key order of a written record (design.md §6); `hash` always comes last. */
+/** Key order of a written record (docs/architecture.md, "Audit trail"); `hash` always comes last. */
 const bodyKeys = [
   'seq',
   'ts',

@@ -1,7 +1,7 @@
-/** Where a call came from (design.md §6). */
+/** Where a call came from. */
 export type AuditOrigin = 'tui' | 'agent' | 'mcp-stdio' | 'mcp-http' | 'ask' | 'cli' | 'internal';
 
-/** The step of the call pipeline (design.md §1) a record stands for. */
+/** The step of the call pipeline (docs/architecture.md, "The one pipeline") a record stands for. */
 export type AuditKind = 'call' | 'decision' | 'answer' | 'result' | 'grant' | 'session-start' | 'session-end';
 
 export type AuditVerdict = 'allow' | 'ask' | 'deny';

@@ -8,7 +8,7 @@ export interface CliIo {
   env: NodeJS.ProcessEnv;
 }
 
-/** Global flags of design.md §3, as every command sees them. */
+/** Global flags (docs/architecture.md, "The command line"), as every command sees them. */
 export interface GlobalOptions {
   profile?: string;
   /** --demo: the embedded simulator with the demo scenario. */

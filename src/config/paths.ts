@@ -1,7 +1,7 @@
 import os from 'node:os';
 import path from 'node:path';
 
-/** Where proxmox-ai keeps its files (design.md §3). */
+/** Where proxmox-ai keeps its files (docs/architecture.md, "The command line"). */
 export interface StatePaths {
   configDir: string;
   stateDir: string;

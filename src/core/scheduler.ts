@@ -49,7 +49,7 @@ export interface CallDeps {
 const defaultTimeouts = { read: 60_000, write: 600_000 };
 
 /**
- * The one pipeline every tool call goes through (design.md §1), and the only
+ * The one pipeline every tool call goes through (docs/architecture.md, "The one pipeline"), and the only
  * caller of a tool's run():
  *   audit(call) -> validate -> resolve target -> decide -> audit(decision)
  *   -> [confirm -> audit(answer)] -> [snapshot-before] -> run -> redact -> audit(result)

@@ -6,7 +6,7 @@ const ladder: Risk[] = ['read', 'change', 'destructive'];
 
 /**
  * The tools a model or MCP client is shown: read-only mode and unconditional
- * denies hide the rest (design.md §5). Sorted by name.
+ * denies hide the rest (docs/architecture.md, "Policy"). Sorted by name.
  */
 export function visibleTools(registry: ToolRegistry, rules: readonly PolicyRule[], mode: PolicyMode): AnyTool[] {
   return registry.list().filter((tool) => !isHidden(tool.name, possibleRisks(tool), rules, mode));

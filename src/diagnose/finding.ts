@@ -1,4 +1,4 @@
-/** The diagnosis contract (issue 10): what `diagnose_vm`, `find_problems` and `proxmox-ai diagnose` return. */
+/** The diagnosis contract (docs/architecture.md, "A diagnosis"): what `diagnose_vm`, `find_problems` and `proxmox-ai diagnose` return. */
 
 /** The closed set of failure categories; `other` only when nothing points anywhere. */
 export const categories = [

@@ -24,7 +24,7 @@ export interface IacAdapterOptions {
   random?: (size: number) => Uint8Array;
 }
 
-/** The Terraform/Ansible port of one session (design.md §1: wired in src/cli, handed to tools through their context). */
+/** The Terraform/Ansible port of one session (docs/architecture.md, "Ports and adapters": wired in src/cli, handed to tools through their context). */
 export function createIacAdapters(options: IacAdapterOptions): IacPort {
   const env = options.env ?? process.env;
   const random = options.random ?? ((size: number) => crypto.randomBytes(size));

@@ -18,7 +18,7 @@ export interface EndpointOptions {
 
 /** The only way to an Ollama endpoint; refuses a host off this machine unless allowed. */
 export function ollamaEndpoint(host: string, options: EndpointOptions = {}): OllamaEndpoint {
-  // Safety: privacy (design.md §10). Checked before any client exists, so a refused host is never contacted.
+  // Safety: privacy (docs/architecture.md, "Safety rules"). Checked before any client exists, so a refused host is never contacted.
   if (!isLocalOllamaHost(host) && options.allowRemoteHost !== true) throw new RemoteHostRefusedError(host);
   if (host.startsWith('unix:')) {
     return {

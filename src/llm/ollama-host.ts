@@ -18,7 +18,7 @@ export function resolveOllamaHost(config: AppConfig, env: NodeJS.ProcessEnv): st
   return url.origin;
 }
 
-/** Privacy (design.md §10): loopback, 0.0.0.0 (this machine) or a unix socket. */
+/** Privacy (docs/architecture.md, "Safety rules"): loopback, 0.0.0.0 (this machine) or a unix socket. */
 export function isLocalOllamaHost(host: string): boolean {
   if (host.startsWith('unix:')) return true;
   const { hostname } = new URL(host);

@@ -10,7 +10,7 @@ export const defaultRuleId = 'default';
 export const noGrants: GrantLookup = { find: () => undefined };
 
 /**
- * The policy decision for one call (design.md §5). Pure: the same request,
+ * The policy decision for one call (docs/architecture.md, "Policy"). Pure: the same request,
  * rules, grants and mode always give the same decision. `rules` are the user
  * rules followed by the built-in defaults; the first rule that matches decides.
  */

@@ -9,7 +9,7 @@ import type { PolicyDecision, PolicyMode, PolicyRequest, Risk } from './types.js
  */
 export const externalToolRisk: Risk = 'change';
 
-/** `<server>__<tool>`, the name external MCP tools get in the registry (design.md §9). */
+/** `<server>__<tool>`, the name external MCP tools get in the registry (docs/architecture.md, "An MCP call"). */
 export function isExternalToolName(name: string): boolean {
   return /^[A-Za-z0-9_-]+__[A-Za-z0-9_.-]+$/.test(name);
 }

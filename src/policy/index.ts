@@ -1,4 +1,4 @@
-/** The policy engine's public API (design.md §5). Pure except for load-policy.ts, which reads the rules files. */
+/** The policy engine's public API (docs/architecture.md, "Policy"). Pure except for load-policy.ts, which reads the rules files. */
 export { decide, defaultRuleId, noGrants, readOnlyRuleId } from './decide.js';
 export { defaultRulesPath } from './default-rules-path.js';
 export { explainExternalTool, externalToolRisk, isExternalToolName } from './external-tools.js';

@@ -3,7 +3,7 @@ import { globProblem } from './glob.js';
 import { looksLikeRange, rangeProblem } from './ranges.js';
 
 /**
- * One rule of a rules file (design.md §5). Every object is strict: an unknown
+ * One rule of a rules file (docs/architecture.md, "Policy"). Every object is strict: an unknown
  * key is an error, because a typo such as `wher:` would otherwise drop a
  * condition and silently widen what the rule covers.
  */

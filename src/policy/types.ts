@@ -1,5 +1,5 @@
 /**
- * The policy engine's own vocabulary (design.md §5). Structural on purpose:
+ * The policy engine's own vocabulary (docs/architecture.md, "Policy"). Structural on purpose:
  * src/policy depends on nothing else of ours, so callers pass plain data.
  */
 

@@ -1,4 +1,4 @@
-/** Exit codes of the CLI contract (design.md §3). */
+/** Exit codes of the command line (docs/architecture.md, "Errors and exit codes"). */
 export const ExitCode = {
   ok: 0,
   runtime: 1,

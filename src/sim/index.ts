@@ -1,4 +1,4 @@
-/** The Proxmox VE simulator: a faithful HTTPS peer on 127.0.0.1 driven by a scenario (design.md §8). */
+/** The Proxmox VE simulator: a faithful HTTPS peer on 127.0.0.1 driven by a scenario (docs/architecture.md, "The simulator"). */
 export { startSimulator, type SimulatorHandle, type StartSimulatorOptions } from './simulator.js';
 export { parseScenario, loadScenarioFile, demoScenarioPath, validateScenario } from './scenario/parse.js';
 export { generateScenario } from './scenario/generate.js';

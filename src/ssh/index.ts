@@ -45,7 +45,7 @@ const statusSchema = z.array(
 
 /**
  * A node's address as the cluster itself reports it (GET /cluster/status).
- * Safety: SSH only ever goes to addresses of the cluster's own nodes (design.md §10).
+ * Safety: SSH only ever goes to addresses of the cluster's own nodes (docs/architecture.md, "Safety rules").
  */
 export function clusterNodeAddress(api: ProxmoxApi): (node: string, signal: AbortSignal) => Promise<string> {
   return async (node, signal) => {

@@ -39,7 +39,7 @@ describe('openAuditSink', () => {
     expect(JSON.parse(line!).hash).toBe(sha256(body));
   });
 
-  it('writes the keys in the order of design.md §6 and absent fields as null', async () => {
+  it('writes the keys in their fixed order and absent fields as null', async () => {
     const dir = tempAuditDir();
     await appendAll(dir, [
       {

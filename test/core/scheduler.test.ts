@@ -14,7 +14,7 @@ async function statusOf(p: Pipeline, vmid: number, node = 'pve1'): Promise<strin
   return (await p.api.get<{ status: string }>(`/nodes/${node}/qemu/${vmid}/status/current`)).status;
 }
 
-describe('the scheduler (design.md §1) against the simulator', () => {
+describe('the scheduler (the one pipeline) against the simulator', () => {
   it('runs an allowed read and records call, decision and result', async () => {
     pipeline = await startPipeline();
     const outcome = await pipeline.call('list_vms', {});

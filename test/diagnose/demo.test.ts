@@ -4,7 +4,7 @@ import { diagnoseVm } from '../../tools/diagnose_vm.js';
 import { findProblems } from '../../tools/find_problems.js';
 import { startDemoCluster, type LiveCluster } from './support/cluster.js';
 
-// The table of issue 10 on the demo scenario, through the tools, the real client and the simulator.
+// What each demo guest is diagnosed with, through the tools, the real client and the simulator.
 let cluster: LiveCluster;
 
 beforeAll(async () => {

@@ -2,7 +2,7 @@ import { describe, expect, it } from 'vitest';
 import { InvalidUpidError } from '../../src/proxmox/errors/upid-error.js';
 import { formatUpid, isUpid, parseUpid } from '../../src/proxmox/upid.js';
 
-// Test vectors of pve-common test/upid-test.pl (reference/pve-api.md §5).
+// Test vectors of pve-common test/upid-test.pl.
 const aptUpdate = 'UPID:example-node:0000C346:165A0CE4:68D7279C:aptupdate::root@pam:';
 const tokenBackup = 'UPID:example-node:000934AF:0D015579:68BF3A41:vzdump:100:user@pam!some-token:';
 

@@ -16,7 +16,7 @@ interface AskOptions {
   maxSteps?: number;
 }
 
-/** `ask "QUESTION"`: one agent turn, headless (design.md §3). */
+/** `ask "QUESTION"`: one agent turn, headless (docs/architecture.md, "The command line"). */
 export async function ask(ctx: CommandContext, question: string, options: AskOptions): Promise<number> {
   const { io } = ctx;
   const cluster = await openCluster(ctx);

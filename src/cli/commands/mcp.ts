@@ -37,7 +37,7 @@ const httpOnly: Array<[keyof McpFlags, string]> = [
 ];
 
 /**
- * `proxmox-ai mcp [--http ...]` (design.md §3, §9): serves until the client
+ * `proxmox-ai mcp [--http ...]` (docs/architecture.md, "An MCP call"): serves until the client
  * goes away (stdio) or SIGINT/SIGTERM, then records the end of every session.
  */
 export async function runMcp(

@@ -5,7 +5,7 @@ import { printLine, type CommandContext } from '../io.js';
 
 /**
  * `proxmox-ai sim`: starts the simulator, prints exactly one JSON line once it
- * listens (design.md §3), then nothing until SIGINT/SIGTERM stop it.
+ * listens (docs/architecture.md, "The command line"), then nothing until SIGINT/SIGTERM stop it.
  */
 export async function runSim(
   ctx: CommandContext,

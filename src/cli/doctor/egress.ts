@@ -2,7 +2,7 @@ import type { AppConfig } from '../../config/schema.js';
 import { resolveOllamaHost } from '../../llm/ollama-host.js';
 import { ok, type CheckResult } from './check.js';
 
-/** Every class of outbound connection of design.md §10, with the hosts configured for each. */
+/** Every class of outbound connection (docs/architecture.md, "Safety rules"), with the hosts configured for each. */
 export function listEgress(config: AppConfig, env: NodeJS.ProcessEnv): CheckResult[] {
   const profiles = Object.entries(config.profiles ?? {});
   const apiHosts = profiles.flatMap(([, profile]) => (profile.url ? [new URL(profile.url).host] : []));

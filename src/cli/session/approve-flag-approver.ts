@@ -4,7 +4,7 @@ import { riskOrder, type Risk } from '../../core/tool.js';
 export type ApproveClass = 'read' | 'change' | 'all';
 
 /**
- * `ask --approve CLASS` (design.md §3): cumulative (read < change < all); it
+ * `ask --approve CLASS` (docs/architecture.md, "The command line"): cumulative (read < change < all); it
  * only ever sees calls whose verdict is ask, so it never overrides a deny;
  * typed confirmation is satisfied only by `all`.
  */

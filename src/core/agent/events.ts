@@ -15,7 +15,7 @@ export interface TurnUsage {
   contextLength: number;
 }
 
-/** What the agent loop reports as it goes (design.md §7); the TUI and `ask --json` consume these. */
+/** What the agent loop reports as it goes (docs/architecture.md, "The agent loop"); the TUI and `ask --json` consume these. */
 export type AgentEvent =
   | { type: 'text'; delta: string }
   | { type: 'tool-requested'; id: string; tool: string; args: Record<string, unknown> }

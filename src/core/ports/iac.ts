@@ -1,5 +1,5 @@
 /**
- * Terraform and Ansible as tools see them (issue 11). src/iac implements it:
+ * Terraform and Ansible as tools see them. src/iac implements it:
  * programs run through execFile-style argument arrays, never a shell, in a
  * process group that an abort kills whole.
  */
@@ -69,7 +69,7 @@ export interface IacPort {
   inventoryFile?: string;
   /**
    * False for the embedded simulator: its guest addresses are invented, so a
-   * generated inventory would send SSH to hosts that are not ours (design.md §10).
+   * generated inventory would send SSH to hosts that are not ours (docs/architecture.md, "Safety rules").
    */
   generateInventory: boolean;
   /** Saved plans by planId. */

@@ -1,5 +1,5 @@
 /**
- * Commands on a Proxmox node over SSH, for what the API lacks (issue 11).
+ * Commands on a Proxmox node over SSH, for what the API lacks.
  * A caller names a fixed template and gives its arguments as values; src/ssh
  * checks every argument against a strict pattern and builds the command line,
  * or refuses before it connects. There is no way to send free text.

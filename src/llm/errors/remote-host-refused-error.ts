@@ -1,6 +1,6 @@
 import { ConfigError } from '../../shared/errors.js';
 
-/** Privacy (design.md §10): the Ollama host is not this machine and the user did not allow that. */
+/** Privacy (docs/architecture.md, "Safety rules"): the Ollama host is not this machine and the user did not allow that. */
 export class RemoteHostRefusedError extends ConfigError {
   readonly host: string;
 

@@ -28,7 +28,7 @@ const base = (guest: GuestRef) => apiPath`/nodes/${guest.node}/${guest.type}/${g
 
 /**
  * Guests of both kinds. Writes return a UPID: 200 only means the task
- * started; follow it to learn how it ended (pve-api.md §8, gotcha 7).
+ * started; follow it to learn how it ended.
  */
 export function guestApi(api: Requester) {
   return {

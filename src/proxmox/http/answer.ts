@@ -15,7 +15,7 @@ export interface Caller {
   credential: Credential;
 }
 
-/** The `/api2/json` envelope (pve-api.md §3); the journal's `{data, success}` fits it too. */
+/** The `/api2/json` envelope; the journal's `{data, success}` fits it too. */
 const EnvelopeSchema = z.looseObject({
   data: z.unknown(),
   message: z.string().optional(),

@@ -1,6 +1,6 @@
 import type { ApiParams } from '../api/requester.js';
 
-/** Form/query encoding as Proxmox expects it (pve-api.md §8: booleans only as 0/1). */
+/** Form/query encoding as Proxmox expects it: booleans only as 0/1. */
 export function encodeParams(params: ApiParams | undefined): URLSearchParams {
   const encoded = new URLSearchParams();
   for (const [name, value] of Object.entries(params ?? {})) {

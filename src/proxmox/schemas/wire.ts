@@ -1,7 +1,7 @@
 import { z } from 'zod';
 
 /**
- * Proxmox's wire scalars (reference/pve-api.md §8): booleans are 0/1, many
+ * Proxmox's wire scalars: booleans are 0/1, many
  * numbers arrive as strings, tags are one `;`-separated string. These parse
  * them once, at the boundary, into what the rest of the code expects.
  */

@@ -1,6 +1,6 @@
 import { z } from 'zod';
 
-/** Building blocks shared by the node and guest parts of the scenario schema (design.md §8). */
+/** Building blocks shared by the node and guest parts of the scenario schema (docs/scenarios.md). */
 
 export const NodeName = z
   .string()

@@ -58,7 +58,7 @@ export function dialogKey(
         case 'y':
           return { kind: 'answered', answer: allowOnce };
         case 'a':
-          // Safety: a session grant never covers typed confirmation (design.md §5); this step only exists for plain.
+          // Safety: a session grant never covers typed confirmation (docs/architecture.md, "Policy"); this step only exists for plain.
           return { kind: 'answered', answer: { approved: true, decidedBy: 'human', grantForSession: true } };
         case 'n':
           return { kind: 'answered', answer: deny };

@@ -60,7 +60,7 @@ export function buildScenarioJsonSchema(): string {
     $schema: schema.$schema,
     $id: 'https://proxmox-ai.invalid/scenarios/scenario.schema.json',
     title: 'proxmox-ai simulator scenario',
-    description: 'A Proxmox VE cluster for the proxmox-ai simulator (design.md §8); see docs/scenarios.md.',
+    description: 'A Proxmox VE cluster for the proxmox-ai simulator; see docs/scenarios.md.',
     ...Object.fromEntries(Object.entries(schema).filter(([key]) => key !== '$schema')),
   };
   return `${JSON.stringify(document, null, 2)}\n`;
