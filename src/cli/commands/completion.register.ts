@@ -1,5 +1,5 @@
 import { Argument, type Command } from 'commander';
-import { UsageError } from '../../core/errors/usage-error.js';
+import { UsageError } from '../../shared/errors.js';
 import type { Registrar } from '../command-kit.js';
 import { COMPLETION_SHELLS, completionScript, type CompletionShell } from '../completion.js';
 
