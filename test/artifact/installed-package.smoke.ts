@@ -3,7 +3,7 @@ import fs from 'node:fs';
 import path from 'node:path';
 import readline from 'node:readline';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { startScriptedOllama, type ScriptedOllama } from '../peers/scripted-ollama.js';
+import { startScriptedOllama, type ScriptedOllama } from '../../harness/scripted-ollama.js';
 import { tempHome } from '../support/cli.js';
 
 /**
