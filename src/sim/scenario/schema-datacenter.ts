@@ -1,7 +1,7 @@
 import { z } from 'zod';
 import { NodeName, Vmid } from './schema-parts.js';
 
-/** Cluster-wide facts of a scenario: backup jobs, pools, the datacenter firewall and options (design.md §8). */
+/** Cluster-wide facts of a scenario: backup jobs, pools, the datacenter firewall and options (docs/architecture.md, "The simulator"). */
 
 const JobId = z.string().regex(/^[a-z][a-z0-9_-]{2,}$/i, 'a job id such as backup-nightly');
 

@@ -1,7 +1,7 @@
 import { z } from 'zod';
 import { Timestamp, Vmid } from './schema-parts.js';
 
-/** Storages and what they hold, as the scenario declares them (design.md §8). */
+/** Storages and what they hold, as the scenario declares them (docs/architecture.md, "The simulator"). */
 
 export const storageTypes = [
   'dir',
