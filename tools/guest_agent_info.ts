@@ -1,19 +1,7 @@
 import { defineTool } from '../src/core/tool.js';
 import { ToolInputError } from './support/tool-input-error.js';
-import { guestLabel, guestPath, decidedGuestTarget, resolveGuestTarget } from './support/guests.js';
+import { decidedGuestTarget, guestLabel, guestRef, resolveGuestTarget } from './support/guests.js';
 import { guestArgs } from './support/schemas.js';
-
-interface OsInfo {
-  'pretty-name'?: string;
-  name?: string;
-  'kernel-release'?: string;
-}
-
-interface Interface {
-  name: string;
-  'hardware-address'?: string;
-  'ip-addresses'?: Array<{ 'ip-address': string; prefix: number; 'ip-address-type': string }>;
-}
 
 export const guestAgentInfo = defineTool({
   name: 'guest_agent_info',
@@ -27,20 +15,20 @@ export const guestAgentInfo = defineTool({
     const target = await decidedGuestTarget(ctx, args.vmid, args.node);
     if (target.guestType !== 'qemu')
       throw new ToolInputError(`${guestLabel(target)} is a container; the guest agent exists only for VMs`);
-    const base = `${guestPath(target)}/agent`;
+    const guest = guestRef(target);
     const [os, net] = await Promise.all([
-      ctx.proxmox.get<{ result: OsInfo }>(`${base}/get-osinfo`, {}, { signal: ctx.signal }),
-      ctx.proxmox.get<{ result: Interface[] }>(`${base}/network-get-interfaces`, {}, { signal: ctx.signal }),
+      ctx.proxmox.guests.agentOsInfo(guest, { signal: ctx.signal }),
+      ctx.proxmox.guests.agentInterfaces(guest, { signal: ctx.signal }),
     ]);
-    const interfaces = net.result.filter((iface) => iface.name !== 'lo');
+    const interfaces = net.filter((iface) => iface.name !== 'lo');
     const lines = interfaces.map((iface) =>
       `${iface.name} ${iface['hardware-address'] ?? ''} ${(iface['ip-addresses'] ?? []).map((ip) => `${ip['ip-address']}/${ip.prefix}`).join(' ')}`.trim(),
     );
-    const osName = os.result['pretty-name'] ?? os.result.name ?? 'unknown OS';
+    const osName = os['pretty-name'] ?? os.name ?? 'unknown OS';
     return {
-      text: `${guestLabel(target)}: ${osName}${os.result['kernel-release'] ? `, kernel ${os.result['kernel-release']}` : ''}\n${lines.join('\n')}`,
+      text: `${guestLabel(target)}: ${osName}${os['kernel-release'] ? `, kernel ${os['kernel-release']}` : ''}\n${lines.join('\n')}`,
       summary: `${guestLabel(target)}: ${osName}`,
-      structured: { ...target, os: os.result, interfaces },
+      structured: { ...target, os, interfaces },
     };
   },
 });

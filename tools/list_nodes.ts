@@ -3,23 +3,6 @@ import { defineTool } from '../src/core/tool.js';
 import { bytes, duration, percent, table } from './support/format.js';
 import { nodeTarget } from './support/guests.js';
 
-interface NodeEntry {
-  node: string;
-  status: string;
-  cpu?: number;
-  maxcpu?: number;
-  mem?: number;
-  maxmem?: number;
-  uptime?: number;
-}
-
-interface ClusterEntry {
-  type: string;
-  name?: string;
-  quorate?: number;
-  nodes?: number;
-}
-
 export const listNodes = defineTool({
   name: 'list_nodes',
   title: 'List nodes',
@@ -30,8 +13,8 @@ export const listNodes = defineTool({
   target: async (_args, ctx) => nodeTarget(ctx),
   async run(_args, ctx) {
     const [nodes, status] = await Promise.all([
-      ctx.proxmox.get<NodeEntry[]>('/nodes', {}, { signal: ctx.signal }),
-      ctx.proxmox.get<ClusterEntry[]>('/cluster/status', {}, { signal: ctx.signal }),
+      ctx.proxmox.nodes.list({ signal: ctx.signal }),
+      ctx.proxmox.cluster.status({ signal: ctx.signal }),
     ]);
     const sorted = [...nodes].sort((a, b) => a.node.localeCompare(b.node));
     const cluster = status.find((entry) => entry.type === 'cluster');
@@ -49,7 +32,7 @@ export const listNodes = defineTool({
     return {
       text: `${quorum}\n${table(['NODE', 'STATUS', 'CPU', 'MEM', 'UPTIME'], rows)}`,
       summary: `${sorted.length} nodes${offline.length ? `, offline: ${offline.join(', ')}` : ''}`,
-      structured: { quorate: cluster ? Boolean(cluster.quorate) : true, nodes: sorted },
+      structured: { quorate: cluster ? cluster.quorate === true : true, nodes: sorted },
     };
   },
 });

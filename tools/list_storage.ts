@@ -1,19 +1,9 @@
 import { z } from 'zod';
 import { defineTool } from '../src/core/tool.js';
+import type { NodeStorage } from '../src/proxmox/schemas/index.js';
 import { bytes, percent, table } from './support/format.js';
 import { nodeTarget } from './support/guests.js';
 import { nodeSchema } from './support/schemas.js';
-
-interface StorageEntry {
-  storage: string;
-  type: string;
-  content?: string;
-  active?: number;
-  enabled?: number;
-  total?: number;
-  used?: number;
-  avail?: number;
-}
 
 export const listStorage = defineTool({
   name: 'list_storage',
@@ -26,20 +16,17 @@ export const listStorage = defineTool({
   async run(args, ctx) {
     const nodes = args.node
       ? [args.node]
-      : (await ctx.proxmox.get<Array<{ node: string; status: string }>>('/nodes', {}, { signal: ctx.signal }))
+      : (await ctx.proxmox.nodes.list({ signal: ctx.signal }))
           .filter((n) => n.status === 'online')
           .map((n) => n.node)
           .sort();
     const perNode = await Promise.all(
       nodes.map(async (node) =>
-        (await ctx.proxmox.get<StorageEntry[]>(`/nodes/${node}/storage`, {}, { signal: ctx.signal })).map((s) => ({
-          ...s,
-          node,
-        })),
+        (await ctx.proxmox.storage.list(node, { signal: ctx.signal })).map((s) => ({ ...s, node })),
       ),
     );
     const all = perNode.flat().sort((a, b) => a.node.localeCompare(b.node) || a.storage.localeCompare(b.storage));
-    const fraction = (s: StorageEntry) => (s.total ? (s.used ?? 0) / s.total : undefined);
+    const fraction = (s: NodeStorage) => (s.total ? (s.used ?? 0) / s.total : undefined);
     const rows = all.map((s) => [
       s.node,
       s.storage,
@@ -47,7 +34,7 @@ export const listStorage = defineTool({
       s.active ? 'yes' : 'NO',
       percent(fraction(s)),
       bytes(s.avail),
-      s.content,
+      s.content?.join(','),
     ]);
     const full = all.filter((s) => (fraction(s) ?? 0) >= 0.95).map((s) => `${s.node}/${s.storage}`);
     return {

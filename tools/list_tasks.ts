@@ -3,7 +3,7 @@ import { defineTool } from '../src/core/tool.js';
 import { isoTime, table } from './support/format.js';
 import { nodeTarget } from './support/guests.js';
 import { limitSchema, nodeSchema, vmidSchema } from './support/schemas.js';
-import { recentTasks } from './support/tasks.js';
+import { recentTasks } from './support/recent-tasks.js';
 
 export const listTasks = defineTool({
   name: 'list_tasks',

@@ -1,7 +1,7 @@
 import { z } from 'zod';
 import { defineTool } from '../src/core/tool.js';
 import { bytes, leftOut, percent, table } from './support/format.js';
-import { listGuests, nodeTarget, splitTags } from './support/guests.js';
+import { listGuests, nodeTarget } from './support/guests.js';
 import { nodeSchema } from './support/schemas.js';
 
 export const listVms = defineTool({
@@ -27,7 +27,7 @@ export const listVms = defineTool({
       .filter((g) => !args.node || g.node === args.node)
       .filter((g) => !args.status || g.status === args.status)
       .filter((g) => !args.type || g.type === args.type)
-      .filter((g) => !args.tag || splitTags(g.tags).includes(args.tag))
+      .filter((g) => !args.tag || (g.tags ?? []).includes(args.tag))
       .filter((g) => !args.name || (g.name ?? '').toLowerCase().includes(args.name.toLowerCase()))
       .sort((a, b) => a.vmid - b.vmid);
     const page = matching.slice(args.offset, args.offset + args.limit);
@@ -39,7 +39,7 @@ export const listVms = defineTool({
       g.template ? 'template' : g.status,
       g.status === 'running' ? `${bytes(g.mem)}/${bytes(g.maxmem)}` : bytes(g.maxmem),
       g.status === 'running' ? percent(g.cpu) : '-',
-      [splitTags(g.tags).join(','), g.lock ? `lock:${g.lock}` : ''].filter(Boolean).join(' ') || '-',
+      [(g.tags ?? []).join(','), g.lock ? `lock:${g.lock}` : ''].filter(Boolean).join(' ') || '-',
     ]);
     const header =
       page.length === 0

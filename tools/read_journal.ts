@@ -33,8 +33,8 @@ export const readJournal = defineTool({
     const now = ctx.now();
     const since = args.since ? parseTimeArg(args.since, now) : undefined;
     const until = args.until ? parseTimeArg(args.until, now) : undefined;
-    const raw = await ctx.proxmox.get<string[]>(
-      `/nodes/${args.node}/journal`,
+    const { lines } = await ctx.proxmox.nodes.journal(
+      args.node,
       {
         ...(since ? { since: Math.floor(since.getTime() / 1000) } : {}),
         ...(until ? { until: Math.floor(until.getTime() / 1000) } : {}),
@@ -42,8 +42,6 @@ export const readJournal = defineTool({
       },
       { signal: ctx.signal },
     );
-    // The first and last items are journal cursors, not lines.
-    const lines = raw.filter((line) => !/^s=[0-9a-f]+;i=/.test(line));
     const needle = args.grep?.toLowerCase();
     const matching = needle ? lines.filter((line) => line.toLowerCase().includes(needle)) : lines;
     const kept = matching.slice(-args.limit);

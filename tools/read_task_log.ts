@@ -4,7 +4,7 @@ import { fenceAsData } from '../src/core/fence.js';
 import { isoTime } from './support/format.js';
 import { findGuest, guestTarget, nodeTarget } from './support/guests.js';
 import { limitSchema, nodeSchema, vmidSchema } from './support/schemas.js';
-import { recentTasks } from './support/tasks.js';
+import { recentTasks } from './support/recent-tasks.js';
 import { ToolInputError } from './support/tool-input-error.js';
 
 const upidSchema = z
@@ -45,19 +45,9 @@ export const readTaskLog = defineTool({
   },
   async run(args, ctx) {
     const upid = args.upid ?? (await latestTaskOf(ctx, args.vmid!, args.node));
-    const node = upid.split(':')[1]!;
-    const path = `/nodes/${node}/tasks/${encodeURIComponent(upid)}`;
-    const status = await ctx.proxmox.get<{ status: string; exitstatus?: string; type: string; starttime: number }>(
-      `${path}/status`,
-      {},
-      { signal: ctx.signal },
-    );
-    const log = await ctx.proxmox.get<Array<{ n: number; t: string }>>(
-      `${path}/log`,
-      { start: 0, limit: args.limit },
-      { signal: ctx.signal },
-    );
-    const lines = log.map((entry) => entry.t);
+    const status = await ctx.proxmox.tasks.status(upid, { signal: ctx.signal });
+    const log = await ctx.proxmox.tasks.log(upid, { start: 0, limit: args.limit }, { signal: ctx.signal });
+    const lines = log.data.map((entry) => entry.t);
     const result = status.status === 'running' ? 'still running' : `ended: ${status.exitstatus}`;
     return {
       text: `task ${upid}\n${status.type} started ${isoTime(status.starttime)}, ${result}\n${fenceAsData(`task log of ${upid}`, lines)}`,

@@ -1,8 +1,8 @@
 import { z } from 'zod';
 import { defineTool } from '../src/core/tool.js';
-import { guestPath, decidedGuestTarget, resolveGuestTarget } from './support/guests.js';
+import { runGuestTask } from './support/guest-task.js';
+import { decidedGuestTarget, guestRef, resolveGuestTarget } from './support/guests.js';
 import { nodeSchema, snapshotNameSchema, vmidSchema } from './support/schemas.js';
-import { runGuestTask } from './support/task.js';
 
 export const rollbackSnapshot = defineTool({
   name: 'rollback_snapshot',
@@ -13,12 +13,8 @@ export const rollbackSnapshot = defineTool({
   target: (args, ctx) => resolveGuestTarget(ctx, args.vmid, args.node),
   async run(args, ctx) {
     const target = await decidedGuestTarget(ctx, args.vmid, args.node);
-    return runGuestTask(
-      ctx,
-      target,
-      `rollback to ${args.name} of`,
-      `${guestPath(target)}/snapshot/${args.name}/rollback`,
-      {},
+    return runGuestTask(ctx, target, `rollback to ${args.name} of`, () =>
+      ctx.proxmox.guests.rollbackSnapshot(guestRef(target), args.name, {}, { signal: ctx.signal }),
     );
   },
 });

@@ -1,8 +1,8 @@
 import { z } from 'zod';
 import { defineTool } from '../src/core/tool.js';
-import { guestPath, decidedGuestTarget, resolveGuestTarget } from './support/guests.js';
+import { runGuestTask } from './support/guest-task.js';
+import { decidedGuestTarget, guestRef, resolveGuestTarget } from './support/guests.js';
 import { nodeSchema, snapshotNameSchema, vmidSchema } from './support/schemas.js';
-import { runGuestTask } from './support/task.js';
 
 export const snapshotVm = defineTool({
   name: 'snapshot_vm',
@@ -21,11 +21,13 @@ export const snapshotVm = defineTool({
   target: (args, ctx) => resolveGuestTarget(ctx, args.vmid, args.node),
   async run(args, ctx) {
     const target = await decidedGuestTarget(ctx, args.vmid, args.node);
-    const params = {
+    const request = {
       snapname: args.name,
       ...(args.description ? { description: args.description } : {}),
-      ...(args.includeRam && target.guestType === 'qemu' ? { vmstate: 1 } : {}),
+      ...(args.includeRam && target.guestType === 'qemu' ? { vmstate: true } : {}),
     };
-    return runGuestTask(ctx, target, `snapshot ${args.name} of`, `${guestPath(target)}/snapshot`, params);
+    return runGuestTask(ctx, target, `snapshot ${args.name} of`, () =>
+      ctx.proxmox.guests.createSnapshot(guestRef(target), request, { signal: ctx.signal }),
+    );
   },
 });

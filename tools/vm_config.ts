@@ -1,5 +1,5 @@
 import { defineTool } from '../src/core/tool.js';
-import { guestLabel, guestPath, decidedGuestTarget, resolveGuestTarget } from './support/guests.js';
+import { decidedGuestTarget, guestLabel, guestRef, resolveGuestTarget } from './support/guests.js';
 import { guestArgs } from './support/schemas.js';
 
 const skipped = new Set(['digest']);
@@ -14,11 +14,7 @@ export const vmConfig = defineTool({
   target: (args, ctx) => resolveGuestTarget(ctx, args.vmid, args.node),
   async run(args, ctx) {
     const target = await decidedGuestTarget(ctx, args.vmid, args.node);
-    const config = await ctx.proxmox.get<Record<string, unknown>>(
-      `${guestPath(target)}/config`,
-      {},
-      { signal: ctx.signal },
-    );
+    const config = await ctx.proxmox.guests.config(guestRef(target), { signal: ctx.signal });
     const keys = Object.keys(config)
       .filter((key) => !skipped.has(key))
       .sort();

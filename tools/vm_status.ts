@@ -1,22 +1,7 @@
 import { defineTool } from '../src/core/tool.js';
 import { bytes, duration, percent } from './support/format.js';
-import { guestLabel, guestPath, decidedGuestTarget, resolveGuestTarget } from './support/guests.js';
+import { decidedGuestTarget, guestLabel, guestRef, resolveGuestTarget } from './support/guests.js';
 import { guestArgs } from './support/schemas.js';
-
-interface GuestStatus {
-  status?: string;
-  qmpstatus?: string;
-  lock?: string;
-  uptime?: number;
-  cpu?: number;
-  cpus?: number;
-  mem?: number;
-  maxmem?: number;
-  template?: number;
-  agent?: number;
-  ha?: { managed?: number; state?: string };
-  'running-qemu'?: string;
-}
 
 export const vmStatus = defineTool({
   name: 'vm_status',
@@ -28,7 +13,7 @@ export const vmStatus = defineTool({
   target: (args, ctx) => resolveGuestTarget(ctx, args.vmid, args.node),
   async run(args, ctx) {
     const target = await decidedGuestTarget(ctx, args.vmid, args.node);
-    const s = await ctx.proxmox.get<GuestStatus>(`${guestPath(target)}/status/current`, {}, { signal: ctx.signal });
+    const s = await ctx.proxmox.guests.status(guestRef(target), { signal: ctx.signal });
     const lines = [
       `${guestLabel(target)} on ${target.node}: ${s.template ? 'template' : s.status}${s.qmpstatus && s.qmpstatus !== s.status ? ` (qmp: ${s.qmpstatus})` : ''}`,
       s.lock ? `lock: ${s.lock}` : undefined,

@@ -21,9 +21,7 @@ export const agentFigures: BenchSuite = {
   async measure({ full }) {
     const rounds = full ? 400 : 120;
     const pipeline = await startPipeline({ scenario: generateScenario({ guests: rounds + 10, nodes: 4 }) });
-    const vmids = (await pipeline.api.get<Array<{ vmid: number }>>('/cluster/resources', { type: 'vm' })).map(
-      (g) => g.vmid,
-    );
+    const vmids = (await pipeline.api.cluster.guests()).map((g) => g.vmid);
     const ollama = await startScriptedOllama();
     try {
       const model = await createChatModel({

@@ -14,7 +14,7 @@ export const toolFigures: BenchSuite = {
   async measure() {
     const pipeline = await startPipeline({ scenario: generateScenario({ guests: 500, nodes: 8 }) });
     try {
-      const raw = JSON.stringify(await pipeline.api.get('/cluster/resources', { type: 'vm' }));
+      const raw = JSON.stringify(await pipeline.api.readRaw('/cluster/resources', { type: 'vm' }));
       const listed = await pipeline.call('list_vms', { limit: 500 });
       const specs = JSON.stringify(toChatToolSpecs(proxmoxTools));
       return {

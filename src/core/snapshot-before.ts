@@ -34,12 +34,12 @@ export async function takeSnapshotBefore({
     failure = 'the call has no single guest to snapshot';
   } else {
     try {
-      const upid = await context.proxmox.post<string>(
-        `/nodes/${target.node}/${target.guestType}/${target.vmid}/snapshot`,
+      const upid = await context.proxmox.guests.createSnapshot(
+        { node: target.node, type: target.guestType, vmid: target.vmid },
         { snapname: name, description: `taken by proxmox-ai before call ${seq}` },
         { signal: context.signal },
       );
-      const task = await context.proxmox.followTask(upid, { signal: context.signal });
+      const task = await context.proxmox.tasks.follow(upid, { signal: context.signal });
       if (task.status !== 'ok') failure = task.exitStatus;
     } catch (error) {
       failure = error instanceof Error ? error.message : String(error);

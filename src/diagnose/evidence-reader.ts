@@ -1,4 +1,4 @@
-import type { ApiParams, ProxmoxApi } from '../core/ports/proxmox-api.js';
+import type { ProxmoxApi, RawParams } from '../core/ports/proxmox-api.js';
 
 export type ReadOutcome<T> = { ok: true; data: T } | { ok: false; message: string };
 
@@ -12,7 +12,7 @@ export class EvidenceReader {
   private readonly cache = new Map<string, Promise<ReadOutcome<unknown>>>();
 
   constructor(
-    private readonly api: ProxmoxApi,
+    private readonly api: Pick<ProxmoxApi, 'identity' | 'readRaw'>,
     private readonly signal: AbortSignal,
   ) {}
 
@@ -20,12 +20,12 @@ export class EvidenceReader {
     return this.api.identity;
   }
 
-  read<T>(path: string, params: ApiParams = {}): Promise<ReadOutcome<T>> {
+  read<T>(path: string, params: RawParams = {}): Promise<ReadOutcome<T>> {
     const key = readKey(path, params);
     let pending = this.cache.get(key);
     if (!pending) {
       this.reads.push(key);
-      pending = this.api.get<unknown>(path, params, { signal: this.signal }).then(
+      pending = this.api.readRaw(path, params, { signal: this.signal }).then(
         (data): ReadOutcome<unknown> => ({ ok: true, data }),
         (error: unknown): ReadOutcome<unknown> => {
           if (this.signal.aborted) throw error;
@@ -38,7 +38,7 @@ export class EvidenceReader {
   }
 }
 
-function readKey(path: string, params: ApiParams): string {
+function readKey(path: string, params: RawParams): string {
   const query = Object.entries(params)
     .filter(([, value]) => value !== undefined)
     .map(([name, value]) => `${name}=${String(value)}`)

@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { pveTags } from '../proxmox/schemas/wire.js';
 
 /** The shapes a diagnosis reads, parsed at the boundary; Proxmox sends 0/1 and numbers as strings at times. */
 
@@ -17,7 +18,7 @@ export const resourceGuestSchema = z.object({
   template: flag.optional(),
   hastate: z.string().optional(),
   maxmem: count.optional(),
-  tags: z.string().optional(),
+  tags: pveTags.optional(),
 });
 export type ResourceGuest = z.infer<typeof resourceGuestSchema>;
 

@@ -1,11 +1,13 @@
 import type { ResolvedProfile } from '../config/profile.js';
 import { ConfigError } from '../shared/errors.js';
-import { accessApi, type AccessApi } from './api/access-api.js';
-import { clusterApi, type ClusterApi } from './api/cluster-api.js';
-import { guestApi, type GuestApi } from './api/guest-api.js';
-import { nodeApi, type NodeApi } from './api/node-api.js';
+import type { ProxmoxApi } from '../core/ports/proxmox-api.js';
+import { accessApi } from './api/access-api.js';
+import { clusterApi } from './api/cluster-api.js';
+import { guestApi } from './api/guest-api.js';
+import { nodeApi } from './api/node-api.js';
 import type { Requester } from './api/requester.js';
-import { taskApi, type TaskApi } from './api/task-api.js';
+import { storageApi } from './api/storage-api.js';
+import { taskApi } from './api/task-api.js';
 import type { Authenticator } from './auth/authenticator.js';
 import { ticketAuth } from './auth/ticket-auth.js';
 import { tokenAuth } from './auth/token-auth.js';
@@ -13,9 +15,7 @@ import type { ProxmoxEventSink } from './events.js';
 import { identityOf } from './http/answer.js';
 import { createApiCaller } from './http/api-caller.js';
 import { createTransport, type Transport } from './http/transport.js';
-import { followTask, type FollowTaskOptions, type TaskOutcome } from './task-follow.js';
 import { loadTrust } from './tls-trust.js';
-import type { UpidString } from './upid.js';
 
 export interface ProxmoxClientOptions {
   /** Clock for ticket age; milliseconds since the epoch. */
@@ -27,21 +27,19 @@ export interface ProxmoxClientOptions {
   onEvent?: ProxmoxEventSink;
 }
 
-/** The Proxmox VE API of one profile: typed calls, each abortable and time-limited, errors typed. */
-export interface ProxmoxClient {
+/**
+ * The Proxmox VE API of one profile: the typed groups of the tools' port
+ * (every answer validated by its schema), each call abortable and
+ * time-limited, errors typed; plus what only the composition root needs.
+ */
+export interface ProxmoxClient extends Omit<ProxmoxApi, 'readRaw'> {
   readonly profile: string;
   readonly url: string;
   /** Who the client acts as: the token id, or USER@REALM. */
   readonly identity: string;
   readonly authKind: 'token' | 'password';
-  readonly cluster: ClusterApi;
-  readonly nodes: NodeApi;
-  readonly guests: GuestApi;
-  readonly tasks: TaskApi;
-  readonly access: AccessApi;
-  /** For endpoints without a typed method; still typed by the schema given. */
+  /** The call pipeline the groups use; for an endpoint without a typed method, with the schema to check it. */
   readonly api: Requester;
-  followTask(upid: UpidString, options?: FollowTaskOptions): Promise<TaskOutcome>;
   close(): Promise<void>;
 }
 
@@ -64,7 +62,6 @@ export function createProxmoxClient(profile: ResolvedProfile, options: ProxmoxCl
     now,
     onEvent: options.onEvent,
   });
-  const tasks = taskApi(api);
   return {
     profile: profile.name,
     url,
@@ -73,10 +70,10 @@ export function createProxmoxClient(profile: ResolvedProfile, options: ProxmoxCl
     cluster: clusterApi(api),
     nodes: nodeApi(api),
     guests: guestApi(api),
-    tasks,
+    storage: storageApi(api),
+    tasks: taskApi(api),
     access: accessApi(api),
     api,
-    followTask: (upid, followOptions) => followTask(tasks, upid, followOptions),
     close: () => transport.close(),
   };
 }

@@ -1,16 +1,9 @@
 export { createProxmoxClient, type ProxmoxClient, type ProxmoxClientOptions } from './client.js';
-export type { ApiParams, CallOptions, HttpMethod, Page, Requester } from './api/requester.js';
-export type { PowerAction, SnapshotRequest } from './api/guest-api.js';
-export type { JournalRange, SyslogRange, TaskFilter } from './api/node-api.js';
-export type { JournalPage } from './api/journal.js';
+export type { ApiParams, CallOptions, HttpMethod, Requester } from './api/requester.js';
 export type { FollowTaskOptions, TaskOutcome, TaskProgress } from './task-follow.js';
 export type { ProxmoxEvent, ProxmoxEventSink } from './events.js';
 export { formatUpid, isUpid, parseUpid, type Upid, type UpidString } from './upid.js';
-export type * from './schemas/cluster.js';
-export type * from './schemas/nodes.js';
-export type * from './schemas/guests.js';
-export type * from './schemas/tasks.js';
-export type { Permissions } from './schemas/access.js';
+export type * from './schemas/index.js';
 export { ProxmoxError, type ProxmoxCall } from './errors/proxmox-error.js';
 export { ProxmoxAbortedError } from './errors/aborted-error.js';
 export { ProxmoxAuthError } from './errors/auth-error.js';

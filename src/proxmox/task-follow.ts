@@ -1,38 +1,16 @@
 import { setTimeout as delay } from 'node:timers/promises';
-import type { CallOptions } from './api/requester.js';
-import type { TaskApi } from './api/task-api.js';
+import type { CallOptions, FollowTaskOptions, TaskApi, TaskOutcome, TaskProgress } from '../core/ports/proxmox-api.js';
 import { ProxmoxAbortedError } from './errors/aborted-error.js';
 import type { LogLine } from './schemas/tasks.js';
 import { parseUpid, type UpidString } from './upid.js';
 
-export interface TaskProgress {
-  upid: UpidString;
-  status: 'running' | 'stopped';
-  /** Log lines that arrived since the last report. */
-  newLines: string[];
-}
-
-export interface TaskOutcome {
-  upid: UpidString;
-  node: string;
-  /** `ok` for `OK` and `WARNINGS: n`; anything else failed. */
-  status: 'ok' | 'failed';
-  /** Proxmox's exit status: `OK`, `WARNINGS: 2`, or the error (`start failed: QEMU exited with code 1`). */
-  exitStatus: string;
-  log: string[];
-}
-
-export interface FollowTaskOptions extends CallOptions {
-  onProgress?: (progress: TaskProgress) => void;
-  /** Between status polls; default 1000 ms. */
-  pollIntervalMs?: number;
-}
+export type { FollowTaskOptions, TaskOutcome, TaskProgress };
 
 const pageSize = 500;
 
 /** Polls a task until it stops, reading its whole log on the way. */
 export async function followTask(
-  tasks: TaskApi,
+  tasks: Pick<TaskApi, 'status' | 'log'>,
   upid: UpidString,
   options: FollowTaskOptions = {},
 ): Promise<TaskOutcome> {
@@ -60,7 +38,12 @@ export function succeeded(exitStatus: string): boolean {
   return exitStatus === 'OK' || /^WARNINGS: \d+$/.test(exitStatus);
 }
 
-async function readFrom(tasks: TaskApi, upid: UpidString, start: number, call: CallOptions): Promise<string[]> {
+async function readFrom(
+  tasks: Pick<TaskApi, 'log'>,
+  upid: UpidString,
+  start: number,
+  call: CallOptions,
+): Promise<string[]> {
   const lines: string[] = [];
   for (;;) {
     const { data, total } = await tasks.log(upid, { start: start + lines.length, limit: pageSize }, call);

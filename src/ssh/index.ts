@@ -1,6 +1,5 @@
 import os from 'node:os';
 import path from 'node:path';
-import { z } from 'zod';
 import type { ProfileConfig } from '../config/schema.js';
 import type { ProxmoxApi } from '../core/ports/proxmox-api.js';
 import type { NodeShell } from '../core/ports/ssh.js';
@@ -39,17 +38,13 @@ export function createSshAdapter(options: SshAdapterOptions): NodeShell | undefi
   });
 }
 
-const statusSchema = z.array(
-  z.object({ type: z.string(), name: z.string().optional(), ip: z.string().optional() }).loose(),
-);
-
 /**
  * A node's address as the cluster itself reports it (GET /cluster/status).
  * Safety: SSH only ever goes to addresses of the cluster's own nodes (docs/architecture.md, "Safety rules").
  */
 export function clusterNodeAddress(api: ProxmoxApi): (node: string, signal: AbortSignal) => Promise<string> {
   return async (node, signal) => {
-    const status = statusSchema.parse(await api.get('/cluster/status', {}, { signal }));
+    const status = await api.cluster.status({ signal });
     const entry = status.find((item) => item.type === 'node' && item.name === node);
     if (!entry) throw new NodeConnectError(`node '${node}' is not in this cluster; list_nodes shows the names`);
     if (!entry.ip) throw new NodeConnectError(`the cluster reports no address for node ${node}`);

@@ -11,7 +11,7 @@ afterEach(async () => {
 });
 
 async function statusOf(p: Pipeline, vmid: number, node = 'pve1'): Promise<string> {
-  return (await p.api.get<{ status: string }>(`/nodes/${node}/qemu/${vmid}/status/current`)).status;
+  return (await p.api.guests.status({ node, type: 'qemu', vmid })).status;
 }
 
 describe('the scheduler (the one pipeline) against the simulator', () => {
@@ -212,7 +212,7 @@ describe('the scheduler (the one pipeline) against the simulator', () => {
     });
     const outcome = await pipeline.call('shutdown_vm', { vmid: 200 });
     expect(outcome.status).toBe('ok');
-    const snapshots = await pipeline.api.get<Array<{ name: string }>>('/nodes/pve2/lxc/200/snapshot');
+    const snapshots = await pipeline.api.guests.snapshots({ node: 'pve2', type: 'lxc', vmid: 200 });
     expect(snapshots.map((s) => s.name)).toContain(`pai-stestsession1-${outcome.callSeq}`);
     const undo = (await pipeline.records()).find(
       (record) => record.tool === 'snapshot_vm' && record.origin === 'internal',
@@ -234,6 +234,6 @@ describe('the scheduler (the one pipeline) against the simulator', () => {
     const outcome = await pipeline.call('shutdown_vm', { vmid: 300 });
     expect(outcome.status).toBe('failed');
     expect(outcome.text).toContain('the change was not made');
-    expect((await pipeline.api.get<{ status: string }>('/nodes/n1/qemu/300/status/current')).status).toBe('running');
+    expect((await pipeline.api.guests.status({ node: 'n1', type: 'qemu', vmid: 300 })).status).toBe('running');
   });
 });

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import type { ApiParams, ProxmoxApi } from '../../src/core/ports/proxmox-api.js';
+import type { ProxmoxApi, RawParams } from '../../src/core/ports/proxmox-api.js';
 import { EvidenceReader, proxmoxWording } from '../../src/diagnose/evidence-reader.js';
 import { ProxmoxPermissionError } from '../../src/proxmox/errors/permission-error.js';
 import { ProxmoxServerError } from '../../src/proxmox/errors/server-error.js';
@@ -8,16 +8,13 @@ import { ProxmoxUnreachableError } from '../../src/proxmox/errors/unreachable-er
 /** A port that answers from a table and counts calls; unknown paths fail as Proxmox does. */
 function tableApi(answers: Record<string, unknown>) {
   const calls: string[] = [];
-  const api: ProxmoxApi = {
+  const api: Pick<ProxmoxApi, 'identity' | 'readRaw'> = {
     identity: 'root@pam!diag',
-    async get<T>(path: string, _params?: ApiParams) {
+    async readRaw(path: string, _params?: RawParams) {
       calls.push(path);
-      if (path in answers) return answers[path] as T;
+      if (path in answers) return answers[path];
       throw new ProxmoxServerError(`storage 'nfs-media' is not online`, { method: 'GET', path });
     },
-    post: () => Promise.reject(new Error('no writes')),
-    delete: () => Promise.reject(new Error('no writes')),
-    followTask: () => Promise.reject(new Error('no tasks')),
   };
   return { api, calls };
 }

@@ -71,14 +71,14 @@ describe('node reads', () => {
   });
 
   it("reads pve2's full local-lvm from the storage list and its status", async () => {
-    const lvm = (await client.nodes.storage('pve2')).find((storage) => storage.storage === 'local-lvm');
+    const lvm = (await client.storage.list('pve2')).find((storage) => storage.storage === 'local-lvm');
     expect(lvm?.content).toContain('images');
-    const status = await client.nodes.storageStatus('pve2', 'local-lvm');
+    const status = await client.storage.status('pve2', 'local-lvm');
     expect(status.used).toBe(status.total);
   });
 
   it('lists the volumes of a storage', async () => {
-    const volumes = await client.nodes.storageContent('pve2', 'local-lvm');
+    const volumes = await client.storage.content('pve2', 'local-lvm');
     expect(volumes.some((volume) => volume.vmid === 103)).toBe(true);
   });
 

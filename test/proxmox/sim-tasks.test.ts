@@ -24,7 +24,7 @@ describe('following a task', () => {
   it('ends a start with a missing bridge as failed, with the real log lines', async () => {
     const upid = await client.guests.power(qemu(101), 'start');
     expect(parseUpid(upid)).toMatchObject({ node: 'pve1', type: 'qmstart', id: '101' });
-    const outcome = await client.followTask(upid, follow);
+    const outcome = await client.tasks.follow(upid, follow);
     expect(outcome).toMatchObject({
       upid,
       node: 'pve1',
@@ -37,7 +37,7 @@ describe('following a task', () => {
 
   it('reports progress until the task stops, each line once', async () => {
     const reports: TaskProgress[] = [];
-    const outcome = await client.followTask(await client.guests.power(qemu(101), 'start'), {
+    const outcome = await client.tasks.follow(await client.guests.power(qemu(101), 'start'), {
       ...follow,
       onProgress: (report) => reports.push(report),
     });
@@ -47,13 +47,13 @@ describe('following a task', () => {
   });
 
   it('ends starting a template with the template message', async () => {
-    const outcome = await client.followTask(await client.guests.power(qemu(105), 'start'), follow);
+    const outcome = await client.tasks.follow(await client.guests.power(qemu(105), 'start'), follow);
     expect(outcome.status).toBe('failed');
     expect(outcome.log.at(-1)).toBe("TASK ERROR: you can't start a vm if it's a template");
   });
 
   it('ends a snapshot of a running guest as ok, and the snapshot is listed afterwards', async () => {
-    const outcome = await client.followTask(
+    const outcome = await client.tasks.follow(
       await client.guests.createSnapshot(qemu(100), { snapname: 'followed', description: 'test' }),
       follow,
     );
@@ -64,9 +64,11 @@ describe('following a task', () => {
   it('creates, rolls back and deletes a container snapshot, each task ending ok', async () => {
     const dns = { node: 'pve2', type: 'lxc', vmid: 200 } as const;
     const outcomes = [];
-    outcomes.push(await client.followTask(await client.guests.createSnapshot(dns, { snapname: 'lifecycle' }), follow));
-    outcomes.push(await client.followTask(await client.guests.rollbackSnapshot(dns, 'lifecycle'), follow));
-    outcomes.push(await client.followTask(await client.guests.deleteSnapshot(dns, 'lifecycle'), follow));
+    outcomes.push(
+      await client.tasks.follow(await client.guests.createSnapshot(dns, { snapname: 'lifecycle' }), follow),
+    );
+    outcomes.push(await client.tasks.follow(await client.guests.rollbackSnapshot(dns, 'lifecycle'), follow));
+    outcomes.push(await client.tasks.follow(await client.guests.deleteSnapshot(dns, 'lifecycle'), follow));
     expect(outcomes.map((outcome) => outcome.exitStatus)).toEqual(['OK', 'OK', 'OK']);
     expect((await client.guests.snapshots(dns)).map((snapshot) => snapshot.name)).not.toContain('lifecycle');
   });
@@ -74,7 +76,7 @@ describe('following a task', () => {
   it('stops following when aborted', async () => {
     const controller = new AbortController();
     const upid = await client.guests.power(qemu(101), 'start');
-    const following = client.followTask(upid, {
+    const following = client.tasks.follow(upid, {
       ...follow,
       signal: controller.signal,
       onProgress: () => controller.abort(),

@@ -1,9 +1,8 @@
 import { describe, expect, it } from 'vitest';
-import { splitJournal } from '../../src/proxmox/api/journal.js';
 import { apiPath } from '../../src/proxmox/api/requester.js';
 import { encodeParams } from '../../src/proxmox/http/params.js';
 import { ClusterResourceSchema, NextIdSchema } from '../../src/proxmox/schemas/cluster.js';
-import { NodeStatusSchema } from '../../src/proxmox/schemas/nodes.js';
+import { NodeStatusSchema, splitJournal } from '../../src/proxmox/schemas/nodes.js';
 import { pveBoolean, pveNumber } from '../../src/proxmox/schemas/wire.js';
 
 describe('wire scalars', () => {

@@ -1,40 +1,12 @@
-import { z } from 'zod';
+import type { GuestRef, GuestResource } from '../../src/proxmox/schemas/index.js';
 import type { Target, ToolContext } from '../../src/core/tool.js';
 import { ToolInputError } from './tool-input-error.js';
 
 export { guestLabel } from '../../src/core/target-label.js';
 
-const resourceSchema = z.object({
-  vmid: z.coerce.number(),
-  type: z.enum(['qemu', 'lxc']),
-  node: z.string(),
-  name: z.string().optional(),
-  status: z.string().optional(),
-  template: z.coerce.number().optional(),
-  tags: z.string().optional(),
-  lock: z.string().optional(),
-  hastate: z.string().optional(),
-  uptime: z.coerce.number().optional(),
-  cpu: z.coerce.number().optional(),
-  maxcpu: z.coerce.number().optional(),
-  mem: z.coerce.number().optional(),
-  maxmem: z.coerce.number().optional(),
-});
-
-export type GuestResource = z.infer<typeof resourceSchema>;
-
 /** Every VM and container the caller may see, from `/cluster/resources?type=vm`. */
-export async function listGuests(ctx: ToolContext): Promise<GuestResource[]> {
-  const raw = await ctx.proxmox.get<unknown[]>('/cluster/resources', { type: 'vm' }, { signal: ctx.signal });
-  return raw.flatMap((item) => {
-    const parsed = resourceSchema.safeParse(item);
-    return parsed.success ? [parsed.data] : [];
-  });
-}
-
-/** Proxmox joins tags with ";" (older releases also "," or spaces). */
-export function splitTags(tags: string | undefined): string[] {
-  return (tags ?? '').split(/[;, ]+/).filter(Boolean);
+export function listGuests(ctx: ToolContext): Promise<GuestResource[]> {
+  return ctx.proxmox.cluster.guests({ signal: ctx.signal });
 }
 
 /** Finds a guest by vmid; a node given by the caller must be where it really is. */
@@ -61,7 +33,7 @@ export function guestTarget(
     node: guest.node,
     vmid: guest.vmid,
     ...(guest.name ? { name: guest.name } : {}),
-    tags: splitTags(guest.tags),
+    tags: guest.tags ?? [],
     guestType: guest.type,
   };
 }
@@ -81,12 +53,14 @@ export async function decidedGuestTarget(ctx: ToolContext, vmid: number, node?: 
   return resolveGuestTarget(ctx, vmid, node);
 }
 
+/** The guest a resolved target names, as the port's guest calls take it. */
+export function guestRef(target: Target): GuestRef {
+  if (target.node === undefined || target.vmid === undefined || target.guestType === undefined)
+    throw new Error('guestRef needs a target resolved to one guest');
+  return { node: target.node, type: target.guestType, vmid: target.vmid };
+}
+
 /** Target of a node-level tool. */
 export function nodeTarget(ctx: ToolContext, node?: string): Target {
   return { profile: ctx.profile, ...(ctx.cluster ? { cluster: ctx.cluster } : {}), ...(node ? { node } : {}) };
-}
-
-/** `/nodes/pve1/qemu/101` for a resolved target. */
-export function guestPath(target: Target): string {
-  return `/nodes/${target.node}/${target.guestType}/${target.vmid}`;
 }

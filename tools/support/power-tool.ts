@@ -1,9 +1,9 @@
 import type { z } from 'zod';
-import type { ApiParams } from '../../src/core/ports/proxmox-api.js';
 import { defineTool, type Risk } from '../../src/core/tool.js';
-import { guestPath, decidedGuestTarget, resolveGuestTarget } from './guests.js';
+import type { PowerParams } from '../../src/proxmox/schemas/index.js';
+import { runGuestTask } from './guest-task.js';
+import { decidedGuestTarget, guestRef, resolveGuestTarget } from './guests.js';
 import { guestArgs } from './schemas.js';
-import { runGuestTask } from './task.js';
 
 export interface PowerArgs {
   vmid: number;
@@ -19,7 +19,7 @@ interface PowerToolSpec {
   risk: Risk;
   /** Defaults to vmid + node. */
   input?: z.ZodType<PowerArgs>;
-  params?: (args: PowerArgs) => ApiParams;
+  params?: (args: PowerArgs) => PowerParams;
 }
 
 /** start_vm, shutdown_vm, reboot_vm, stop_vm: one Proxmox power endpoint each, waited for to the end. */
@@ -33,12 +33,8 @@ export function powerTool(spec: PowerToolSpec) {
     target: (args, ctx) => resolveGuestTarget(ctx, args.vmid, args.node),
     async run(args, ctx) {
       const target = await decidedGuestTarget(ctx, args.vmid, args.node);
-      return runGuestTask(
-        ctx,
-        target,
-        spec.action,
-        `${guestPath(target)}/status/${spec.action}`,
-        spec.params?.(args) ?? {},
+      return runGuestTask(ctx, target, spec.action, () =>
+        ctx.proxmox.guests.power(guestRef(target), spec.action, spec.params?.(args) ?? {}, { signal: ctx.signal }),
       );
     },
   });

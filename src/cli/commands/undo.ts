@@ -71,16 +71,12 @@ async function recorded(ctx: CommandContext, profile: string): Promise<UndoSnaps
 
 /** Only snapshots that are still on the cluster can be rolled back to. */
 async function existing(api: ProxmoxApi, candidates: UndoSnapshot[]): Promise<UndoSnapshot[]> {
-  const guests = await api.get<Array<{ vmid: number; node: string; type: string }>>('/cluster/resources', {
-    type: 'vm',
-  });
+  const guests = await api.cluster.guests();
   const kept: UndoSnapshot[] = [];
   for (const candidate of candidates) {
     const guest = guests.find((g) => g.vmid === candidate.vmid && g.node === candidate.node);
     if (!guest) continue;
-    const snapshots = await api.get<Array<{ name: string }>>(
-      `/nodes/${guest.node}/${guest.type}/${guest.vmid}/snapshot`,
-    );
+    const snapshots = await api.guests.snapshots(guest);
     if (snapshots.some((s) => s.name === candidate.name)) kept.push(candidate);
   }
   return kept;

@@ -39,10 +39,7 @@ export function systemPrompt(): string {
 
 /** Facts appended once at session start; they never change within the session, so the prompt prefix stays stable. */
 async function clusterFacts(cluster: ClusterConnection, tools: ToolSession): Promise<string> {
-  const [nodes, guests] = await Promise.all([
-    cluster.api.get<Array<{ node: string; status: string }>>('/nodes'),
-    cluster.api.get<Array<{ type: string; template?: number }>>('/cluster/resources', { type: 'vm' }),
-  ]);
+  const [nodes, guests] = await Promise.all([cluster.api.nodes.list(), cluster.api.cluster.guests()]);
   const vms = guests.filter((g) => g.type === 'qemu' && !g.template).length;
   const cts = guests.filter((g) => g.type === 'lxc').length;
   const templates = guests.filter((g) => g.template).length;

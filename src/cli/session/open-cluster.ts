@@ -74,6 +74,6 @@ async function startEmbedded(
 
 /** The cluster's name from /cluster/status, or null for a stand-alone node. */
 async function clusterName(api: ProxmoxApi): Promise<string | null> {
-  const status = await api.get<Array<{ type: string; name?: string }>>('/cluster/status');
+  const status = await api.cluster.status();
   return status.find((entry) => entry.type === 'cluster')?.name ?? null;
 }

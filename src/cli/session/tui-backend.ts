@@ -170,10 +170,7 @@ export class LiveTuiBackend implements TuiBackend {
   }
 
   private async refreshCompletions(): Promise<void> {
-    const [nodes, guests] = await Promise.all([
-      this.cluster.api.get<Array<{ node: string }>>('/nodes'),
-      this.cluster.api.get<Array<{ vmid: number }>>('/cluster/resources', { type: 'vm' }),
-    ]);
+    const [nodes, guests] = await Promise.all([this.cluster.api.nodes.list(), this.cluster.api.cluster.guests()]);
     this.nodes = nodes.map((n) => n.node).sort();
     this.vmids = guests.map((g) => g.vmid).sort((a, b) => a - b);
   }

@@ -1,34 +1,163 @@
+import type {
+  AgentInterface,
+  AgentOsInfo,
+  ClusterResource,
+  ClusterResourceType,
+  ClusterStatusEntry,
+  GuestConfig,
+  GuestRef,
+  GuestResource,
+  GuestStatus,
+  GuestSummary,
+  GuestType,
+  HaStatusEntry,
+  JournalPage,
+  JournalRange,
+  LogLine,
+  LogRange,
+  NetworkFilter,
+  NetworkInterface,
+  NextIdQuery,
+  NodeStatus,
+  NodeStorage,
+  NodeSummary,
+  Page,
+  Permissions,
+  PowerAction,
+  PowerParams,
+  PveVersion,
+  Snapshot,
+  SnapshotRequest,
+  StorageContentFilter,
+  StorageStatus,
+  StorageVolume,
+  SyslogRange,
+  TaskFilter,
+  TaskStatus,
+  TaskSummary,
+  UpidString,
+} from '../../proxmox/schemas/index.js';
+
 /**
- * The Proxmox API as tools see it. src/proxmox's client implements it against
- * a real cluster (or the simulator, which is a real HTTPS peer).
+ * The Proxmox API as tools see it: typed reads and writes grouped the way the
+ * API is (cluster, nodes, guests, storage, tasks, access). The types come from
+ * the wire model in src/proxmox/schemas, whose zod schemas the adapter
+ * (src/proxmox/proxmox-api-adapter.ts) validates every answer with. A new
+ * endpoint is a schema there plus one method here and in the client.
  */
+export interface ProxmoxApi {
+  /** The Proxmox identity calls are made as, e.g. "root@pam!ai". */
+  readonly identity: string;
+  readonly cluster: ClusterApi;
+  readonly nodes: NodeApi;
+  readonly guests: GuestApi;
+  readonly storage: StorageApi;
+  readonly tasks: TaskApi;
+  readonly access: AccessApi;
+  /**
+   * An untyped read for the diagnosis, which keeps a failed read as evidence
+   * and parses leniently itself; everything else uses the typed groups.
+   */
+  readRaw(path: string, params?: RawParams, options?: CallOptions): Promise<unknown>;
+}
 
-export type ApiParams = Record<string, string | number | boolean | undefined>;
+export type RawParams = Record<string, string | number | boolean | undefined>;
 
-export interface ApiCallOptions {
+/** Every call can be aborted and has a time limit (the client's default unless given). */
+export interface CallOptions {
   signal?: AbortSignal;
   timeoutMs?: number;
 }
 
+export interface ClusterApi {
+  version(options?: CallOptions): Promise<PveVersion>;
+  /** Items the caller may not audit are silently left out by Proxmox. */
+  resources(type?: ClusterResourceType, options?: CallOptions): Promise<ClusterResource[]>;
+  /** The VMs and containers of `/cluster/resources` the caller may see. */
+  guests(options?: CallOptions): Promise<GuestResource[]>;
+  status(options?: CallOptions): Promise<ClusterStatusEntry[]>;
+  /** The next free vmid; with `vmid`, that id, or Proxmox's refusal when it is taken. */
+  nextId(query?: NextIdQuery, options?: CallOptions): Promise<number>;
+  tasks(options?: CallOptions): Promise<TaskSummary[]>;
+  haStatus(options?: CallOptions): Promise<HaStatusEntry[]>;
+}
+
+export interface NodeApi {
+  list(options?: CallOptions): Promise<NodeSummary[]>;
+  status(node: string, options?: CallOptions): Promise<NodeStatus>;
+  network(node: string, filter?: NetworkFilter, options?: CallOptions): Promise<NetworkInterface[]>;
+  /** Newest first; finished tasks unless `source` says otherwise. */
+  tasks(node: string, filter?: TaskFilter, options?: CallOptions): Promise<Page<TaskSummary[]>>;
+  syslog(node: string, range?: SyslogRange, options?: CallOptions): Promise<Page<LogLine[]>>;
+  journal(node: string, range?: JournalRange, options?: CallOptions): Promise<JournalPage>;
+}
+
+/** Guests of both kinds. Writes answer a UPID: that only means the task started; follow it to learn how it ended. */
+export interface GuestApi {
+  list(node: string, type: GuestType, query?: { full?: boolean }, options?: CallOptions): Promise<GuestSummary[]>;
+  status(guest: GuestRef, options?: CallOptions): Promise<GuestStatus>;
+  config(guest: GuestRef, options?: CallOptions): Promise<GuestConfig>;
+  power(guest: GuestRef, action: PowerAction, params?: PowerParams, options?: CallOptions): Promise<UpidString>;
+  snapshots(guest: GuestRef, options?: CallOptions): Promise<Snapshot[]>;
+  createSnapshot(guest: GuestRef, request: SnapshotRequest, options?: CallOptions): Promise<UpidString>;
+  rollbackSnapshot(
+    guest: GuestRef,
+    snapname: string,
+    params?: { start?: boolean },
+    options?: CallOptions,
+  ): Promise<UpidString>;
+  deleteSnapshot(guest: GuestRef, snapname: string, options?: CallOptions): Promise<UpidString>;
+  /** Resolves when the QEMU guest agent answers. */
+  agentPing(guest: GuestRef, options?: CallOptions): Promise<unknown>;
+  agentOsInfo(guest: GuestRef, options?: CallOptions): Promise<AgentOsInfo>;
+  agentInterfaces(guest: GuestRef, options?: CallOptions): Promise<AgentInterface[]>;
+}
+
+export interface StorageApi {
+  /** The storages a node can use, with their usage. */
+  list(node: string, options?: CallOptions): Promise<NodeStorage[]>;
+  status(node: string, storage: string, options?: CallOptions): Promise<StorageStatus>;
+  content(
+    node: string,
+    storage: string,
+    filter?: StorageContentFilter,
+    options?: CallOptions,
+  ): Promise<StorageVolume[]>;
+}
+
+/** Task calls go to the node named inside the UPID. */
+export interface TaskApi {
+  status(upid: UpidString, options?: CallOptions): Promise<TaskStatus>;
+  /** `total` is the log's line count. */
+  log(upid: UpidString, range?: LogRange, options?: CallOptions): Promise<Page<LogLine[]>>;
+  /** Polls the task until it stops, reading its whole log on the way. */
+  follow(upid: UpidString, options?: FollowTaskOptions): Promise<TaskOutcome>;
+}
+
+export interface AccessApi {
+  /** The caller's own effective privileges (or `userid`'s, with Sys.Audit), optionally for one ACL path. */
+  permissions(filter?: { path?: string; userid?: string }, options?: CallOptions): Promise<Permissions>;
+}
+
+export interface TaskProgress {
+  upid: UpidString;
+  status: 'running' | 'stopped';
+  /** Log lines that arrived since the last report. */
+  newLines: string[];
+}
+
+export interface FollowTaskOptions extends CallOptions {
+  onProgress?: (progress: TaskProgress) => void;
+  /** Between status polls; default 1000 ms. */
+  pollIntervalMs?: number;
+}
+
 export interface TaskOutcome {
-  upid: string;
+  upid: UpidString;
   node: string;
+  /** `ok` for `OK` and `WARNINGS: n`; anything else failed. */
   status: 'ok' | 'failed';
-  /** Proxmox's exitstatus: "OK" or the error text. */
+  /** Proxmox's exit status: `OK`, `WARNINGS: 2`, or the error (`start failed: QEMU exited with code 1`). */
   exitStatus: string;
   log: string[];
-}
-
-export interface FollowTaskOptions {
-  signal?: AbortSignal;
-  onProgress?: (line: string) => void;
-}
-
-export interface ProxmoxApi {
-  /** The Proxmox identity calls are made as, e.g. "root@pam!ai". */
-  readonly identity: string;
-  get<T = unknown>(path: string, params?: ApiParams, options?: ApiCallOptions): Promise<T>;
-  post<T = unknown>(path: string, params?: ApiParams, options?: ApiCallOptions): Promise<T>;
-  delete<T = unknown>(path: string, params?: ApiParams, options?: ApiCallOptions): Promise<T>;
-  followTask(upid: string, options?: FollowTaskOptions): Promise<TaskOutcome>;
 }

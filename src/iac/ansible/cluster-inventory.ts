@@ -1,26 +1,7 @@
 import path from 'node:path';
 import { stringify } from 'yaml';
-import { z } from 'zod';
 import { writePrivateFile } from '../../config/private-files.js';
 import type { ProxmoxApi } from '../../core/ports/proxmox-api.js';
-
-const guestSchema = z.object({
-  vmid: z.coerce.number(),
-  type: z.string(),
-  node: z.string(),
-  name: z.string().optional(),
-  status: z.string().optional(),
-  template: z.coerce.number().optional(),
-  tags: z.string().optional(),
-});
-const interfacesSchema = z.object({
-  result: z.array(
-    z.object({
-      name: z.string().optional(),
-      'ip-addresses': z.array(z.object({ 'ip-address-type': z.string(), 'ip-address': z.string() })).optional(),
-    }),
-  ),
-});
 
 export interface InventoryHost {
   name: string;
@@ -33,28 +14,18 @@ export interface InventoryHost {
  * (`node_pve1`) and tag (`tag_prod`). Guests without an agent answer are left out.
  */
 export async function clusterInventoryHosts(api: ProxmoxApi, signal: AbortSignal): Promise<InventoryHost[]> {
-  const guests = z
-    .array(z.unknown())
-    .parse(await api.get('/cluster/resources', { type: 'vm' }, { signal }))
-    .flatMap((item) => {
-      const parsed = guestSchema.safeParse(item);
-      return parsed.success &&
-        parsed.data.type === 'qemu' &&
-        parsed.data.status === 'running' &&
-        parsed.data.template !== 1
-        ? [parsed.data]
-        : [];
-    });
+  const guests = (await api.cluster.guests({ signal })).filter(
+    (guest) => guest.type === 'qemu' && guest.status === 'running' && guest.template !== true,
+  );
   const hosts: InventoryHost[] = [];
   for (const guest of guests) {
     const address = await agentAddress(api, guest.node, guest.vmid, signal);
     if (!address) continue;
     const name = guest.name && /^[A-Za-z0-9][A-Za-z0-9_.-]*$/.test(guest.name) ? guest.name : `vm${guest.vmid}`;
-    const tags = (guest.tags ?? '').split(/[;, ]+/).filter(Boolean);
     hosts.push({
       name,
       address,
-      groups: [`node_${groupSafe(guest.node)}`, ...tags.map((tag) => `tag_${groupSafe(tag)}`)],
+      groups: [`node_${groupSafe(guest.node)}`, ...(guest.tags ?? []).map((tag) => `tag_${groupSafe(tag)}`)],
     });
   }
   return hosts;
@@ -67,10 +38,8 @@ async function agentAddress(
   signal: AbortSignal,
 ): Promise<string | undefined> {
   try {
-    const answer = interfacesSchema.parse(
-      await api.get(`/nodes/${node}/qemu/${vmid}/agent/network-get-interfaces`, {}, { signal }),
-    );
-    const addresses = answer.result
+    const interfaces = await api.guests.agentInterfaces({ node, type: 'qemu', vmid }, { signal });
+    const addresses = interfaces
       .flatMap((nic) => nic['ip-addresses'] ?? [])
       .filter((ip) => ip['ip-address-type'] === 'ipv4');
     return addresses.map((ip) => ip['ip-address']).find((ip) => !ip.startsWith('127.') && !ip.startsWith('169.254.'));

@@ -1,6 +1,7 @@
 import { IacRequestError } from '../iac-error.js';
 import { bootDiskOf, type DiskRef } from './boot-disk.js';
-import type { ClusterFacts, GuestFact } from './cluster-facts.js';
+import type { GuestResource } from '../../proxmox/schemas/index.js';
+import type { ClusterFacts } from './cluster-facts.js';
 import type { VmRequest } from './vm-request.js';
 
 const GiB = 1024 ** 3;
@@ -71,7 +72,7 @@ export async function resolveVmRequest(request: VmRequest, facts: ClusterFacts):
 
 async function resolveTemplate(
   vmid: number,
-  guests: GuestFact[],
+  guests: GuestResource[],
   facts: ClusterFacts,
 ): Promise<NonNullable<ResolvedVmRequest['template']>> {
   const guest = guests.find((entry) => entry.vmid === vmid);
@@ -85,7 +86,7 @@ async function resolveTemplate(
     vmid,
     node: guest.node,
     ...(guest.name ? { name: guest.name } : {}),
-    isTemplate: guest.template === 1,
+    isTemplate: guest.template === true,
     ...(bootDisk ? { bootDisk } : {}),
   };
 }
@@ -105,11 +106,11 @@ async function checkStorage(request: VmRequest, facts: ClusterFacts, bootDisk: D
     const storage = available.find((entry) => entry.storage === id);
     if (!storage)
       throw new IacRequestError(`storage '${id}' does not exist on node ${request.node}; storages there: ${known}`);
-    if (storage.enabled === 0 || storage.active === 0)
+    if (storage.enabled === false || storage.active === false)
       throw new IacRequestError(`storage '${id}' on ${request.node} is not active; pick another or fix it first`);
-    if (!storage.content.split(',').includes('images')) {
+    if (!storage.content?.includes('images')) {
       throw new IacRequestError(
-        `storage '${id}' on ${request.node} does not hold VM disks (content: ${storage.content || 'none'}); pick one with 'images'`,
+        `storage '${id}' on ${request.node} does not hold VM disks (content: ${storage.content?.join(',') || 'none'}); pick one with 'images'`,
       );
     }
     if ((storage.avail ?? 0) < bytes) {
@@ -121,7 +122,7 @@ async function checkStorage(request: VmRequest, facts: ClusterFacts, bootDisk: D
   if (request.iso !== undefined) {
     const [id] = request.iso.split(':') as [string];
     const storage = available.find((entry) => entry.storage === id);
-    if (!storage || !storage.content.split(',').includes('iso'))
+    if (!storage?.content?.includes('iso'))
       throw new IacRequestError(
         `storage '${id}' on ${request.node} does not hold ISO images; upload the ISO to a storage with 'iso' content`,
       );

@@ -1,11 +1,9 @@
+import type { AccessApi } from '../../core/ports/proxmox-api.js';
 import { PermissionsSchema } from '../schemas/access.js';
-import type { CallOptions, Requester } from './requester.js';
+import type { Requester } from './requester.js';
 
-export function accessApi(api: Requester) {
+export function accessApi(api: Requester): AccessApi {
   return {
-    /** The caller's own effective privileges (or `userid`'s, with Sys.Audit), optionally for one ACL path. */
-    permissions: (filter: { path?: string; userid?: string } = {}, options?: CallOptions) =>
-      api.call('GET', '/access/permissions', PermissionsSchema, filter, options),
+    permissions: (filter = {}, options) => api.call('GET', '/access/permissions', PermissionsSchema, filter, options),
   };
 }
-export type AccessApi = ReturnType<typeof accessApi>;

@@ -1,21 +1,13 @@
 import type { z } from 'zod';
+import type { CallOptions } from '../../core/ports/proxmox-api.js';
+import type { Page } from '../schemas/wire.js';
+
+export type { CallOptions, Page };
 
 export type HttpMethod = 'GET' | 'POST' | 'PUT' | 'DELETE';
 
 /** Parameters as Proxmox takes them; booleans go out as 0/1, arrays as repeated keys, undefined is left out. */
 export type ApiParams = Record<string, string | number | boolean | readonly string[] | undefined>;
-
-/** Every call can be aborted and has a time limit (the client's default unless given). */
-export interface CallOptions {
-  signal?: AbortSignal;
-  timeoutMs?: number;
-}
-
-/** Data plus the envelope's `total`, for the paged lists (task log, syslog, tasks). */
-export interface Page<T> {
-  data: T;
-  total: number | undefined;
-}
 
 /** The one way the typed API modules talk to Proxmox. */
 export interface Requester {

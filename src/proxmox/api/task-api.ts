@@ -1,11 +1,12 @@
+import type { TaskApi } from '../../core/ports/proxmox-api.js';
 import { LogLinesSchema, TaskStatusSchema } from '../schemas/tasks.js';
-import { parseUpid, type UpidString } from '../upid.js';
-import { apiPath, type CallOptions, type Requester } from './requester.js';
+import { followTask } from '../task-follow.js';
+import { parseUpid } from '../upid.js';
+import { apiPath, type Requester } from './requester.js';
 
-/** Task calls go to the node named inside the UPID. */
-export function taskApi(api: Requester) {
-  return {
-    status: (upid: UpidString, options?: CallOptions) =>
+export function taskApi(api: Requester): TaskApi {
+  const tasks: TaskApi = {
+    status: (upid, options) =>
       api.call(
         'GET',
         apiPath`/nodes/${parseUpid(upid).node}/tasks/${upid}/status`,
@@ -13,9 +14,9 @@ export function taskApi(api: Requester) {
         undefined,
         options,
       ),
-    /** Lines `start` (0-based) to `start + limit`; `total` is the log's line count. */
-    log: (upid: UpidString, range: { start?: number; limit?: number } = {}, options?: CallOptions) =>
-      api.page(apiPath`/nodes/${parseUpid(upid).node}/tasks/${upid}/log`, LogLinesSchema, range, options),
+    log: (upid, range = {}, options) =>
+      api.page(apiPath`/nodes/${parseUpid(upid).node}/tasks/${upid}/log`, LogLinesSchema, { ...range }, options),
+    follow: (upid, options) => followTask(tasks, upid, options),
   };
+  return tasks;
 }
-export type TaskApi = ReturnType<typeof taskApi>;

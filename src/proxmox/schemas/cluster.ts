@@ -41,6 +41,18 @@ export const ClusterResourceSchema = z.object({
 export type ClusterResource = z.infer<typeof ClusterResourceSchema>;
 export type ClusterResourceType = 'vm' | 'storage' | 'node' | 'sdn';
 
+/** A guest item of `/cluster/resources`: those always carry the vmid and node. */
+export type GuestResource = ClusterResource & { type: 'qemu' | 'lxc'; vmid: number; node: string };
+
+export function isGuestResource(item: ClusterResource): item is GuestResource {
+  return (item.type === 'qemu' || item.type === 'lxc') && item.vmid !== undefined && item.node !== undefined;
+}
+
+/** `GET /cluster/nextid`: with `vmid`, Proxmox answers that id when it is free and refuses it (400) when taken. */
+export interface NextIdQuery {
+  vmid?: number;
+}
+
 export const ClusterStatusEntrySchema = z.looseObject({
   type: z.string(),
   id: z.string(),

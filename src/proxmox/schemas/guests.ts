@@ -10,6 +10,24 @@ export interface GuestRef {
   vmid: number;
 }
 
+/** Power actions both guest types have; qemu adds `reset`. Each starts a task. */
+export type PowerAction = 'start' | 'stop' | 'shutdown' | 'reboot' | 'suspend' | 'resume' | 'reset';
+
+export interface PowerParams {
+  /** Seconds a shutdown (or stop) may take. */
+  timeout?: number;
+  /** Stop when a clean shutdown times out. */
+  forceStop?: boolean;
+}
+
+export interface SnapshotRequest {
+  /** Letter first, then letters, digits, `_` or `-`; at most 40. */
+  snapname: string;
+  description?: string;
+  /** Include RAM (qemu only). */
+  vmstate?: boolean;
+}
+
 const guestFields = {
   vmid: pveInteger,
   status: z.string(),

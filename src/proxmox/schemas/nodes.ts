@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { maybe, pveBoolean, pveInteger, pveList, pveNumber } from './wire.js';
+import { maybe, pveBoolean, pveInteger, pveNumber } from './wire.js';
 
 export const NodeSummarySchema = z.looseObject({
   node: z.string(),
@@ -56,40 +56,40 @@ export const NetworkInterfaceSchema = z.looseObject({
 });
 export type NetworkInterface = z.infer<typeof NetworkInterfaceSchema>;
 
-const storageFields = {
-  type: z.string(),
-  content: maybe(pveList),
-  shared: maybe(pveBoolean),
-  enabled: maybe(pveBoolean),
-  active: maybe(pveBoolean),
-  total: maybe(pveNumber),
-  used: maybe(pveNumber),
-  avail: maybe(pveNumber),
-};
+export interface NetworkFilter {
+  /** `bridge`, `any_bridge`, `eth`, ...: only interfaces of this type. */
+  type?: string;
+}
 
-export const NodeStorageSchema = z.looseObject({
-  storage: z.string(),
-  ...storageFields,
-  used_fraction: maybe(pveNumber),
-});
-export type NodeStorage = z.infer<typeof NodeStorageSchema>;
+export interface SyslogRange {
+  start?: number;
+  limit?: number;
+  since?: string;
+  until?: string;
+  service?: string;
+}
 
-export const StorageStatusSchema = z.looseObject(storageFields);
-export type StorageStatus = z.infer<typeof StorageStatusSchema>;
+/** `since`/`until` are unix seconds; `lastentries` the newest N lines. */
+export interface JournalRange {
+  since?: number;
+  until?: number;
+  lastentries?: number;
+  startcursor?: string;
+  endcursor?: string;
+}
 
-export const StorageVolumeSchema = z.looseObject({
-  volid: z.string(),
-  format: z.string(),
-  size: pveNumber,
-  content: maybe(z.string()),
-  vmid: maybe(pveInteger),
-  used: maybe(pveNumber),
-  ctime: maybe(pveNumber),
-  parent: maybe(z.string()),
-  notes: maybe(z.string()),
-  protected: maybe(pveBoolean),
-});
-export type StorageVolume = z.infer<typeof StorageVolumeSchema>;
+// A systemd journal cursor: `s=<seqnum id>;i=<seqnum>;b=<boot id>;m=...;t=...;x=...`.
+const cursorPattern = /^s=[0-9a-f]+;i=[0-9a-f]+;b=[0-9a-f]+;/;
 
-/** The journal's own envelope: first and last items are cursors, the rest are lines. */
-export const JournalDataSchema = z.array(z.string());
+/** Journal lines apart from the cursors Proxmox's journal reader puts first and last. */
+export function splitJournal(items: string[]) {
+  const first = items[0];
+  const last = items.length > 1 ? items.at(-1) : undefined;
+  const startCursor = first !== undefined && cursorPattern.test(first) ? first : undefined;
+  const endCursor = last !== undefined && cursorPattern.test(last) ? last : undefined;
+  return { lines: items.slice(startCursor ? 1 : 0, endCursor ? -1 : undefined), startCursor, endCursor };
+}
+
+/** `GET /nodes/{node}/journal`: its own envelope, whose first and last items are cursors. */
+export const JournalSchema = z.array(z.string()).transform(splitJournal);
+export type JournalPage = z.infer<typeof JournalSchema>;

@@ -1,8 +1,29 @@
 import { z } from 'zod';
-import { isUpid } from '../upid.js';
+import { isUpid, type UpidString } from '../upid.js';
 import { maybe, pveInteger, pveNumber } from './wire.js';
 
+export type { UpidString };
 export const UpidSchema = z.string().refine(isUpid, 'a UPID');
+
+/** Filters of `GET /nodes/{node}/tasks`. */
+export interface TaskFilter {
+  start?: number;
+  limit?: number;
+  vmid?: number;
+  typefilter?: string;
+  userfilter?: string;
+  statusfilter?: string;
+  errors?: boolean;
+  source?: 'archive' | 'active' | 'all';
+  since?: number;
+  until?: number;
+}
+
+/** Lines `start` (0-based) to `start + limit` of a task log. */
+export interface LogRange {
+  start?: number;
+  limit?: number;
+}
 
 /** One task of `/nodes/{node}/tasks` or `/cluster/tasks`; `status` is set once it ended. */
 export const TaskSummarySchema = z.looseObject({

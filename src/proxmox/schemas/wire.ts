@@ -35,3 +35,9 @@ export const pveList = z.string().transform((value) =>
 export function maybe<T extends z.ZodType>(schema: T) {
   return schema.optional();
 }
+
+/** Data plus the envelope's `total`, for the paged lists (task log, syslog, tasks). */
+export interface Page<T> {
+  data: T;
+  total: number | undefined;
+}

@@ -1,4 +1,4 @@
-import type { ApiParams } from '../../src/core/ports/proxmox-api.js';
+import type { UpidString } from '../../src/proxmox/schemas/index.js';
 import type { Target, ToolContext, ToolResult } from '../../src/core/tool.js';
 import { fenceAsData } from '../../src/core/fence.js';
 import { guestLabel } from './guests.js';
@@ -6,20 +6,22 @@ import { guestLabel } from './guests.js';
 const tailLines = 15;
 
 /**
- * Starts a Proxmox task (power action, snapshot, rollback), waits for its end
- * and reports the real outcome, with the failing lines when it failed.
+ * Starts a Proxmox task on a guest (power action, snapshot, rollback), waits
+ * for its end and reports the real outcome, with the failing lines when it failed.
  */
 export async function runGuestTask(
   ctx: ToolContext,
   target: Target,
   action: string,
-  path: string,
-  params: ApiParams = {},
+  start: () => Promise<UpidString>,
 ): Promise<ToolResult> {
   const label = guestLabel(target);
-  const upid = await ctx.proxmox.post<string>(path, params, { signal: ctx.signal });
+  const upid = await start();
   ctx.progress(`${action} ${label}: task started`);
-  const task = await ctx.proxmox.followTask(upid, { signal: ctx.signal, onProgress: (line) => ctx.progress(line) });
+  const task = await ctx.proxmox.tasks.follow(upid, {
+    signal: ctx.signal,
+    onProgress: ({ newLines }) => newLines.forEach((line) => ctx.progress(line)),
+  });
   const structured = { upid, node: task.node, status: task.status, exitStatus: task.exitStatus, vmid: target.vmid };
   if (task.status === 'ok') {
     return {
