@@ -1,6 +1,7 @@
 import type { BridgeFact, GuestEvidence } from '../evidence.js';
 import { confidenceOf, fact, type Category, type EvidenceItem, type Finding } from '../finding.js';
-import { propertyString, type ConfigNic } from '../guest-config.js';
+import { parsePropertyString } from '../../proxmox/schemas/property-string.js';
+import type { ConfigNic } from '../guest-config.js';
 import { isBridge } from '../read-facts.js';
 import { signatureFinding } from '../signature-finding.js';
 import { lineEvidence, lines, matchesOf, taskEvidence, type Analyzer, type AnalyzerInput } from './analyzer.js';
@@ -138,7 +139,7 @@ const nodeFitChecks: readonly NodeFitCheck[] = [
     said: [],
     check({ config, node, guest }) {
       if (!config?.cpu || !node.cpu || guest.type !== 'qemu') return undefined;
-      const cpu = propertyString(config.raw.cpu ?? '');
+      const cpu = parsePropertyString(config.raw.cpu ?? '');
       const wanted = [
         ...(levelFlags[config.cpu.toLowerCase()] ?? []),
         ...(cpu.props.get('flags') ?? '')
@@ -225,7 +226,7 @@ const nodeFitChecks: readonly NodeFitCheck[] = [
       nicCheck(
         evidence,
         (nic, bridge) => {
-          const mtu = positive(propertyString(nic.value).props.get('mtu'));
+          const mtu = positive(parsePropertyString(nic.value).props.get('mtu'));
           const carried = bridge.mtu ?? 1500;
           return mtu !== undefined && mtu > 1 && mtu > carried
             ? `${nic.key} asks for MTU ${mtu}; bridge ${name(bridge.name)} carries ${carried}`
@@ -246,7 +247,7 @@ const nodeFitChecks: readonly NodeFitCheck[] = [
       nicCheck(
         evidence,
         (nic, bridge) =>
-          propertyString(nic.value).props.has('trunks') && !bridge.vlanAware && bridge.type === 'bridge'
+          parsePropertyString(nic.value).props.has('trunks') && !bridge.vlanAware && bridge.type === 'bridge'
             ? `${nic.key} carries trunks; bridge ${name(bridge.name)} is not VLAN aware`
             : undefined,
         {
@@ -347,7 +348,7 @@ const nodeFitChecks: readonly NodeFitCheck[] = [
       const misfits = Object.entries(config.raw)
         .filter(([key]) => /^usb\d+$/.test(key))
         .flatMap(([key, value]) => {
-          const host = (propertyString(value).props.get('host') ?? propertyString(value).head).toLowerCase();
+          const host = (parsePropertyString(value).props.get('host') ?? parsePropertyString(value).head).toLowerCase();
           if (!/^[0-9a-f]{4}:[0-9a-f]{4}$|^\d+-[\d.]+$/.test(host)) return [];
           const present = usb.some((device) => device.id === host || device.port === host);
           return present
@@ -369,7 +370,7 @@ const nodeFitChecks: readonly NodeFitCheck[] = [
     check({ config, node, guest }) {
       const machines = node.devices?.machines;
       const machine = config?.raw.machine
-        ? propertyString(config.raw.machine).head || propertyString(config.raw.machine).props.get('type')
+        ? parsePropertyString(config.raw.machine).head || parsePropertyString(config.raw.machine).props.get('type')
         : undefined;
       if (!machine || !machines || machines.length === 0 || !/\d+\.\d+/.test(machine)) return undefined;
       const known = machines.includes(machine.replace(/\+pve\d+$/, ''));
@@ -390,7 +391,7 @@ const nodeFitChecks: readonly NodeFitCheck[] = [
 
 /** PCI addresses of a hostpci value, with their domain: `65:00.0;65:00.1` -> 0000:65:00.0, 0000:65:00.1. */
 function hostIds(value: string): string[] {
-  const parsed = propertyString(value);
+  const parsed = parsePropertyString(value);
   const host = parsed.props.get('host') ?? (parsed.head.includes(':') ? parsed.head : '');
   return host
     .split(';')

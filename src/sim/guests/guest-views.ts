@@ -1,6 +1,7 @@
 import crypto from 'node:crypto';
 import type { Cluster } from '../state/cluster.js';
-import { guestDisks, guestNics, type ConfigValue } from '../state/guest-config.js';
+import { configNics } from '../../proxmox/schemas/property-string.js';
+import { guestDisks, type ConfigValue } from '../state/guest-config.js';
 import { guestUsage } from '../state/metrics.js';
 import type { GuestState } from '../state/model.js';
 
@@ -140,7 +141,7 @@ function qmpDetails(
 ): Item {
   if (!guest.running) return { qmpstatus: 'stopped', diskread: 0, diskwrite: 0 };
   const nics = Object.fromEntries(
-    guestNics('qemu', guest.config).map((nic) => [`tap${guest.vmid}i${nic.key.slice(3)}`, { netin, netout }]),
+    configNics('qemu', guest.config).map((nic) => [`tap${guest.vmid}i${nic.key.slice(3)}`, { netin, netout }]),
   );
   const disks = guestDisks('qemu', guest.config).filter((disk) => !disk.cdrom && !/^(efidisk|tpmstate)/.test(disk.key));
   const blockstat = Object.fromEntries(

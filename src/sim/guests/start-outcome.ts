@@ -1,5 +1,6 @@
 import type { Cluster } from '../state/cluster.js';
-import { guestDisks, guestNics, memoryMiB } from '../state/guest-config.js';
+import { configMemoryMiB, configNics } from '../../proxmox/schemas/property-string.js';
+import { guestDisks } from '../state/guest-config.js';
 import type { GuestState, NodeState } from '../state/model.js';
 
 /** How a worker task ends: its output lines and `OK` or the error text of its `TASK ERROR:` line. */
@@ -31,7 +32,7 @@ export function startOutcome(cluster: Cluster, guest: GuestState, skiplock = fal
   const bridgeLines = missingBridgeLines(cluster, node, guest);
   if (bridgeLines)
     return fail(guest.type === 'qemu' ? qemuExited : `startup for container '${guest.vmid}' failed`, bridgeLines);
-  if (guest.type === 'qemu' && memoryMiB(guest.config) > node.memoryMiB) {
+  if (guest.type === 'qemu' && configMemoryMiB(guest.config) > node.memoryMiB) {
     return fail(qemuExited, ["kvm: cannot set up guest memory 'pc.ram': Cannot allocate memory"]);
   }
   return replayedFailure(cluster, guest) ?? { lines: [], exitstatus: 'OK' };
@@ -51,8 +52,8 @@ function storageFailure(node: NodeState, guest: GuestState): string | undefined 
 /** The bridge helper failing inside QEMU's -netdev setup; its path moved to /usr/libexec in qemu-server 8.3.11 (PVE 8.4). */
 function missingBridgeLines(cluster: Cluster, node: NodeState, guest: GuestState): string[] | undefined {
   const known = new Set(node.bridges.map((bridge) => bridge.name));
-  const nic = guestNics(guest.type, guest.config).find(
-    (candidate) => candidate.bridge !== null && !known.has(candidate.bridge),
+  const nic = configNics(guest.type, guest.config).find(
+    (candidate) => candidate.bridge !== undefined && !known.has(candidate.bridge),
   );
   if (!nic) return undefined;
   const missing = `bridge '${nic.bridge}' does not exist`;

@@ -1,6 +1,9 @@
-/** Reading what a guest config says about its disks, NICs and size, the way qemu-server and pve-container parse it. */
+import type { GuestType } from '../../proxmox/schemas/guests.js';
+import { configVolumes, sizeToBytes, splitVolid } from '../../proxmox/schemas/property-string.js';
 
-export type GuestType = 'qemu' | 'lxc';
+/** Disks, vCPUs and boot disk size of a simulated guest, read with the wire model's property-string parser. */
+
+export type { GuestType };
 export type ConfigValue = string | number;
 
 export interface GuestDisk {
@@ -13,95 +16,20 @@ export interface GuestDisk {
   cdrom: boolean;
 }
 
-export interface GuestNic {
-  key: string;
-  model: string;
-  mac: string | null;
-  bridge: string | null;
-}
-
-const qemuDiskKey = /^(ide|sata|scsi|virtio)\d+$|^(efidisk|tpmstate)0$/;
-const lxcDiskKey = /^(rootfs|mp\d+)$/;
-const qemuNicModels = new Set([
-  'virtio',
-  'e1000',
-  'e1000e',
-  'rtl8139',
-  'vmxnet3',
-  'ne2k_pci',
-  'pcnet',
-  'i82551',
-  'i82557b',
-  'i82559er',
-]);
-
-/** `key=value,...` with an optional leading bare value (the default key). */
-export function parsePropertyString(value: ConfigValue): { first: string; props: Map<string, string> } {
-  const parts = String(value).split(',');
-  const props = new Map<string, string>();
-  for (const part of parts) {
-    const at = part.indexOf('=');
-    if (at > 0) props.set(part.slice(0, at), part.slice(at + 1));
-  }
-  const head = parts[0] ?? '';
-  return { first: head.includes('=') ? '' : head, props };
-}
-
-export function sizeToBytes(size: string | undefined): number {
-  const match = /^(\d+(?:\.\d+)?)([KMGT]?)$/.exec(size ?? '');
-  if (!match) return 0;
-  const power = { '': 0, K: 1, M: 2, G: 3, T: 4 }[match[2] as '' | 'K' | 'M' | 'G' | 'T'];
-  return Math.round(Number(match[1]) * 1024 ** power);
-}
-
 export function guestDisks(type: GuestType, config: Record<string, ConfigValue>): GuestDisk[] {
-  const pattern = type === 'qemu' ? qemuDiskKey : lxcDiskKey;
-  const disks: GuestDisk[] = [];
-  for (const [key, value] of Object.entries(config)) {
-    if (!pattern.test(key)) continue;
-    const { first, props } = parsePropertyString(value);
-    const volid = first || props.get('file') || props.get('volume') || '';
-    const colon = volid.indexOf(':');
-    if (colon <= 0) continue;
-    disks.push({
-      key,
-      volid,
-      storage: volid.slice(0, colon),
-      volname: volid.slice(colon + 1),
-      sizeBytes: sizeToBytes(props.get('size')),
-      cdrom: props.get('media') === 'cdrom',
-    });
-  }
-  return disks;
-}
-
-export function guestNics(type: GuestType, config: Record<string, ConfigValue>): GuestNic[] {
-  const nics: GuestNic[] = [];
-  for (const [key, value] of Object.entries(config)) {
-    if (!/^net\d+$/.test(key)) continue;
-    const { props } = parsePropertyString(value);
-    if (type === 'lxc') {
-      nics.push({ key, model: 'veth', mac: props.get('hwaddr') ?? null, bridge: props.get('bridge') ?? null });
-      continue;
-    }
-    const model = [...props.keys()].find((name) => qemuNicModels.has(name)) ?? props.get('model') ?? 'virtio';
-    nics.push({
-      key,
-      model,
-      mac: props.get(model) ?? props.get('macaddr') ?? null,
-      bridge: props.get('bridge') ?? null,
-    });
-  }
-  return nics;
-}
-
-/** Configured memory in MiB (`memory: 4096` or `memory: current=4096`); 512 when unset, as both defaults are. */
-export function memoryMiB(config: Record<string, ConfigValue>): number {
-  const raw = config.memory;
-  if (raw === undefined) return 512;
-  const { first, props } = parsePropertyString(raw);
-  const value = Number(first || props.get('current'));
-  return Number.isFinite(value) && value > 0 ? value : 512;
+  return configVolumes(type, config).flatMap(({ key, source, props }) => {
+    const parts = splitVolid(source);
+    if (!parts) return [];
+    return [
+      {
+        key,
+        volid: source,
+        ...parts,
+        sizeBytes: sizeToBytes(props.get('size')),
+        cdrom: props.get('media') === 'cdrom',
+      },
+    ];
+  });
 }
 
 export function vcpus(type: GuestType, config: Record<string, ConfigValue>, nodeCpus: number): number {

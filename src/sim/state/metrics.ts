@@ -1,5 +1,6 @@
 import type { Cluster } from './cluster.js';
-import { bootDiskBytes, memoryMiB, vcpus } from './guest-config.js';
+import { configMemoryMiB } from '../../proxmox/schemas/property-string.js';
+import { bootDiskBytes, vcpus } from './guest-config.js';
 import type { GuestState, NodeState } from './model.js';
 
 const MiB = 1024 ** 2;
@@ -43,7 +44,7 @@ const profiles = new WeakMap<object, GuestProfile>();
 function profileOf(guest: GuestState, node: NodeState | undefined): GuestProfile {
   let profile = profiles.get(guest.config);
   if (!profile) {
-    const maxmem = memoryMiB(guest.config) * MiB;
+    const maxmem = configMemoryMiB(guest.config) * MiB;
     const maxdisk = bootDiskBytes(guest.type, guest.config);
     const rate = (salt: number, scale: number) => scale * (0.2 + jitter(guest.vmid, salt));
     profile = {
