@@ -4,17 +4,20 @@ export type { FollowTaskOptions, TaskOutcome, TaskProgress } from './task-follow
 export type { ProxmoxEvent, ProxmoxEventSink } from './events.js';
 export { formatUpid, isUpid, parseUpid, type Upid, type UpidString } from './upid.js';
 export type * from './schemas/index.js';
-export { ProxmoxError, type ProxmoxCall } from './errors/proxmox-error.js';
-export { ProxmoxAbortedError } from './errors/aborted-error.js';
-export { ProxmoxAuthError } from './errors/auth-error.js';
-export { ProxmoxConnectionLostError } from './errors/connection-lost-error.js';
-export { ProxmoxNotImplementedError } from './errors/not-implemented-error.js';
-export { ProxmoxParameterError } from './errors/parameter-error.js';
-export { ProxmoxPermissionError } from './errors/permission-error.js';
-export { ProxmoxResponseError } from './errors/response-error.js';
-export { ProxmoxServerError } from './errors/server-error.js';
-export { ProxmoxTimeoutError } from './errors/timeout-error.js';
-export { ProxmoxTlsChangedError } from './errors/tls-changed-error.js';
-export { ProxmoxTlsUntrustedError } from './errors/tls-untrusted-error.js';
-export { ProxmoxUnreachableError } from './errors/unreachable-error.js';
-export { InvalidUpidError } from './errors/upid-error.js';
+export {
+  InvalidUpidError,
+  ProxmoxAbortedError,
+  ProxmoxAuthError,
+  ProxmoxConnectionLostError,
+  ProxmoxError,
+  ProxmoxNotImplementedError,
+  ProxmoxParameterError,
+  ProxmoxPermissionError,
+  ProxmoxResponseError,
+  ProxmoxServerError,
+  ProxmoxTimeoutError,
+  ProxmoxTlsChangedError,
+  ProxmoxTlsUntrustedError,
+  ProxmoxUnreachableError,
+  type ProxmoxCall,
+} from './errors.js';

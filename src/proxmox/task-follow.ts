@@ -1,6 +1,6 @@
 import { setTimeout as delay } from 'node:timers/promises';
 import type { CallOptions, FollowTaskOptions, TaskApi, TaskOutcome, TaskProgress } from '../core/ports/proxmox-api.js';
-import { ProxmoxAbortedError } from './errors/aborted-error.js';
+import { ProxmoxAbortedError } from './errors.js';
 import type { LogLine } from './schemas/tasks.js';
 import { parseUpid, type UpidString } from './upid.js';
 

@@ -1,7 +1,6 @@
 import type tls from 'node:tls';
 import { buildConnector } from 'undici';
-import { ProxmoxTlsChangedError } from './errors/tls-changed-error.js';
-import { ProxmoxTlsUntrustedError } from './errors/tls-untrusted-error.js';
+import { ProxmoxTlsChangedError, ProxmoxTlsUntrustedError } from './errors.js';
 import { decideTrust, inspectPeer, type TrustMode } from './tls-trust.js';
 
 export interface TrustTarget {

@@ -1,4 +1,4 @@
-import { InvalidUpidError } from './errors/upid-error.js';
+import { InvalidUpidError } from './errors.js';
 
 /** A Proxmox task id, e.g. `UPID:pve1:001A2B3C:0A4F21C3:69F07A96:qmstart:100:root@pam:` (trailing colon included). */
 export type UpidString = string;

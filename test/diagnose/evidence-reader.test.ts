@@ -1,9 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import type { ProxmoxApi, RawParams } from '../../src/core/ports/proxmox-api.js';
 import { EvidenceReader, proxmoxWording } from '../../src/diagnose/evidence-reader.js';
-import { ProxmoxPermissionError } from '../../src/proxmox/errors/permission-error.js';
-import { ProxmoxServerError } from '../../src/proxmox/errors/server-error.js';
-import { ProxmoxUnreachableError } from '../../src/proxmox/errors/unreachable-error.js';
+import { ProxmoxPermissionError, ProxmoxServerError, ProxmoxUnreachableError } from '../../src/proxmox/errors.js';
 
 /** A port that answers from a table and counts calls; unknown paths fail as Proxmox does. */
 function tableApi(answers: Record<string, unknown>) {

@@ -1,12 +1,14 @@
 import { describe, expect, it } from 'vitest';
 import { ExitCode } from '../../src/shared/exit-codes.js';
-import { ProxmoxAuthError } from '../../src/proxmox/errors/auth-error.js';
-import { ProxmoxNotImplementedError } from '../../src/proxmox/errors/not-implemented-error.js';
-import { ProxmoxParameterError } from '../../src/proxmox/errors/parameter-error.js';
-import { ProxmoxPermissionError } from '../../src/proxmox/errors/permission-error.js';
-import { ProxmoxResponseError } from '../../src/proxmox/errors/response-error.js';
-import { ProxmoxServerError } from '../../src/proxmox/errors/server-error.js';
-import { ProxmoxUnreachableError } from '../../src/proxmox/errors/unreachable-error.js';
+import {
+  ProxmoxAuthError,
+  ProxmoxNotImplementedError,
+  ProxmoxParameterError,
+  ProxmoxPermissionError,
+  ProxmoxResponseError,
+  ProxmoxServerError,
+  ProxmoxUnreachableError,
+} from '../../src/proxmox/errors.js';
 import { unwrapAnswer, type Caller } from '../../src/proxmox/http/answer.js';
 import type { RawAnswer } from '../../src/proxmox/http/transport.js';
 import { thrownBy } from './support/thrown.js';

@@ -1,7 +1,7 @@
 import { afterEach, describe, expect, it } from 'vitest';
 import { ticketLifetimeMs, ticketRenewMarginMs } from '../../src/proxmox/auth/ticket-auth.js';
 import { createProxmoxClient, type ProxmoxClient, type ProxmoxClientOptions } from '../../src/proxmox/client.js';
-import { ProxmoxAuthError } from '../../src/proxmox/errors/auth-error.js';
+import { ProxmoxAuthError } from '../../src/proxmox/errors.js';
 import type { ProxmoxEvent } from '../../src/proxmox/events.js';
 import type { ResolvedProfile } from '../../src/config/profile.js';
 import { manualClock, passwordProfile, startDemo, tokenProfile, type Simulator } from './support/sim.js';

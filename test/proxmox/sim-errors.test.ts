@@ -1,11 +1,13 @@
 import { z } from 'zod';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createProxmoxClient, type ProxmoxClient } from '../../src/proxmox/client.js';
-import { ProxmoxNotImplementedError } from '../../src/proxmox/errors/not-implemented-error.js';
-import { ProxmoxParameterError } from '../../src/proxmox/errors/parameter-error.js';
-import { ProxmoxPermissionError } from '../../src/proxmox/errors/permission-error.js';
-import { ProxmoxServerError } from '../../src/proxmox/errors/server-error.js';
-import { ProxmoxUnreachableError } from '../../src/proxmox/errors/unreachable-error.js';
+import {
+  ProxmoxNotImplementedError,
+  ProxmoxParameterError,
+  ProxmoxPermissionError,
+  ProxmoxServerError,
+  ProxmoxUnreachableError,
+} from '../../src/proxmox/errors.js';
 import { startScenario, tokenProfile, type Simulator } from './support/sim.js';
 import { rejectionOf } from './support/thrown.js';
 

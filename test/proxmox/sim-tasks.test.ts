@@ -1,6 +1,6 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createProxmoxClient, type ProxmoxClient } from '../../src/proxmox/client.js';
-import { ProxmoxAbortedError } from '../../src/proxmox/errors/aborted-error.js';
+import { ProxmoxAbortedError } from '../../src/proxmox/errors.js';
 import type { TaskProgress } from '../../src/proxmox/task-follow.js';
 import { parseUpid } from '../../src/proxmox/upid.js';
 import { startDemo, tokenProfile, type Simulator } from './support/sim.js';

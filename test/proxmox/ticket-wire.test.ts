@@ -1,7 +1,7 @@
 import { afterEach, beforeAll, describe, expect, it } from 'vitest';
 import { ticketLifetimeMs, ticketRenewMarginMs } from '../../src/proxmox/auth/ticket-auth.js';
 import { createProxmoxClient, type ProxmoxClient } from '../../src/proxmox/client.js';
-import { ProxmoxAuthError } from '../../src/proxmox/errors/auth-error.js';
+import { ProxmoxAuthError } from '../../src/proxmox/errors.js';
 import type { ProxmoxEvent } from '../../src/proxmox/events.js';
 import { testCluster, type TestCertificate } from './support/certs.js';
 import { answerJson, startHttpsPeer, type HttpsPeer, type SeenRequest } from './support/https-peer.js';

@@ -1,8 +1,7 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { ResolvedProfile } from '../../src/config/profile.js';
 import { createProxmoxClient } from '../../src/proxmox/client.js';
-import { ProxmoxTlsChangedError } from '../../src/proxmox/errors/tls-changed-error.js';
-import { ProxmoxTlsUntrustedError } from '../../src/proxmox/errors/tls-untrusted-error.js';
+import { ProxmoxTlsChangedError, ProxmoxTlsUntrustedError } from '../../src/proxmox/errors.js';
 import { probeTls } from '../../src/proxmox/tls-probe.js';
 import { loadTrust } from '../../src/proxmox/tls-trust.js';
 import { pemFile, testCluster, type TestCluster } from './support/certs.js';

@@ -1,10 +1,12 @@
 import { afterEach, beforeAll, describe, expect, it } from 'vitest';
 import { createProxmoxClient, type ProxmoxClient } from '../../src/proxmox/client.js';
-import { ProxmoxAbortedError } from '../../src/proxmox/errors/aborted-error.js';
-import { ProxmoxConnectionLostError } from '../../src/proxmox/errors/connection-lost-error.js';
-import { ProxmoxResponseError } from '../../src/proxmox/errors/response-error.js';
-import { ProxmoxTimeoutError } from '../../src/proxmox/errors/timeout-error.js';
-import { ProxmoxUnreachableError } from '../../src/proxmox/errors/unreachable-error.js';
+import {
+  ProxmoxAbortedError,
+  ProxmoxConnectionLostError,
+  ProxmoxResponseError,
+  ProxmoxTimeoutError,
+  ProxmoxUnreachableError,
+} from '../../src/proxmox/errors.js';
 import { testCluster, type TestCertificate } from './support/certs.js';
 import {
   answerJson,

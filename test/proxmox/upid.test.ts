@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { InvalidUpidError } from '../../src/proxmox/errors/upid-error.js';
+import { InvalidUpidError } from '../../src/proxmox/errors.js';
 import { formatUpid, isUpid, parseUpid } from '../../src/proxmox/upid.js';
 
 // Test vectors of pve-common test/upid-test.pl.

@@ -1,5 +1,5 @@
 import type { HttpMethod } from '../api/requester.js';
-import type { Credential } from '../errors/auth-error.js';
+import type { Credential } from '../errors.js';
 
 export interface AuthCallOptions {
   signal?: AbortSignal;

@@ -1,6 +1,5 @@
 import type { HttpMethod } from '../api/requester.js';
-import { ProxmoxAuthError, type Credential } from '../errors/auth-error.js';
-import { ProxmoxResponseError } from '../errors/response-error.js';
+import { type Credential, ProxmoxAuthError, ProxmoxResponseError } from '../errors.js';
 import type { ProxmoxEventSink } from '../events.js';
 import { unwrapAnswer } from '../http/answer.js';
 import type { Transport } from '../http/transport.js';

@@ -1,12 +1,16 @@
 import { z } from 'zod';
-import { ProxmoxAuthError, type Credential } from '../errors/auth-error.js';
-import { ProxmoxNotImplementedError } from '../errors/not-implemented-error.js';
-import { ProxmoxParameterError } from '../errors/parameter-error.js';
-import { ProxmoxPermissionError } from '../errors/permission-error.js';
-import type { ProxmoxCall, ProxmoxError } from '../errors/proxmox-error.js';
-import { ProxmoxResponseError } from '../errors/response-error.js';
-import { ProxmoxServerError } from '../errors/server-error.js';
-import { ProxmoxUnreachableError } from '../errors/unreachable-error.js';
+import {
+  type Credential,
+  ProxmoxAuthError,
+  type ProxmoxCall,
+  type ProxmoxError,
+  ProxmoxNotImplementedError,
+  ProxmoxParameterError,
+  ProxmoxPermissionError,
+  ProxmoxResponseError,
+  ProxmoxServerError,
+  ProxmoxUnreachableError,
+} from '../errors.js';
 import type { RawAnswer } from './transport.js';
 
 /** Who made the call, for error messages that name the fix. */

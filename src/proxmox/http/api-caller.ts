@@ -1,8 +1,7 @@
 import type { z } from 'zod';
 import type { ApiParams, CallOptions, HttpMethod, Requester } from '../api/requester.js';
 import type { Authenticator } from '../auth/authenticator.js';
-import type { ProxmoxCall } from '../errors/proxmox-error.js';
-import { ProxmoxResponseError } from '../errors/response-error.js';
+import { type ProxmoxCall, ProxmoxResponseError } from '../errors.js';
 import type { ProxmoxEventSink } from '../events.js';
 import { unwrapAnswer, type Unwrapped } from './answer.js';
 import type { Transport } from './transport.js';

@@ -1,6 +1,4 @@
-import { ProxmoxConnectionLostError } from '../errors/connection-lost-error.js';
-import { ProxmoxError, type ProxmoxCall } from '../errors/proxmox-error.js';
-import { ProxmoxUnreachableError } from '../errors/unreachable-error.js';
+import { type ProxmoxCall, ProxmoxConnectionLostError, ProxmoxError, ProxmoxUnreachableError } from '../errors.js';
 
 // The connection was up and then broke: the request may have been received.
 const lostCodes = new Set(['ECONNRESET', 'EPIPE', 'UND_ERR_SOCKET', 'UND_ERR_CLOSED']);

@@ -1,8 +1,6 @@
 import { Agent, fetch } from 'undici';
 import type { ApiParams, HttpMethod } from '../api/requester.js';
-import { ProxmoxAbortedError } from '../errors/aborted-error.js';
-import { ProxmoxConnectionLostError } from '../errors/connection-lost-error.js';
-import { ProxmoxTimeoutError } from '../errors/timeout-error.js';
+import { ProxmoxAbortedError, ProxmoxConnectionLostError, ProxmoxTimeoutError } from '../errors.js';
 import { trustingConnector, type TrustTarget } from '../trust-connector.js';
 import { networkError } from './network-errors.js';
 import { encodeParams } from './params.js';
