@@ -1,10 +1,10 @@
 import type { GuestFacts } from './evidence.js';
 import type { Category } from './finding.js';
-import { cli, guestLabel } from './analyzers/words.js';
+import { cli, guestShortLabel } from './analyzers/words.js';
 
 /** Where to look next, per category, for failures no signature describes. */
 export function adviceFor(category: Category, guest: GuestFacts): string {
-  const label = guestLabel(guest);
+  const label = guestShortLabel(guest);
   const tool = cli(guest);
   const id = guest.vmid;
   const node = guest.node;

@@ -24,7 +24,7 @@ export class ProxmoxError extends AppError {
   }
 }
 
-export function describeCall(call: ProxmoxCall | undefined): string {
+function describeCall(call: ProxmoxCall | undefined): string {
   return call ? `${call.method} ${call.path}` : 'the request';
 }
 
@@ -120,7 +120,7 @@ export class ProxmoxPermissionError extends ProxmoxError {
   }
 }
 
-export function parsePermissionMessage(message: string): MissingPermission | undefined {
+function parsePermissionMessage(message: string): MissingPermission | undefined {
   const match = /Permission check failed \((\/[^,()]*), ([^()]+)\)/.exec(message);
   if (!match) return undefined;
   const privileges = match[2]!.trim().split('|');

@@ -31,4 +31,3 @@ export const limitSchema = (fallback: number, max: number) =>
 
 /** Guest tools take a vmid and an optional node (resolved from the cluster when left out). */
 export const guestArgs = z.object({ vmid: vmidSchema, node: nodeSchema.optional() }).strict();
-export type GuestArgs = z.infer<typeof guestArgs>;

@@ -3,7 +3,7 @@ import { confidenceOf, fact, type EvidenceItem, type Finding } from '../finding.
 import type { LineMatch } from '../observed-line.js';
 import { isBridge } from '../read-facts.js';
 import { groupValues, lineEvidence, lines, matchesOf, taskEvidence, type Analyzer } from './analyzer.js';
-import { guestLabel, name } from './words.js';
+import { guestShortLabel, name } from './words.js';
 
 /** The bridge exists but cannot carry the NIC: no physical port for a VLAN, or not a bridge at all. */
 export const bridgeKindAnalyzer: Analyzer = {
@@ -54,7 +54,7 @@ function withoutPort(evidence: GuestEvidence, bridge: string, said: LineMatch[])
       ...taskEvidence(evidence, said),
     ],
     contradictedBy,
-    fix: `Give ${name(bridge)} a physical port on ${evidence.node.name} (bridge-ports in /etc/network/interfaces, then \`ifreload -a\`), or remove the VLAN tag from ${guestLabel(evidence.guest)}'s NIC.`,
+    fix: `Give ${name(bridge)} a physical port on ${evidence.node.name} (bridge-ports in /etc/network/interfaces, then \`ifreload -a\`), or remove the VLAN tag from ${guestShortLabel(evidence.guest)}'s NIC.`,
   };
 }
 
@@ -72,6 +72,6 @@ function notABridge(evidence: GuestEvidence, bridge: string, said: LineMatch[]):
     summary: `${name(bridge)} on ${evidence.node.name} is neither a Linux nor an OVS bridge, so a NIC cannot be attached to it.`,
     evidence: [...lineEvidence(said, 2), ...decisive, ...taskEvidence(evidence, said)],
     contradictedBy,
-    fix: `Attach the NIC of ${guestLabel(evidence.guest)} to a real bridge of ${evidence.node.name}, or make ${name(bridge)} a Linux bridge.`,
+    fix: `Attach the NIC of ${guestShortLabel(evidence.guest)} to a real bridge of ${evidence.node.name}, or make ${name(bridge)} a Linux bridge.`,
   };
 }

@@ -4,7 +4,7 @@ import type { ConfigNic } from '../guest-config.js';
 import type { LineMatch, ObservedLine } from '../observed-line.js';
 import { isBridge } from '../read-facts.js';
 import { groupValues, lineEvidence, lines, matchesOf, taskEvidence, type Analyzer } from './analyzer.js';
-import { cli, configValue, guestLabel, list, name } from './words.js';
+import { cli, configValue, guestShortLabel, list, name } from './words.js';
 
 /** `bridge 'vmbr1' does not exist`: is the bridge really absent from the node, and does a NIC use it? */
 export const bridgeAnalyzer: Analyzer = {
@@ -50,14 +50,14 @@ function missingBridge(evidence: GuestEvidence, bridge: string, said: readonly L
     decisive.push(fact('node-network', `bridge ${name(bridge)} on ${node.name} is not active`));
   else if (present) contradictedBy.push(`bridge ${name(bridge)} exists on ${node.name} now`);
   if (evidence.config && users.length === 0)
-    contradictedBy.push(`no NIC of ${guestLabel(guest)} uses ${name(bridge)} now`);
+    contradictedBy.push(`no NIC of ${guestShortLabel(guest)} uses ${name(bridge)} now`);
   const confidence = confidenceOf(decisive, contradictedBy);
   const nicNames = users.map((nic) => nic.key);
   const usedBy = nicNames.length > 0 ? `, used by ${list(nicNames)},` : '';
   const summary =
     confidence === 'suspected'
       ? `A start failed on a missing bridge ${name(bridge)}, but the evidence now disagrees.`
-      : `Bridge ${name(bridge)}${usedBy} does not exist on node ${node.name}${said.length === 0 ? `, so ${guestLabel(guest)} cannot start` : ''}.`;
+      : `Bridge ${name(bridge)}${usedBy} does not exist on node ${node.name}${said.length === 0 ? `, so ${guestShortLabel(guest)} cannot start` : ''}.`;
   return {
     id: 'bridge-missing',
     category: 'network',
@@ -72,7 +72,7 @@ function missingBridge(evidence: GuestEvidence, bridge: string, said: readonly L
     contradictedBy,
     fix:
       confidence === 'suspected'
-        ? `Start ${guestLabel(guest)} again (\`${cli(guest)} start ${guest.vmid}\`); if it fails, check \`ip -d link show ${name(bridge)}\` on ${node.name}.`
+        ? `Start ${guestShortLabel(guest)} again (\`${cli(guest)} start ${guest.vmid}\`); if it fails, check \`ip -d link show ${name(bridge)}\` on ${node.name}.`
         : bridgeFix(evidence, bridge, users[0]),
   };
 }

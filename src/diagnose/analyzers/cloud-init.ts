@@ -2,7 +2,7 @@ import type { GuestEvidence } from '../evidence.js';
 import { confidenceOf, fact, type EvidenceItem, type Finding } from '../finding.js';
 import type { LineMatch } from '../observed-line.js';
 import { lineEvidence, lines, matchesOf, taskEvidence, type Analyzer } from './analyzer.js';
-import { cli, guestLabel, name } from './words.js';
+import { cli, guestShortLabel, name } from './words.js';
 
 /** A `cicustom` snippet that does not exist: named by the config? absent from the storage? snippets allowed there? */
 export const cloudInitAnalyzer: Analyzer = {
@@ -31,7 +31,8 @@ function snippetFinding(evidence: GuestEvidence, volid: string, said: readonly L
   const contradictedBy: string[] = [];
   const named = config?.cicustom.includes(volid) ?? false;
   const support: EvidenceItem[] = named ? [fact('config', `cicustom: ${config?.raw.cicustom}`)] : [];
-  if (config && !named) contradictedBy.push(`the cicustom of ${guestLabel(guest)} does not name ${name(volid)} now`);
+  if (config && !named)
+    contradictedBy.push(`the cicustom of ${guestShortLabel(guest)} does not name ${name(volid)} now`);
   if (storage && !storage.content.includes('snippets'))
     decisive.push(
       fact(
@@ -51,7 +52,7 @@ function snippetFinding(evidence: GuestEvidence, volid: string, said: readonly L
     id: 'cicustom-snippet-missing',
     category: 'cloud-init',
     confidence: confidenceOf(decisive, contradictedBy),
-    summary: `The cloud-init snippet ${name(volid)} that ${guestLabel(guest)} uses (cicustom) is not on ${node.name}.`,
+    summary: `The cloud-init snippet ${name(volid)} that ${guestShortLabel(guest)} uses (cicustom) is not on ${node.name}.`,
     evidence: [...lineEvidence(said, 2), ...support, ...decisive, ...taskEvidence(evidence, said)],
     contradictedBy,
     fix: `Put ${name(file)} into ${path} on ${node.name} and ${allowSnippets(storageId, storage?.content)}, or change it: \`${cli(guest)} set ${guest.vmid} --cicustom user=STORAGE:snippets/FILE\`.`,

@@ -2,7 +2,7 @@ import type { GuestEvidence } from '../evidence.js';
 import { confidenceOf, fact, type EvidenceItem, type Finding } from '../finding.js';
 import type { LineMatch } from '../observed-line.js';
 import { lineEvidence, lines, matchesOf, nothing, type Analyzer } from './analyzer.js';
-import { cli, guestLabel } from './words.js';
+import { cli, guestShortLabel } from './words.js';
 
 /** The QEMU guest agent: configured or not, and whether it answered our own question just now. */
 export const guestAgentAnalyzer: Analyzer = {
@@ -20,7 +20,7 @@ export const guestAgentAnalyzer: Analyzer = {
 
 function notAnswering(evidence: GuestEvidence, said: readonly LineMatch[]): Finding {
   const { guest, config, agent } = evidence;
-  const label = guestLabel(guest);
+  const label = guestShortLabel(guest);
   const decisive: EvidenceItem[] = [];
   const contradictedBy: string[] = [];
   if (agent && !agent.answered)
@@ -45,7 +45,7 @@ function notAnswering(evidence: GuestEvidence, said: readonly LineMatch[]): Find
 
 function notConfigured(evidence: GuestEvidence, said: readonly LineMatch[]): Finding {
   const { guest, config } = evidence;
-  const label = guestLabel(guest);
+  const label = guestShortLabel(guest);
   const decisive =
     config && !config.agentEnabled ? [fact('config', `the config of ${label} has no agent option set`)] : [];
   const contradictedBy = config?.agentEnabled ? [`the agent option is on in the config of ${label} now`] : [];

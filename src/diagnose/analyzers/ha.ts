@@ -2,7 +2,7 @@ import type { GuestEvidence } from '../evidence.js';
 import { confidenceOf, fact, type Finding } from '../finding.js';
 import type { LineMatch } from '../observed-line.js';
 import { lineEvidence, lines, matchesOf, nodeMatchesOf, taskEvidence, type Analyzer } from './analyzer.js';
-import { guestLabel, name } from './words.js';
+import { guestShortLabel, name } from './words.js';
 
 /** HA: the service in error state (and the retries that led there), or its node fenced. */
 export const haAnalyzer: Analyzer = {
@@ -39,7 +39,7 @@ function errorState(evidence: GuestEvidence, sid: string, said: readonly LineMat
       ? [`HA state of ${sid} is ${name(state)} now`]
       : evidence.guest.haManaged
         ? []
-        : [`${guestLabel(evidence.guest)} is not managed by HA now`];
+        : [`${guestShortLabel(evidence.guest)} is not managed by HA now`];
   return {
     id:
       state === 'error' || said.length === 0 || said.some((match) => match.signature.id === 'ha-service-error-state')

@@ -2,7 +2,7 @@ import type { GuestEvidence } from '../evidence.js';
 import { confidenceOf, fact, type EvidenceItem, type Finding } from '../finding.js';
 import type { LineMatch } from '../observed-line.js';
 import { lineEvidence, lines, matchesOf, taskEvidence, type Analyzer } from './analyzer.js';
-import { cli, guestLabel, name } from './words.js';
+import { cli, guestShortLabel, name } from './words.js';
 
 /** KVM not available, or CPU features the host lacks: checked against the node's CPU flags and the config. */
 export const kvmAnalyzer: Analyzer = {
@@ -37,12 +37,12 @@ function kvmMissing(evidence: GuestEvidence, said: readonly LineMatch[]): Findin
     contradictedBy.push(`the CPU of ${node.name} has the ${virt} flag`);
   }
   if (evidence.config && !evidence.config.kvm)
-    contradictedBy.push(`KVM is off in the config of ${guestLabel(guest)} now`);
+    contradictedBy.push(`KVM is off in the config of ${guestShortLabel(guest)} now`);
   return {
     id: 'kvm-not-available',
     category: 'kvm',
     confidence: confidenceOf(decisive, contradictedBy),
-    summary: `${guestLabel(guest)} needs KVM, but /dev/kvm is not available on ${node.name}.`,
+    summary: `${guestShortLabel(guest)} needs KVM, but /dev/kvm is not available on ${node.name}.`,
     evidence: [...lineEvidence(said, 2), ...decisive, ...context, ...taskEvidence(evidence, said)],
     contradictedBy,
     fix: `Enable VT-x/AMD-V in the firmware of ${node.name} (or nested virtualisation on its host) and check \`ls -l /dev/kvm\`; only for testing, run without KVM: \`${cli(guest)} set ${guest.vmid} --kvm 0\`.`,
@@ -67,7 +67,7 @@ function featuresMissing(evidence: GuestEvidence, said: readonly LineMatch[]): F
     id: 'cpu-features-unsupported',
     category: 'kvm',
     confidence: confidenceOf(decisive, contradictedBy),
-    summary: `The CPU type of ${guestLabel(guest)}${cpu ? ` (${name(cpu)})` : ''} asks for features the CPU of ${node.name} does not have${lacking.length > 0 ? `: ${lacking.map(name).join(', ')}` : ''}.`,
+    summary: `The CPU type of ${guestShortLabel(guest)}${cpu ? ` (${name(cpu)})` : ''} asks for features the CPU of ${node.name} does not have${lacking.length > 0 ? `: ${lacking.map(name).join(', ')}` : ''}.`,
     evidence: [
       ...lineEvidence(said, 3),
       ...(cpu ? [fact('config', `cpu: ${evidence.config?.raw.cpu}`)] : []),

@@ -2,7 +2,7 @@ import type { GuestEvidence, TaskFact } from '../evidence.js';
 import { confidenceOf, fact, type EvidenceItem, type Finding } from '../finding.js';
 import type { LineMatch } from '../observed-line.js';
 import { isoSeconds, lineEvidence, lines, matchesOf, taskEvidence, type Analyzer } from './analyzer.js';
-import { cli, guestLabel, name } from './words.js';
+import { cli, guestShortLabel, name } from './words.js';
 
 /** The tasks that take each kind of guest lock. */
 const lockTasks: Record<string, RegExp> = {
@@ -42,7 +42,7 @@ function lockFinding(
   origin: TaskFact | undefined,
 ): Finding {
   const { guest } = evidence;
-  const label = guestLabel(guest);
+  const label = guestShortLabel(guest);
   const decisive: EvidenceItem[] = guest.lock ? [fact('status', `${label} is locked (${name(guest.lock)})`)] : [];
   const contradictedBy = guest.lock ? [] : [`${label} has no lock now`];
   const context: EvidenceItem[] = [];
@@ -80,6 +80,6 @@ function lockFix(evidence: GuestEvidence, lock: string, running: TaskFact | unde
   if (running)
     return `Wait for the running ${running.type} task (${running.upid}) to finish; do not unlock while it runs.`;
   if (lock === 'suspended')
-    return `${guestLabel(guest)} is hibernated: \`${tool} start ${guest.vmid}\` resumes it (unlocking would lose its saved state).`;
-  return `Make sure no ${name(lock)} task of ${guestLabel(guest)} runs on ${node.name}, then remove the stale lock: \`${tool} unlock ${guest.vmid}\`.`;
+    return `${guestShortLabel(guest)} is hibernated: \`${tool} start ${guest.vmid}\` resumes it (unlocking would lose its saved state).`;
+  return `Make sure no ${name(lock)} task of ${guestShortLabel(guest)} runs on ${node.name}, then remove the stale lock: \`${tool} unlock ${guest.vmid}\`.`;
 }

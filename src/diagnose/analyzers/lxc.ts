@@ -2,7 +2,7 @@ import type { GuestEvidence } from '../evidence.js';
 import { confidenceOf, fact, type EvidenceItem, type Finding } from '../finding.js';
 import type { LineMatch } from '../observed-line.js';
 import { lineEvidence, lines, matchesOf, taskEvidence, type Analyzer } from './analyzer.js';
-import { guestLabel, name } from './words.js';
+import { guestShortLabel, name } from './words.js';
 
 const specific: Record<string, string> = {
   'lxc-prestart-hook-failed':
@@ -33,7 +33,7 @@ export const lxcAnalyzer: Analyzer = {
 
 function lxcFinding(evidence: GuestEvidence, id: string, said: readonly LineMatch[]): Finding {
   const { guest, node } = evidence;
-  const ct = guestLabel(guest);
+  const ct = guestShortLabel(guest);
   const decisive: EvidenceItem[] = [];
   const contradictedBy: string[] = [];
   if (guest.type !== 'lxc') contradictedBy.push(`${ct} is not a container`);

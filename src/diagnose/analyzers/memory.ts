@@ -2,7 +2,7 @@ import type { GuestEvidence } from '../evidence.js';
 import { confidenceOf, fact, type EvidenceItem, type Finding } from '../finding.js';
 import type { LineMatch } from '../observed-line.js';
 import { lineEvidence, lines, matchesOf, taskEvidence, type Analyzer } from './analyzer.js';
-import { cli, gib, guestLabel } from './words.js';
+import { cli, gib, guestShortLabel } from './words.js';
 
 const mib = 1024 ** 2;
 
@@ -31,7 +31,7 @@ function ramFinding(evidence: GuestEvidence, said: readonly LineMatch[]): Findin
   const decisive: EvidenceItem[] = [];
   const contradictedBy: string[] = [];
   const memory = node.memory;
-  const label = guestLabel(guest);
+  const label = guestShortLabel(guest);
   if (memory && evidence.config) {
     const free = memory.total - memory.used;
     if (wanted > memory.total)
@@ -93,7 +93,8 @@ function settingFinding(
     wrong && value !== undefined
       ? [fact('config', `${key}: ${value}${key === 'balloon' ? `, memory: ${config?.raw.memory ?? '512'}` : ''}`)]
       : [];
-  const contradictedBy = config && !wrong ? [`the config of ${guestLabel(guest)} has no such ${key} setting now`] : [];
+  const contradictedBy =
+    config && !wrong ? [`the config of ${guestShortLabel(guest)} has no such ${key} setting now`] : [];
   const set = `${cli(guest)} set ${guest.vmid}`;
   return {
     id,
@@ -101,8 +102,8 @@ function settingFinding(
     confidence: confidenceOf(decisive, contradictedBy),
     summary:
       key === 'hugepages'
-        ? `${guestLabel(guest)} asks for hugepages of a size the kernel of ${evidence.node.name} does not offer.`
-        : `The balloon target of ${guestLabel(guest)} is larger than its memory.`,
+        ? `${guestShortLabel(guest)} asks for hugepages of a size the kernel of ${evidence.node.name} does not offer.`
+        : `The balloon target of ${guestShortLabel(guest)} is larger than its memory.`,
     evidence: [...lineEvidence(said, 2), ...decisive, ...taskEvidence(evidence, said)],
     contradictedBy,
     fix:

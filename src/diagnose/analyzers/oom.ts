@@ -2,7 +2,7 @@ import type { GuestEvidence } from '../evidence.js';
 import { fact, type EvidenceItem, type Finding } from '../finding.js';
 import type { LineMatch } from '../observed-line.js';
 import { lineEvidence, lines, matchesOf, nodeMatchesOf, nothing, type Analyzer } from './analyzer.js';
-import { cli, gib, guestLabel } from './words.js';
+import { cli, gib, guestShortLabel } from './words.js';
 
 /** The kernel's OOM killer ended this guest's QEMU: the lines that name its scope, and how full the node is. */
 export const oomAnalyzer: Analyzer = {
@@ -23,7 +23,7 @@ export const oomAnalyzer: Analyzer = {
 
 function oomFinding(evidence: GuestEvidence, said: readonly LineMatch[]): Finding {
   const { guest, node } = evidence;
-  const label = guestLabel(guest);
+  const label = guestShortLabel(guest);
   const decisive: EvidenceItem[] = [];
   if (guest.status === 'stopped') decisive.push(fact('status', `${label} is stopped now`));
   const memory = node.memory;

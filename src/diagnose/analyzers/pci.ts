@@ -2,7 +2,7 @@ import type { GuestEvidence } from '../evidence.js';
 import { confidenceOf, fact, type Finding } from '../finding.js';
 import type { LineMatch } from '../observed-line.js';
 import { lineEvidence, lines, matchesOf, taskEvidence, type Analyzer } from './analyzer.js';
-import { cli, guestLabel, list, name } from './words.js';
+import { cli, guestShortLabel, list, name } from './words.js';
 
 const summaries: Record<string, string> = {
   'iommu-not-present': 'PCI passthrough needs the IOMMU, which is not enabled on {node}.',
@@ -33,7 +33,7 @@ function pciFinding(evidence: GuestEvidence, id: string, said: readonly LineMatc
   const decisive = relevant.map((entry) => fact('config', `${entry.key}: ${entry.value}`));
   const contradictedBy =
     evidence.config && relevant.length === 0
-      ? [`${guestLabel(guest)} has no ${device ? `hostpci for ${name(device)}` : 'hostpci device'} configured now`]
+      ? [`${guestShortLabel(guest)} has no ${device ? `hostpci for ${name(device)}` : 'hostpci device'} configured now`]
       : [];
   const keys = relevant.map((entry) => entry.key);
   const remove = keys[0] ? ` or remove ${list(keys)} (\`${cli(guest)} set ${guest.vmid} --delete ${keys[0]}\`)` : '';
@@ -41,7 +41,7 @@ function pciFinding(evidence: GuestEvidence, id: string, said: readonly LineMatc
     'iommu-not-present': `Enable VT-d/AMD-Vi in the firmware of ${node.name} and the IOMMU on its kernel command line (intel_iommu=on for Intel), reboot and check \`dmesg | grep -e DMAR -e IOMMU\`${remove}.`,
     'vfio-container-setup-failed': `Check the IOMMU groups on ${node.name} (\`pvesh get /nodes/${node.name}/hardware/pci --pci-class-blacklist ""\`): every device of the group must go to the VM or be unbound${remove}.`,
     'pci-vfio-bind-failed': `Make sure no host driver holds the device (blacklist it or bind it to vfio-pci at boot) on ${node.name}${remove}.`,
-    'mdev-no-instances': `Stop a guest that uses an instance of this type, or choose another mdev type for ${guestLabel(guest)}${remove}.`,
+    'mdev-no-instances': `Stop a guest that uses an instance of this type, or choose another mdev type for ${guestShortLabel(guest)}${remove}.`,
   };
   return {
     id,

@@ -2,7 +2,7 @@ import type { GuestEvidence, TaskFact } from '../evidence.js';
 import { confidenceOf, fact, type EvidenceItem, type Finding } from '../finding.js';
 import type { LineMatch } from '../observed-line.js';
 import { isoSeconds, lineEvidence, lines, matchesOf, taskEvidence, type Analyzer } from './analyzer.js';
-import { cli, guestLabel, name } from './words.js';
+import { cli, guestShortLabel, name } from './words.js';
 
 /** The QEMU monitor: a command that timed out (often while a backup holds QEMU busy), or a VM that does not run. */
 export const qmpAnalyzer: Analyzer = {
@@ -31,7 +31,7 @@ function overlappingBackup(evidence: GuestEvidence, said: readonly LineMatch[]):
 
 function timeout(evidence: GuestEvidence, said: readonly LineMatch[]): Finding {
   const { guest, node } = evidence;
-  const label = guestLabel(guest);
+  const label = guestShortLabel(guest);
   const backup = overlappingBackup(evidence, said);
   const decisive: EvidenceItem[] = [];
   if (backup)
@@ -59,7 +59,7 @@ function timeout(evidence: GuestEvidence, said: readonly LineMatch[]): Finding {
 
 function stopped(evidence: GuestEvidence, said: readonly LineMatch[]): Finding {
   const { guest } = evidence;
-  const label = guestLabel(guest);
+  const label = guestShortLabel(guest);
   const decisive = guest.status === 'stopped' ? [fact('status', `${label} is stopped`)] : [];
   const contradictedBy = guest.status === 'running' ? [`${label} is running now`] : [];
   return {

@@ -3,7 +3,7 @@ import { fact, type EvidenceItem, type Finding } from '../finding.js';
 import type { LineMatch } from '../observed-line.js';
 import { usedFraction } from '../read-facts.js';
 import { lineEvidence, lines, matchesOf, nodeMatchesOf, nothing, type Analyzer } from './analyzer.js';
-import { cli, gib, guestLabel, list, name, percentOf } from './words.js';
+import { cli, gib, guestShortLabel, list, name, percentOf } from './words.js';
 
 export const fullFraction = 0.95;
 export const overflowingFraction = 0.99;
@@ -64,7 +64,7 @@ function pausedFinding(evidence: GuestEvidence, full: StorageFact[], used: Stora
     ...offline.map((storage) => fact('storage', `${name(storage.id)} on ${node.name} is not active`)),
   ];
   const culprit = full[0] ?? offline[0];
-  const label = guestLabel(guest);
+  const label = guestShortLabel(guest);
   return {
     id: 'vm-paused-io-error',
     category: 'storage',
@@ -85,7 +85,7 @@ function thinFinding(evidence: GuestEvidence, storage: StorageFact, said: LineMa
     id: 'thin-pool-out-of-space',
     category: 'storage',
     confidence: 'confirmed',
-    summary: `The LVM thin pool behind ${name(storage.id)} on ${evidence.node.name} ran out of data space; writes of ${guestLabel(evidence.guest)} to ${list(disksOn(evidence, storage))} will fail or pause.`,
+    summary: `The LVM thin pool behind ${name(storage.id)} on ${evidence.node.name} ran out of data space; writes of ${guestShortLabel(evidence.guest)} to ${list(disksOn(evidence, storage))} will fail or pause.`,
     evidence: [...lineEvidence(said, 3), fullness(evidence, storage)],
     contradictedBy: [],
     fix: `Free space in ${name(storage.id)} on ${evidence.node.name} (remove unused volumes or snapshots) or extend the thin pool with \`lvextend\`.`,
@@ -98,9 +98,9 @@ function fullFinding(evidence: GuestEvidence, storage: StorageFact): Finding {
     id: overflowing ? 'storage-full' : 'storage-nearly-full',
     category: 'storage',
     confidence: 'confirmed',
-    summary: `Storage ${name(storage.id)} on ${evidence.node.name}, which holds ${list(disksOn(evidence, storage))} of ${guestLabel(evidence.guest)}, is ${overflowing ? 'full' : 'nearly full'}.`,
+    summary: `Storage ${name(storage.id)} on ${evidence.node.name}, which holds ${list(disksOn(evidence, storage))} of ${guestShortLabel(evidence.guest)}, is ${overflowing ? 'full' : 'nearly full'}.`,
     evidence: [fullness(evidence, storage)],
     contradictedBy: [],
-    fix: `Free space on ${name(storage.id)} on ${evidence.node.name} or move disks elsewhere before ${guestLabel(evidence.guest)} writes more.`,
+    fix: `Free space on ${name(storage.id)} on ${evidence.node.name} or move disks elsewhere before ${guestShortLabel(evidence.guest)} writes more.`,
   };
 }

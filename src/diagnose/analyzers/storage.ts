@@ -2,7 +2,7 @@ import type { GuestEvidence, StorageFact } from '../evidence.js';
 import { confidenceOf, fact, type EvidenceItem, type Finding } from '../finding.js';
 import type { LineMatch } from '../observed-line.js';
 import { lineEvidence, lines, matchesOf, taskEvidence, type Analyzer } from './analyzer.js';
-import { cli, guestLabel, list, name } from './words.js';
+import { cli, guestShortLabel, list, name } from './words.js';
 
 type Problem = 'missing' | 'offline' | 'disabled';
 
@@ -92,7 +92,8 @@ function storageFinding(
     }
   }
   const confidence = confidenceOf(decisive, contradictedBy);
-  const holding = disks.length > 0 ? `, holding ${list(disks.map((disk) => disk.key))} of ${guestLabel(guest)},` : '';
+  const holding =
+    disks.length > 0 ? `, holding ${list(disks.map((disk) => disk.key))} of ${guestShortLabel(guest)},` : '';
   const state = {
     missing: `does not exist on node ${node.name}`,
     offline: `is not online on node ${node.name}`,

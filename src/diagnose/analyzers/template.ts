@@ -1,6 +1,6 @@
 import { fact } from '../finding.js';
 import { lineEvidence, lines, matchesOf, nothing, taskEvidence, type Analyzer } from './analyzer.js';
-import { cli, guestLabel } from './words.js';
+import { cli, guestShortLabel } from './words.js';
 
 /** `you can't start a vm if it's a template`: is the guest really a template? */
 export const templateAnalyzer: Analyzer = {
@@ -10,7 +10,7 @@ export const templateAnalyzer: Analyzer = {
     const said = matchesOf(input, 'start-template');
     if (said.length === 0) return nothing;
     const { guest } = evidence;
-    const label = guestLabel(guest);
+    const label = guestShortLabel(guest);
     const decisive = guest.template ? [fact('status', `${label} is a template`)] : [];
     const contradictedBy = guest.template ? [] : [`${label} is not a template now`];
     return {

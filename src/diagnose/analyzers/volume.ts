@@ -3,7 +3,7 @@ import { confidenceOf, fact, type EvidenceItem, type Finding } from '../finding.
 import { splitVolid, type ConfigVolume } from '../guest-config.js';
 import type { LineMatch } from '../observed-line.js';
 import { lineEvidence, lines, matchesOf, taskEvidence, type Analyzer } from './analyzer.js';
-import { cli, guestLabel, name } from './words.js';
+import { cli, guestShortLabel, name } from './words.js';
 
 /** `volume 'x' does not exist`: is the volume really absent from its storage's content, and does the config name it? */
 export const volumeAnalyzer: Analyzer = {
@@ -58,7 +58,7 @@ function missingVolume(evidence: GuestEvidence, volid: string, said: readonly Li
       : [];
   const contradictedBy = [
     ...(listed === true ? [`${name(volid)} is on ${name(storage)} now`] : []),
-    ...(evidence.config && !disk ? [`${guestLabel(guest)} no longer uses ${name(volid)}`] : []),
+    ...(evidence.config && !disk ? [`${guestShortLabel(guest)} no longer uses ${name(volid)}`] : []),
   ];
   const confidence = confidenceOf(decisive, contradictedBy);
   const key = disk?.key ?? 'the disk';
@@ -69,7 +69,7 @@ function missingVolume(evidence: GuestEvidence, volid: string, said: readonly Li
     summary:
       confidence === 'suspected'
         ? `A task failed on a missing volume ${name(volid)}, but the evidence now disagrees.`
-        : `Volume ${name(volid)}${disk ? `, ${disk.key} of ${guestLabel(guest)},` : ''} does not exist on storage ${name(storage)}${said.length === 0 ? `, so ${guestLabel(guest)} cannot start` : ''}.`,
+        : `Volume ${name(volid)}${disk ? `, ${disk.key} of ${guestShortLabel(guest)},` : ''} does not exist on storage ${name(storage)}${said.length === 0 ? `, so ${guestShortLabel(guest)} cannot start` : ''}.`,
     evidence: [
       ...lineEvidence(said, 2),
       ...(disk ? [fact('config', `${disk.key}: ${disk.volid}`)] : []),
@@ -77,6 +77,6 @@ function missingVolume(evidence: GuestEvidence, volid: string, said: readonly Li
       ...taskEvidence(evidence, said),
     ],
     contradictedBy,
-    fix: `Restore ${key} of ${guestLabel(guest)} from a backup, or look for the volume under another name (\`${guest.type === 'lxc' ? 'pct rescan' : 'qm disk rescan'} --vmid ${guest.vmid}\`); if it is gone for good, remove it: \`${cli(guest)} set ${guest.vmid} --delete ${disk?.key ?? 'KEY'}\`.`,
+    fix: `Restore ${key} of ${guestShortLabel(guest)} from a backup, or look for the volume under another name (\`${guest.type === 'lxc' ? 'pct rescan' : 'qm disk rescan'} --vmid ${guest.vmid}\`); if it is gone for good, remove it: \`${cli(guest)} set ${guest.vmid} --delete ${disk?.key ?? 'KEY'}\`.`,
   };
 }

@@ -2,7 +2,8 @@ import type { GuestFacts } from '../evidence.js';
 
 /** How findings name things; values from the outside are held to identifier shape. */
 
-export function guestLabel(guest: Pick<GuestFacts, 'type' | 'vmid'>): string {
+/** "VM 101" or "CT 200", as Proxmox names guests in messages; tools add the name (src/core/target-label.ts). */
+export function guestShortLabel(guest: Pick<GuestFacts, 'type' | 'vmid'>): string {
   return `${guest.type === 'lxc' ? 'CT' : 'VM'} ${guest.vmid}`;
 }
 

@@ -47,7 +47,7 @@ export function unwrapAnswer(answer: RawAnswer, call: ProxmoxCall, caller: Calle
   throw errorForStatus(answer, envelope, call, caller);
 }
 
-export function errorForStatus(
+function errorForStatus(
   answer: RawAnswer,
   envelope: Envelope | undefined,
   call: ProxmoxCall,

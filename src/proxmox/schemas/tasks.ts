@@ -53,6 +53,6 @@ export const TaskStatusSchema = z.looseObject({
 export type TaskStatus = z.infer<typeof TaskStatusSchema>;
 
 /** A numbered line of a task log or of the syslog (`n` is 1-based). */
-export const LogLineSchema = z.object({ n: pveInteger, t: z.string() });
+const LogLineSchema = z.object({ n: pveInteger, t: z.string() });
 export type LogLine = z.infer<typeof LogLineSchema>;
 export const LogLinesSchema = z.array(LogLineSchema);

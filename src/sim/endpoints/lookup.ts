@@ -33,8 +33,3 @@ export function storageOf(node: NodeState, id: string | number | undefined): Sto
   if (!storage) throw serverError(`storage '${String(id)}' does not exist`);
   return storage;
 }
-
-/** `VM` or `CT`, as Proxmox names guests in messages. */
-export function guestNoun(type: GuestType): 'VM' | 'CT' {
-  return type === 'qemu' ? 'VM' : 'CT';
-}
