@@ -39,6 +39,8 @@ export interface PipelineOptions {
   adapters?: (sim: { url: string }) => Pick<ToolContext, 'iac' | 'nodeShell'>;
   /** Call time limits; default 10 s for reads, 20 s for changes. */
   timeoutMs?: { read: number; write: number };
+  /** Call Proxmox as this token instead of the scenario's first one (a limited token, a wrong secret). */
+  token?: { id: string; secret: string };
 }
 
 /** The real pipeline against the real simulator over HTTPS: scheduler, policy, audit, client, tools. */
@@ -47,16 +49,17 @@ export async function startPipeline(options: PipelineOptions = {}) {
     scenario: options.scenario ?? loadScenarioFile(demoScenarioPath()),
     taskDurationMs: options.taskDurationMs ?? 0,
   });
+  const token = options.token ?? { id: sim.tokenId, secret: sim.tokenSecret };
   const client = createProxmoxClient({
     name: 'demo',
     url: sim.url,
-    tokenId: sim.tokenId,
-    tokenSecret: sim.tokenSecret,
+    tokenId: token.id,
+    tokenSecret: token.secret,
     fingerprint: sim.fingerprint,
   });
   const api = toProxmoxApi(client);
   const auditDir = path.join(fs.mkdtempSync(path.join(os.tmpdir(), 'proxmox-ai-pipeline-')), 'audit');
-  const redactor = createRedactor({ secrets: [sim.tokenSecret] });
+  const redactor = createRedactor({ secrets: [sim.tokenSecret, token.secret] });
   const defaults = loadDefaultRules(defaultRulesPath());
   const user = options.userRules ? parseRules({ file: 'test-policy.yaml', text: options.userRules }) : [];
   const deps: CallDeps = {
@@ -70,7 +73,7 @@ export async function startPipeline(options: PipelineOptions = {}) {
     session: {
       id: 's_testsession1',
       origin: 'cli',
-      actor: { osUser: 'tester', pveIdentity: sim.tokenId, mcpClient: null },
+      actor: { osUser: 'tester', pveIdentity: token.id, mcpClient: null },
       profile: 'demo',
       cluster: 'homelab',
     },
