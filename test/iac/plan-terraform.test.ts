@@ -18,11 +18,15 @@ const twoUbuntuVms = {
 };
 
 /** A pipeline whose PATH is `binDir` only: empty (no terraform) or holding the stand-in. */
-async function pipelineWith(options: { binDir: string; allowInit?: boolean }) {
+async function pipelineWith(options: { binDir: string; allowInit?: boolean; approve?: boolean; userRules?: string }) {
   const home = fs.mkdtempSync(path.join(os.tmpdir(), 'proxmox-ai-tf-'));
-  const approver = new ScriptedApprover((): ConfirmAnswer => ({ approved: true, decidedBy: 'human' }));
+  const approver = new ScriptedApprover((): ConfirmAnswer => ({
+    approved: options.approve ?? true,
+    decidedBy: 'human',
+  }));
   const pipeline = await startPipeline({
     approver,
+    ...(options.userRules ? { userRules: options.userRules } : {}),
     adapters: (sim) => ({
       iac: createIacAdapters({
         paths: { workspacesDir: path.join(home, 'workspaces') },
@@ -58,6 +62,17 @@ describe('plan_terraform without terraform or tofu on PATH', () => {
     const mainTf = path.join(workspaces, 'terraform', 'ubuntu', 'main.tf');
     expect(fs.readFileSync(mainTf, 'utf8')).toBe(outcome.structured?.hcl);
     expect(fs.statSync(mainTf).mode & 0o777).toBe(0o600);
+  });
+
+  it('writes nothing when the policy denies planning', async () => {
+    const { pipeline, workspaces } = await pipelineWith({
+      binDir: emptyBin(),
+      userRules: '- id: no-iac\n  tools: ["plan_terraform"]\n  verdict: deny\n',
+    });
+    const outcome = await pipeline.call('plan_terraform', twoUbuntuVms);
+    await pipeline.close();
+    expect(outcome).toMatchObject({ status: 'denied', ruleId: 'no-iac' });
+    expect(fs.existsSync(workspaces)).toBe(false);
   });
 
   it('has no plan for apply_terraform to apply', async () => {
@@ -167,6 +182,17 @@ describe('plan_terraform and apply_terraform with a stand-in terraform on PATH',
       insecure: null,
     });
     expect(fs.readFileSync(path.join(workspace, 'main.tf'), 'utf8')).not.toContain('stand-in-secret');
+  });
+
+  it('applies nothing when the person declines, and the plan stays unapplied', async () => {
+    const { pipeline, approver, workspaces } = await pipelineWith({ binDir, allowInit: true, approve: false });
+    const planned = await pipeline.call('plan_terraform', { ...twoUbuntuVms, name: 'declined' });
+    const outcome = await pipeline.call('apply_terraform', { planId: planned.structured?.planId });
+    await pipeline.close();
+    expect(approver.asked).toHaveLength(1);
+    expect(outcome.status).toBe('denied');
+    const workspace = path.join(workspaces, 'terraform', 'declined');
+    expect(fs.existsSync(path.join(workspace, 'terraform.tfstate'))).toBe(false);
   });
 
   it('treats a plan that replaces a VM as destructive: typed confirmation showing why', async () => {

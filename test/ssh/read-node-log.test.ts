@@ -50,9 +50,12 @@ describe.skipIf(!available)('read_node_log over SSH', () => {
   afterAll(async () => sshd?.close());
 
   /** `null`: a session without SSH. */
-  async function call(args: Record<string, unknown>, shell?: NodeShell | null) {
+  async function call(args: Record<string, unknown>, shell?: NodeShell | null, userRules?: string) {
     const nodeShell = shell === undefined ? shellWith(sshd.knownHostsFile) : shell;
-    const pipeline = await startPipeline({ adapters: () => (nodeShell ? { nodeShell } : {}) });
+    const pipeline = await startPipeline({
+      adapters: () => (nodeShell ? { nodeShell } : {}),
+      ...(userRules ? { userRules } : {}),
+    });
     try {
       return { outcome: await pipeline.call('read_node_log', args), records: await pipeline.records() };
     } finally {
@@ -80,6 +83,17 @@ describe.skipIf(!available)('read_node_log over SSH', () => {
     expect(outcome.status).toBe('ok');
     expect(outcome.text).toContain("qmstart:101:root@pam: 6AFFACB2 bridge 'vmbr1' does not exist");
     expect(outcome.text).not.toContain('vzdump:100');
+  });
+
+  it('connects to no node when the policy denies it', async () => {
+    resolved.length = 0;
+    const { outcome } = await call(
+      { node: 'pve1', source: 'kernel' },
+      undefined,
+      '- id: no-ssh\n  tools: ["read_node_log"]\n  verdict: deny\n',
+    );
+    expect(outcome).toMatchObject({ status: 'denied', ruleId: 'no-ssh' });
+    expect(resolved).toEqual([]);
   });
 
   it('records the call, the decision and the result in the audit trail', async () => {
