@@ -1,5 +1,6 @@
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
+import type { ToolOutcome } from '../../src/core/call-outcome.js';
 import { loadScenarioFile } from '../../src/sim/index.js';
 import { ScriptedApprover, startPipeline, type PipelineOptions } from './pipeline.js';
 
@@ -27,6 +28,20 @@ export function approvingPerson(): ScriptedApprover {
 /** The pipeline against the tools cluster. */
 export function startToolPipeline(options: Omit<PipelineOptions, 'scenario'> = {}) {
   return startPipeline({ scenario: toolScenario(), ...options });
+}
+
+/** One call through a pipeline of its own (another token, other rules), closed afterwards. */
+export async function callOnce(
+  tool: string,
+  args: Record<string, unknown>,
+  options: Omit<PipelineOptions, 'scenario'>,
+): Promise<ToolOutcome> {
+  const pipeline = await startToolPipeline(options);
+  try {
+    return await pipeline.call(tool, args);
+  } finally {
+    await pipeline.close();
+  }
 }
 
 export type Pipeline = Awaited<ReturnType<typeof startPipeline>>;

@@ -1,5 +1,5 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { denyRule, staleToken, startToolPipeline, type Pipeline } from '../support/tool-cluster.js';
+import { callOnce, denyRule, staleToken, startToolPipeline, type Pipeline } from '../support/tool-cluster.js';
 
 let pipeline: Pipeline;
 beforeAll(async () => {
@@ -30,13 +30,8 @@ describe('diagnose_vm through the pipeline', () => {
   });
 
   it('fails in one line when Proxmox refuses the token', async () => {
-    const stale = await startToolPipeline({ token: staleToken });
-    try {
-      const outcome = await stale.call('diagnose_vm', { vmid: 103 });
-      expect(outcome.status).toBe('failed');
-      expect(outcome.text).toMatch(/^cannot read the guest list \(\/cluster\/resources\): authentication failed/);
-    } finally {
-      await stale.close();
-    }
+    const outcome = await callOnce('diagnose_vm', { vmid: 103 }, { token: staleToken });
+    expect(outcome.status).toBe('failed');
+    expect(outcome.text).toMatch(/^cannot read the guest list \(\/cluster\/resources\): authentication failed/);
   });
 });

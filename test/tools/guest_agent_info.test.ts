@@ -1,5 +1,5 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { denyRule, startToolPipeline, type Pipeline } from '../support/tool-cluster.js';
+import { callOnce, denyRule, startToolPipeline, type Pipeline } from '../support/tool-cluster.js';
 
 let pipeline: Pipeline;
 beforeAll(async () => {
@@ -9,17 +9,12 @@ afterAll(() => pipeline.close());
 
 describe('guest_agent_info through the pipeline', () => {
   it("reports the OS and the addresses of a VM's agent, without loopback", async () => {
-    const allowed = await startToolPipeline();
-    try {
-      const outcome = await allowed.call('guest_agent_info', { vmid: 100 });
-      expect(outcome.status).toBe('ok');
-      expect(outcome.text).toBe(
-        'VM 100 (web-01): Debian GNU/Linux 13 (trixie), kernel 6.12.48-1-amd64\nens18 bc:24:11:00:01:00 192.168.1.60/24',
-      );
-      expect(outcome.structured).toMatchObject({ os: { id: 'debian' }, interfaces: [{ name: 'ens18' }] });
-    } finally {
-      await allowed.close();
-    }
+    const outcome = await callOnce('guest_agent_info', { vmid: 100 }, {});
+    expect(outcome.status).toBe('ok');
+    expect(outcome.text).toBe(
+      'VM 100 (web-01): Debian GNU/Linux 13 (trixie), kernel 6.12.48-1-amd64\nens18 bc:24:11:00:01:00 192.168.1.60/24',
+    );
+    expect(outcome.structured).toMatchObject({ os: { id: 'debian' }, interfaces: [{ name: 'ens18' }] });
   });
 
   it('reads nothing from a guest the policy denies', async () => {

@@ -1,5 +1,5 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { denyRule, staleToken, startToolPipeline, type Pipeline } from '../support/tool-cluster.js';
+import { callOnce, denyRule, staleToken, startToolPipeline, type Pipeline } from '../support/tool-cluster.js';
 
 let pipeline: Pipeline;
 beforeAll(async () => {
@@ -38,14 +38,9 @@ describe('list_vms through the pipeline', () => {
   });
 
   it('fails in one line, naming the fix, when Proxmox refuses the token', async () => {
-    const stale = await startToolPipeline({ token: staleToken });
-    try {
-      const outcome = await stale.call('list_vms', {});
-      expect(outcome.status).toBe('failed');
-      expect(outcome.text).toMatch(/^authentication failed for profile 'demo' .*tokenSecret SECRET$/);
-      expect(outcome.text).not.toContain(staleToken.secret);
-    } finally {
-      await stale.close();
-    }
+    const outcome = await callOnce('list_vms', {}, { token: staleToken });
+    expect(outcome.status).toBe('failed');
+    expect(outcome.text).toMatch(/^authentication failed for profile 'demo' .*tokenSecret SECRET$/);
+    expect(outcome.text).not.toContain(staleToken.secret);
   });
 });

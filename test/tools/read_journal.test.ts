@@ -1,5 +1,5 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { auditorToken, denyRule, startToolPipeline, type Pipeline } from '../support/tool-cluster.js';
+import { callOnce, auditorToken, denyRule, startToolPipeline, type Pipeline } from '../support/tool-cluster.js';
 
 let pipeline: Pipeline;
 beforeAll(async () => {
@@ -28,13 +28,8 @@ describe('read_journal through the pipeline', () => {
   });
 
   it('fails in one line naming the privilege the token lacks', async () => {
-    const limited = await startToolPipeline({ token: auditorToken });
-    try {
-      const outcome = await limited.call('read_journal', { node: 'pve1' });
-      expect(outcome.status).toBe('failed');
-      expect(outcome.text).toMatch(/^permission denied for auditor@pve!ro .* lacks Sys\.Syslog on \/nodes\/pve1; /);
-    } finally {
-      await limited.close();
-    }
+    const outcome = await callOnce('read_journal', { node: 'pve1' }, { token: auditorToken });
+    expect(outcome.status).toBe('failed');
+    expect(outcome.text).toMatch(/^permission denied for auditor@pve!ro .* lacks Sys\.Syslog on \/nodes\/pve1; /);
   });
 });
