@@ -1,4 +1,3 @@
-import { z } from 'zod';
 import {
   type Credential,
   ProxmoxAuthError,
@@ -11,6 +10,7 @@ import {
   ProxmoxServerError,
   ProxmoxUnreachableError,
 } from '../errors.js';
+import { EnvelopeSchema, type Envelope } from '../schemas/wire.js';
 import type { RawAnswer } from './transport.js';
 
 /** Who made the call, for error messages that name the fix. */
@@ -18,15 +18,6 @@ export interface Caller {
   profile: string;
   credential: Credential;
 }
-
-/** The `/api2/json` envelope; the journal's `{data, success}` fits it too. */
-const EnvelopeSchema = z.looseObject({
-  data: z.unknown(),
-  message: z.string().optional(),
-  errors: z.record(z.string(), z.string()).optional(),
-  total: z.number().optional(),
-});
-type Envelope = z.infer<typeof EnvelopeSchema>;
 
 export interface Unwrapped {
   data: unknown;

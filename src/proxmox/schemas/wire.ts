@@ -36,6 +36,15 @@ export function maybe<T extends z.ZodType>(schema: T) {
   return schema.optional();
 }
 
+/** The `/api2/json` envelope (pve-api.md §3); the journal's `{data, success}` fits it too. */
+export const EnvelopeSchema = z.looseObject({
+  data: z.unknown(),
+  message: z.string().optional(),
+  errors: z.record(z.string(), z.string()).optional(),
+  total: z.number().optional(),
+});
+export type Envelope = z.infer<typeof EnvelopeSchema>;
+
 /** Data plus the envelope's `total`, for the paged lists (task log, syslog, tasks). */
 export interface Page<T> {
   data: T;
