@@ -1,18 +1,15 @@
 import { z } from 'zod';
+import { pveBoolean, pveNumber } from '../proxmox/schemas/wire.js';
 
 /** Cluster-wide lists find_problems reads. */
-
-const flag = z
-  .union([z.boolean(), z.number(), z.string()])
-  .transform((value) => value === true || value === 1 || value === '1');
 
 export const nodeListSchema = z.object({
   node: z.string(),
   status: z.string().default('unknown'),
-  maxmem: z.coerce.number().optional(),
+  maxmem: pveNumber.optional(),
 });
 
-export const qemuListSchema = z.object({ vmid: z.coerce.number(), qmpstatus: z.string().optional() });
+export const qemuListSchema = z.object({ vmid: pveNumber, qmpstatus: z.string().optional() });
 
 export const storageResourceSchema = z
   .object({
@@ -20,9 +17,9 @@ export const storageResourceSchema = z
     node: z.string(),
     plugintype: z.string().default('unknown'),
     status: z.string().default('unknown'),
-    shared: flag.default(false),
-    disk: z.coerce.number().optional(),
-    maxdisk: z.coerce.number().optional(),
+    shared: pveBoolean.default(false),
+    disk: pveNumber.optional(),
+    maxdisk: pveNumber.optional(),
   })
   .transform((item) => ({
     storage: item.storage,

@@ -1,23 +1,18 @@
 import { z } from 'zod';
-import { pveTags } from '../proxmox/schemas/wire.js';
+import { pveBoolean, pveNumber, pveTags } from '../proxmox/schemas/wire.js';
 
-/** The shapes a diagnosis reads, parsed at the boundary; Proxmox sends 0/1 and numbers as strings at times. */
-
-const flag = z
-  .union([z.boolean(), z.number(), z.string()])
-  .transform((value) => value === true || value === 1 || value === '1');
-const count = z.coerce.number();
+/** The shapes a diagnosis reads, parsed leniently item by item with the wire model's scalars (0/1 flags, numbers as strings). */
 
 export const resourceGuestSchema = z.object({
-  vmid: count,
+  vmid: pveNumber,
   type: z.enum(['qemu', 'lxc']),
   node: z.string(),
   name: z.string().optional(),
   status: z.string().optional(),
   lock: z.string().optional(),
-  template: flag.optional(),
+  template: pveBoolean.optional(),
   hastate: z.string().optional(),
-  maxmem: count.optional(),
+  maxmem: pveNumber.optional(),
   tags: pveTags.optional(),
 });
 export type ResourceGuest = z.infer<typeof resourceGuestSchema>;
@@ -26,34 +21,34 @@ export const statusCurrentSchema = z.object({
   status: z.string(),
   qmpstatus: z.string().optional(),
   lock: z.string().optional(),
-  template: flag.optional(),
+  template: pveBoolean.optional(),
   name: z.string().optional(),
-  maxmem: count.optional(),
-  ha: z.object({ managed: flag.optional(), state: z.string().optional() }).optional(),
+  maxmem: pveNumber.optional(),
+  ha: z.object({ managed: pveBoolean.optional(), state: z.string().optional() }).optional(),
 });
 
 export const nodeStatusSchema = z.object({
-  memory: z.object({ total: count, used: count }).optional(),
-  cpuinfo: z.object({ hvm: flag.optional(), flags: z.string().optional(), cpus: count.optional() }).optional(),
+  memory: z.object({ total: pveNumber, used: pveNumber }).optional(),
+  cpuinfo: z.object({ hvm: pveBoolean.optional(), flags: z.string().optional(), cpus: pveNumber.optional() }).optional(),
 });
 
 export const interfaceSchema = z.object({
   iface: z.string(),
   type: z.string().default('unknown'),
-  active: flag.optional(),
+  active: pveBoolean.optional(),
   bridge_ports: z.string().optional(),
   ovs_ports: z.string().optional(),
-  bridge_vlan_aware: flag.optional(),
-  mtu: count.optional(),
+  bridge_vlan_aware: pveBoolean.optional(),
+  mtu: pveNumber.optional(),
 });
 
 export const storageSchema = z.object({
   storage: z.string(),
   type: z.string().default('unknown'),
-  active: flag.optional(),
-  enabled: flag.optional(),
-  total: count.optional(),
-  used: count.optional(),
+  active: pveBoolean.optional(),
+  enabled: pveBoolean.optional(),
+  total: pveNumber.optional(),
+  used: pveNumber.optional(),
   content: z.string().optional(),
 });
 
@@ -76,20 +71,20 @@ export const taskSchema = z.object({
   type: z.string(),
   user: z.string().default(''),
   tokenid: z.string().optional(),
-  starttime: count,
-  endtime: count.optional(),
+  starttime: pveNumber,
+  endtime: pveNumber.optional(),
   status: z.string().optional(),
 });
 export type WireTask = z.infer<typeof taskSchema>;
 
-export const logLineSchema = z.object({ n: count, t: z.string() });
+export const logLineSchema = z.object({ n: pveNumber, t: z.string() });
 
 export const clusterStatusSchema = z.object({
   type: z.string(),
   name: z.string().optional(),
-  quorate: flag.optional(),
-  online: flag.optional(),
-  local: flag.optional(),
+  quorate: pveBoolean.optional(),
+  online: pveBoolean.optional(),
+  local: pveBoolean.optional(),
 });
 
 export const haStatusSchema = z.object({
