@@ -1,7 +1,8 @@
 import crypto from 'node:crypto';
 import { ok, type ApiCall, type Route } from '../api/route.js';
 import { serverError } from '../server/api-error.js';
-import { parsePropertyString, type GuestType } from '../state/guest-config.js';
+import { parsePropertyString } from '../../proxmox/schemas/property-string.js';
+import type { GuestType } from '../state/guest-config.js';
 import { guestOf } from './lookup.js';
 
 /** A guest's firewall options and a running container's interfaces (`ip -j addr` inside it). */
