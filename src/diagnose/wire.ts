@@ -29,7 +29,9 @@ export const statusCurrentSchema = z.object({
 
 export const nodeStatusSchema = z.object({
   memory: z.object({ total: pveNumber, used: pveNumber }).optional(),
-  cpuinfo: z.object({ hvm: pveBoolean.optional(), flags: z.string().optional(), cpus: pveNumber.optional() }).optional(),
+  cpuinfo: z
+    .object({ hvm: pveBoolean.optional(), flags: z.string().optional(), cpus: pveNumber.optional() })
+    .optional(),
 });
 
 export const interfaceSchema = z.object({
@@ -52,13 +54,13 @@ export const storageSchema = z.object({
   content: z.string().optional(),
 });
 
-export const pciDeviceSchema = z.object({ id: z.string(), iommugroup: count.default(-1) });
+export const pciDeviceSchema = z.object({ id: z.string(), iommugroup: pveNumber.default(-1) });
 export const usbDeviceSchema = z.object({
   vendid: z.string(),
   prodid: z.string(),
-  busnum: count,
+  busnum: pveNumber,
   usbpath: z.string().optional(),
-  port: count.optional(),
+  port: pveNumber.optional(),
 });
 export const machineSchema = z.object({ id: z.string() });
 

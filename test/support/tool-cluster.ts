@@ -2,7 +2,7 @@ import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import type { ToolOutcome } from '../../src/core/call-outcome.js';
 import { loadScenarioFile } from '../../src/sim/index.js';
-import { ScriptedApprover, startPipeline, type PipelineOptions } from './pipeline.js';
+import { ScriptedApprover, startPipeline, type PipelineOptions } from '../../harness/pipeline.js';
 
 /** The per-tool tests' cluster: test/fixtures/tools-cluster.yaml (pve2 offline, guests that fail for known reasons). */
 export function toolScenario() {

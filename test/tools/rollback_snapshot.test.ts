@@ -1,5 +1,5 @@
 import { afterEach, describe, expect, it } from 'vitest';
-import { ScriptedApprover } from '../support/pipeline.js';
+import { ScriptedApprover } from '../../harness/pipeline.js';
 import { approvingPerson, startToolPipeline, type Pipeline } from '../support/tool-cluster.js';
 
 let pipeline: Pipeline | undefined;

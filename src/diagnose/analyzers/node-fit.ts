@@ -5,7 +5,7 @@ import type { ConfigNic } from '../guest-config.js';
 import { isBridge } from '../read-facts.js';
 import { signatureFinding } from '../signature-finding.js';
 import { lineEvidence, lines, matchesOf, taskEvidence, type Analyzer, type AnalyzerInput } from './analyzer.js';
-import { cli, guestLabel, list, name } from './words.js';
+import { cli, guestShortLabel, list, name } from './words.js';
 
 /** What one option of the config asks of the node, against what the node reports. */
 interface Fit {
@@ -121,14 +121,14 @@ const nodeFitChecks: readonly NodeFitCheck[] = [
               ),
               fact(
                 'node-status',
-                `${node.name} has ${node.cpus} logical CPUs; ${guestLabel(guest)} asks for ${wanted}`,
+                `${node.name} has ${node.cpus} logical CPUs; ${guestShortLabel(guest)} asks for ${wanted}`,
               ),
             ]
           : [];
       return {
         misfits,
-        fits: `${node.name} has ${node.cpus} logical CPUs, enough for the ${wanted} of ${guestLabel(guest)}`,
-        summary: `${guestLabel(guest)} asks for ${wanted} virtual CPUs; ${node.name} has only ${node.cpus}.`,
+        fits: `${node.name} has ${node.cpus} logical CPUs, enough for the ${wanted} of ${guestShortLabel(guest)}`,
+        summary: `${guestShortLabel(guest)} asks for ${wanted} virtual CPUs; ${node.name} has only ${node.cpus}.`,
         fix: `Lower the CPU count: \`${cli(guest)} set ${guest.vmid} --cores ${Math.max(1, Math.floor(node.cpus / sockets))}\`, or move the guest to a node with more CPUs.`,
       };
     },
@@ -158,8 +158,8 @@ const nodeFitChecks: readonly NodeFitCheck[] = [
                 fact('config', `cpu: ${config.raw.cpu}`),
                 fact('node-status', `the CPU of ${node.name} lacks ${list(lacking.map(name))}`),
               ],
-        fits: `the CPU of ${node.name} has every flag the CPU type of ${guestLabel(guest)} needs`,
-        summary: `The CPU type of ${guestLabel(guest)} (${name(config.cpu)}) needs ${list(lacking.map(name))}, which the CPU of ${node.name} lacks.`,
+        fits: `the CPU of ${node.name} has every flag the CPU type of ${guestShortLabel(guest)} needs`,
+        summary: `The CPU type of ${guestShortLabel(guest)} (${name(config.cpu)}) needs ${list(lacking.map(name))}, which the CPU of ${node.name} lacks.`,
         fix: `Pick a CPU type ${node.name} supports, e.g. \`qm set ${guest.vmid} --cpu x86-64-v2-AES\` (or \`host\` if it never migrates), or remove the extra flags.`,
       };
     },
@@ -179,8 +179,8 @@ const nodeFitChecks: readonly NodeFitCheck[] = [
               fact('node-status', `the CPU of ${node.name} has no pdpe1gb flag: it cannot map 1 GiB pages`),
             ]
           : [],
-        fits: `the CPU of ${node.name} supports the ${config.hugepages === '1024' ? '1 GiB' : '2 MiB'} pages ${guestLabel(guest)} asks for; check that they are reserved (hugepagesz= on the kernel command line)`,
-        summary: `${guestLabel(guest)} asks for 1 GiB hugepages, which the CPU of ${node.name} cannot provide.`,
+        fits: `the CPU of ${node.name} supports the ${config.hugepages === '1024' ? '1 GiB' : '2 MiB'} pages ${guestShortLabel(guest)} asks for; check that they are reserved (hugepagesz= on the kernel command line)`,
+        summary: `${guestShortLabel(guest)} asks for 1 GiB hugepages, which the CPU of ${node.name} cannot provide.`,
         fix: `Use 2 MiB pages (\`qm set ${guest.vmid} --hugepages 2\`) or none (\`qm set ${guest.vmid} --delete hugepages\`).`,
       };
     },
@@ -197,7 +197,7 @@ const nodeFitChecks: readonly NodeFitCheck[] = [
           ? []
           : [fact('node-status', `the CPU of ${node.name} shows no hardware virtualisation (no vmx/svm flag)`)],
         fits: `the CPU of ${node.name} has hardware virtualisation`,
-        summary: `${guestLabel(guest)} needs KVM, but ${node.name} offers no hardware virtualisation.`,
+        summary: `${guestShortLabel(guest)} needs KVM, but ${node.name} offers no hardware virtualisation.`,
         fix: `Enable VT-x/AMD-V in the firmware of ${node.name} (or nested virtualisation on its host); only for testing, \`qm set ${guest.vmid} --kvm 0\`.`,
       };
     },
@@ -213,7 +213,7 @@ const nodeFitChecks: readonly NodeFitCheck[] = [
           bridge.active ? undefined : `bridge ${name(bridge.name)} on ${evidence.node.name} is not active`,
         {
           fits: 'every bridge the NICs use is active',
-          summary: (bad) => `${bad} of ${guestLabel(evidence.guest)} is on a bridge that is down.`,
+          summary: (bad) => `${bad} of ${guestShortLabel(evidence.guest)} is on a bridge that is down.`,
           fix: `Bring the bridge up on ${evidence.node.name} (\`ifreload -a\`) and check its port.`,
         },
       ),
@@ -234,7 +234,8 @@ const nodeFitChecks: readonly NodeFitCheck[] = [
         },
         {
           fits: 'every NIC MTU fits its bridge',
-          summary: (bad) => `${bad} of ${guestLabel(evidence.guest)} asks for a larger MTU than its bridge carries.`,
+          summary: (bad) =>
+            `${bad} of ${guestShortLabel(evidence.guest)} asks for a larger MTU than its bridge carries.`,
           fix: `Set the NIC MTU to the bridge's (\`mtu=1\`), or raise the MTU of the bridge and its port on ${evidence.node.name}.`,
         },
       ),
@@ -253,7 +254,7 @@ const nodeFitChecks: readonly NodeFitCheck[] = [
         {
           fits: 'the bridges with trunked NICs are VLAN aware',
           summary: (bad) =>
-            `${bad} of ${guestLabel(evidence.guest)} carries VLAN trunks on a bridge that is not VLAN aware.`,
+            `${bad} of ${guestShortLabel(evidence.guest)} carries VLAN trunks on a bridge that is not VLAN aware.`,
           fix: `Make the bridge VLAN aware (\`bridge-vlan-aware yes\` in /etc/network/interfaces, then \`ifreload -a\`) or remove trunks from the NIC.`,
         },
       ),
@@ -279,8 +280,8 @@ const nodeFitChecks: readonly NodeFitCheck[] = [
       });
       return {
         misfits,
-        fits: `the storages of ${guestLabel(guest)} allow the content they hold`,
-        summary: `A volume of ${guestLabel(guest)} is on a storage not configured for its content type.`,
+        fits: `the storages of ${guestShortLabel(guest)} allow the content they hold`,
+        summary: `A volume of ${guestShortLabel(guest)} is on a storage not configured for its content type.`,
         fix: `Allow the content type on the storage (Datacenter > Storage > Edit > Content, or \`pvesm set STORAGE --content ...\`), or move the volume.`,
       };
     },
@@ -305,7 +306,7 @@ const nodeFitChecks: readonly NodeFitCheck[] = [
       return {
         misfits,
         fits: `${node.name} has every PCI device the hostpci entries name`,
-        summary: `A PCI device passed through to ${guestLabel(guest)} is not present on ${node.name}.`,
+        summary: `A PCI device passed through to ${guestShortLabel(guest)} is not present on ${node.name}.`,
         fix: `Check \`lspci -nn\` on ${node.name} for the device's address now (it can move after hardware or firmware changes) and fix the hostpci entry, or use a resource mapping.`,
       };
     },
@@ -333,7 +334,7 @@ const nodeFitChecks: readonly NodeFitCheck[] = [
                 ),
               ],
         fits: `the passed-through devices are in IOMMU groups on ${node.name}`,
-        summary: `PCI passthrough for ${guestLabel(guest)} needs the IOMMU, which is not enabled on ${node.name}.`,
+        summary: `PCI passthrough for ${guestShortLabel(guest)} needs the IOMMU, which is not enabled on ${node.name}.`,
         fix: `Enable VT-d/AMD-Vi in the firmware of ${node.name} and the IOMMU on its kernel command line (intel_iommu=on for Intel), reboot and check \`dmesg | grep -e DMAR -e IOMMU\`.`,
       };
     },
@@ -358,7 +359,7 @@ const nodeFitChecks: readonly NodeFitCheck[] = [
       return {
         misfits,
         fits: `${node.name} has the USB devices the config names`,
-        summary: `A USB device passed through to ${guestLabel(guest)} is not plugged into ${node.name}.`,
+        summary: `A USB device passed through to ${guestShortLabel(guest)} is not plugged into ${node.name}.`,
         fix: `Plug the device into ${node.name} (\`lsusb\` lists what is there) or remove the usb entry; a USB mapping lets the guest use it on any node that has it.`,
       };
     },
@@ -382,7 +383,7 @@ const nodeFitChecks: readonly NodeFitCheck[] = [
               fact('node-status', `the QEMU of ${node.name} runs no machine type ${name(machine)}`),
             ],
         fits: `the QEMU of ${node.name} runs machine type ${name(machine)}`,
-        summary: `${guestLabel(guest)} is pinned to machine type ${name(machine)}, which the QEMU of ${node.name} does not have.`,
+        summary: `${guestShortLabel(guest)} is pinned to machine type ${name(machine)}, which the QEMU of ${node.name} does not have.`,
         fix: `Upgrade ${node.name} (\`apt full-upgrade\`) or pin a machine version it has (\`qm set ${guest.vmid} --machine q35\` for the newest).`,
       };
     },

@@ -36,7 +36,7 @@ export function maybe<T extends z.ZodType>(schema: T) {
   return schema.optional();
 }
 
-/** The `/api2/json` envelope (pve-api.md §3); the journal's `{data, success}` fits it too. */
+/** The `/api2/json` envelope; the journal's `{data, success}` fits it too. */
 export const EnvelopeSchema = z.looseObject({
   data: z.unknown(),
   message: z.string().optional(),
