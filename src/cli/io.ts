@@ -1,4 +1,5 @@
 import type { StatePaths } from '../config/paths.js';
+import { jsonForTerminal, terminalText } from '../shared/terminal-text.js';
 
 /** The streams and environment a command may use; injected so tests can capture them. */
 export interface CliIo {
@@ -25,10 +26,12 @@ export interface CommandContext {
   globals: GlobalOptions;
 }
 
+/** One line for a human: whatever it quotes (names, log lines, error messages) passes the terminal sanitizer. */
 export function printLine(stream: NodeJS.WritableStream, text = ''): void {
-  stream.write(`${text}\n`);
+  stream.write(`${terminalText(text)}\n`);
 }
 
+/** A JSON document, with the characters a terminal would act on escaped (it parses to the same value). */
 export function printJson(stream: NodeJS.WritableStream, value: unknown): void {
-  stream.write(`${JSON.stringify(value, null, 2)}\n`);
+  stream.write(`${jsonForTerminal(JSON.stringify(value, null, 2))}\n`);
 }

@@ -15,6 +15,7 @@ import { registerSim } from './commands/sim.register.js';
 import { editDistance } from '../config/edit-distance.js';
 import { UsageError } from '../shared/errors.js';
 import type { CliIo } from './io.js';
+import { terminalText } from '../shared/terminal-text.js';
 
 /** The commands, in help order. Each registrar imports its implementation only when it runs. */
 const registrars: Registrar[] = [
@@ -48,8 +49,8 @@ export function buildProgram(io: CliIo, setExitCode: (code: number) => void): Co
     .showSuggestionAfterError(true)
     .exitOverride()
     .configureOutput({
-      writeOut: (text) => io.stdout.write(text),
-      writeErr: (text) => io.stderr.write(text),
+      writeOut: (text) => io.stdout.write(terminalText(text)),
+      writeErr: (text) => io.stderr.write(terminalText(text)),
       outputError: () => undefined,
     })
     .addHelpText(

@@ -4,6 +4,7 @@ import type { ToolEntry } from '../../src/ui/state/entries.js';
 import { uiReducer, type UiAction } from '../../src/ui/state/ui-reducer.js';
 import { initialUiState, type UiState } from '../../src/ui/state/ui-state.js';
 import { outcome, usage } from '../../harness/fake-tui-backend.js';
+import { hostileField, terminalControls } from '../shared/hostile-text.js';
 
 const target = { profile: 'demo', node: 'pve1', vmid: 101, name: 'db-01', tags: ['prod'] };
 const play = (...actions: UiAction[]) => actions.reduce(uiReducer, initialUiState);
@@ -141,5 +142,25 @@ describe('uiReducer', () => {
     expect(state.entries).toEqual([]);
     expect(state.active?.run).toBe(1);
     expect(state.nextKey).toBe(2);
+  });
+
+  it('lets no escape code from outside into the transcript: deltas, cards, progress, notices, output', () => {
+    const state = play(
+      started,
+      event(1, { type: 'text', delta: hostileField }),
+      event(1, { type: 'tool-requested', id: 'c1', tool: 'vm_config', args: { vmid: 101, note: hostileField } }),
+      event(1, { type: 'tool-progress', id: 'c1', message: hostileField }),
+      event(1, { type: 'tool-result', id: 'c1', outcome: outcome('vm_config', 'ok', hostileField) }),
+      event(1, { type: 'notice', message: hostileField }),
+      { type: 'output', title: hostileField, lines: [hostileField] },
+    );
+    const shown = JSON.stringify(state.entries);
+    expect(shown).toContain('evil');
+    expect(
+      JSON.parse(shown, (_key, value: unknown) => {
+        if (typeof value === 'string') expect(value).not.toMatch(terminalControls);
+        return value;
+      }),
+    ).toBeTruthy();
   });
 });

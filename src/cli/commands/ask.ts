@@ -9,6 +9,7 @@ import { openCluster } from '../session/open-cluster.js';
 import { openExternalServers } from '../session/external-servers.js';
 import { openToolSession } from '../session/open-tool-session.js';
 import { describeCall } from '../session/describe-call.js';
+import { TerminalTextFilter, terminalText } from '../../shared/terminal-text.js';
 
 interface AskOptions {
   json?: boolean;
@@ -32,8 +33,9 @@ export async function ask(ctx: CommandContext, question: string, options: AskOpt
     const controller = new AbortController();
     const interrupt = () => controller.abort();
     process.once('SIGINT', interrupt);
+    const answerText = new TerminalTextFilter();
     const agent = await openAgent(cluster, tools, model, {
-      emit: (event) => show(ctx, event, options.json),
+      emit: (event) => show(ctx, event, options.json, answerText),
       ...(options.maxSteps ? { maxSteps: options.maxSteps } : {}),
     });
     const turn = await agent.runTurn(question, controller.signal).finally(() => process.off('SIGINT', interrupt));
@@ -71,7 +73,7 @@ export async function ask(ctx: CommandContext, question: string, options: AskOpt
           : {}),
       });
     } else {
-      io.stdout.write(turn.stopReason === 'answered' ? '\n' : `\n${turn.answer}\n`);
+      io.stdout.write(turn.stopReason === 'answered' ? '\n' : `\n${terminalText(turn.answer)}\n`);
     }
     return exitCode;
   } finally {
@@ -80,19 +82,22 @@ export async function ask(ctx: CommandContext, question: string, options: AskOpt
   }
 }
 
-/** Answer text streams to stdout; tool activity goes to stderr (nothing on stdout with --json). */
-function show(ctx: CommandContext, event: AgentEvent, json: boolean | undefined): void {
+/**
+ * Answer text streams to stdout; tool activity goes to stderr (nothing on stdout with --json).
+ * Both pass the terminal sanitizer: the answer through one filter for the whole stream.
+ */
+function show(ctx: CommandContext, event: AgentEvent, json: boolean | undefined, answerText: TerminalTextFilter): void {
   const { stdout, stderr } = ctx.io;
   switch (event.type) {
     case 'text':
-      if (!json) stdout.write(event.delta);
+      if (!json) stdout.write(answerText.write(event.delta));
       break;
     case 'tool-result':
-      stderr.write(`[${describeCall(event.outcome)}]\n`);
+      stderr.write(`[${terminalText(describeCall(event.outcome))}]\n`);
       break;
     case 'notice':
     case 'error':
-      stderr.write(`[${event.message}]\n`);
+      stderr.write(`[${terminalText(event.message)}]\n`);
       break;
     default:
       break;

@@ -12,6 +12,7 @@ import {
   type AuditRecord,
 } from '../../audit/index.js';
 import { ExitCode } from '../../shared/exit-codes.js';
+import { jsonForTerminal } from '../../shared/terminal-text.js';
 import { printJson, printLine, type CommandContext } from '../io.js';
 
 interface FilterOptions {
@@ -62,8 +63,10 @@ export async function auditVerify(ctx: CommandContext, options: { json?: boolean
 
 export async function auditExport(ctx: CommandContext, options: Pick<FilterOptions, 'since'>): Promise<number> {
   const out = ctx.io.stdout;
+  // Records go out byte for byte (they are hashed as stored), except to a terminal, where characters it would act on are escaped.
+  const shown = (out as NodeJS.WriteStream).isTTY ? jsonForTerminal : (line: string) => line;
   for await (const stored of readStoredRecords(ctx.paths.auditDir, toFilter(options))) {
-    if (!out.write(`${stored.line}\n`)) await once(out, 'drain');
+    if (!out.write(`${shown(stored.line)}\n`)) await once(out, 'drain');
   }
   return ExitCode.ok;
 }

@@ -131,7 +131,11 @@ async function serveOverHttp(
   const token = loadOrCreateToken(ctx.paths.mcpTokenFile);
   const serving = await serveHttp({
     listen,
-    guard: { token, allowedOrigins: cluster.config.mcp?.allowedOrigins ?? [] },
+    guard: {
+      token,
+      allowedOrigins: cluster.config.mcp?.allowedOrigins ?? [],
+      allowedHosts: [...(cluster.config.mcp?.allowedHosts ?? []), listen.host.replace(/^\[|\]$/g, '')],
+    },
     connect,
   });
   printLine(

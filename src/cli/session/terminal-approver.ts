@@ -1,6 +1,7 @@
 import readline from 'node:readline/promises';
 import type { Approver, ConfirmAnswer, ConfirmRequest } from '../../core/approver.js';
 import { guestLabel } from '../../core/target-label.js';
+import { terminalText } from '../../shared/terminal-text.js';
 import type { CliIo } from '../io.js';
 
 /**
@@ -18,10 +19,10 @@ export class TerminalApprover implements Approver {
     const { target } = request;
     const what = target.vmid !== undefined ? `${guestLabel(target)} on ${target.node}` : `profile ${target.profile}`;
     this.io.stderr.write(
-      `\n${request.title}: ${request.tool} on ${what}${target.tags?.length ? `, tags ${target.tags.join(',')}` : ''}\n`,
-    );
-    this.io.stderr.write(
-      `arguments: ${JSON.stringify(request.args)}\n${target.detail ? `${target.detail}\n` : ''}${request.reason}\n`,
+      terminalText(
+        `\n${request.title}: ${request.tool} on ${what}${target.tags?.length ? `, tags ${target.tags.join(',')}` : ''}\n` +
+          `arguments: ${JSON.stringify(request.args)}\n${target.detail ? `${target.detail}\n` : ''}${request.reason}\n`,
+      ),
     );
     const prompt = readline.createInterface({ input: this.io.stdin, output: this.io.stderr });
     try {

@@ -1,4 +1,5 @@
 import type { AgentEvent, StopReason } from '../../core/agent/events.js';
+import { terminalSafe, terminalText } from '../../shared/terminal-text.js';
 import type { NoticeTone, RunOrigin, ToolEntry, TranscriptEntry } from './entries.js';
 import { initialUiState, type ActiveRun, type UiState } from './ui-state.js';
 
@@ -13,11 +14,14 @@ export type UiAction =
   | { type: 'clear' }
   | { type: 'batch'; actions: readonly UiAction[] };
 
-/** The transcript as a pure function of what happened: user turns, agent events, command output. */
+/**
+ * The transcript as a pure function of what happened: user turns, agent events, command output.
+ * Every text enters the transcript through the terminal sanitizer, so no card or line can carry an escape code.
+ */
 export function uiReducer(state: UiState, action: UiAction): UiState {
   switch (action.type) {
     case 'user-turn':
-      return append(state, (key) => ({ kind: 'user', key, text: action.text }));
+      return append(state, (key) => ({ kind: 'user', key, text: terminalText(action.text) }));
     case 'run-started':
       return {
         ...state,
@@ -30,13 +34,18 @@ export function uiReducer(state: UiState, action: UiAction): UiState {
         },
       };
     case 'event':
-      return applyEvent(state, action.run, action.event);
+      return applyEvent(state, action.run, terminalSafe(action.event));
     case 'run-finished':
       return state.active?.run === action.run ? { ...state, active: null } : state;
     case 'notice':
-      return append(state, (key) => ({ kind: 'notice', key, tone: action.tone, text: action.text }));
+      return append(state, (key) => ({ kind: 'notice', key, tone: action.tone, text: terminalText(action.text) }));
     case 'output':
-      return append(state, (key) => ({ kind: 'output', key, title: action.title, lines: action.lines }));
+      return append(state, (key) => ({
+        kind: 'output',
+        key,
+        title: terminalText(action.title),
+        lines: action.lines.map(terminalText),
+      }));
     case 'toggle-card':
       return updateEntry(
         state,
