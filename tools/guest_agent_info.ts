@@ -1,3 +1,4 @@
+import { fenceAsData } from '../src/core/fence.js';
 import { defineTool } from '../src/core/tool.js';
 import { ToolInputError } from './support/tool-input-error.js';
 import { decidedGuestTarget, guestLabel, guestRef, resolveGuestTarget } from './support/guests.js';
@@ -26,7 +27,10 @@ export const guestAgentInfo = defineTool({
     );
     const osName = os['pretty-name'] ?? os.name ?? 'unknown OS';
     return {
-      text: `${guestLabel(target)}: ${osName}${os['kernel-release'] ? `, kernel ${os['kernel-release']}` : ''}\n${lines.join('\n')}`,
+      text: `${guestLabel(target)}, as its guest agent reports:\n${fenceAsData(
+        `the guest agent of ${guestLabel(target)}`,
+        [`os: ${osName}${os['kernel-release'] ? `, kernel ${os['kernel-release']}` : ''}`, ...lines],
+      )}`,
       summary: `${guestLabel(target)}: ${osName}`,
       structured: { ...target, os, interfaces },
     };

@@ -1,3 +1,4 @@
+import { fenceAsData } from '../src/core/fence.js';
 import { z } from 'zod';
 import { defineTool } from '../src/core/tool.js';
 import { isoTime, table } from './support/format.js';
@@ -24,7 +25,9 @@ export const listTasks = defineTool({
     const tasks = await recentTasks(ctx, args);
     const rows = tasks.map((t) => [isoTime(t.starttime), t.node, t.type, t.id || '-', t.status ?? 'RUNNING', t.upid]);
     return {
-      text: tasks.length ? table(['STARTED', 'NODE', 'TYPE', 'ID', 'STATUS', 'UPID'], rows) : 'no matching tasks',
+      text: tasks.length
+        ? `${tasks.length} tasks, newest first:\n${fenceAsData('the task list', table(['STARTED', 'NODE', 'TYPE', 'ID', 'STATUS', 'UPID'], rows).split('\n'))}`
+        : 'no matching tasks',
       summary: `${tasks.length} tasks`,
       structured: { tasks },
     };

@@ -48,10 +48,11 @@ export const readTaskLog = defineTool({
     const status = await ctx.proxmox.tasks.status(upid, { signal: ctx.signal });
     const log = await ctx.proxmox.tasks.log(upid, { start: 0, limit: args.limit }, { signal: ctx.signal });
     const lines = log.data.map((entry) => entry.t);
-    const result = status.status === 'running' ? 'still running' : `ended: ${status.exitstatus}`;
+    const result = status.status === 'running' ? 'still running' : 'ended';
+    const exit = status.status === 'running' ? [] : [`exit status: ${status.exitstatus ?? '(none)'}`];
     return {
-      text: `task ${upid}\n${status.type} started ${isoTime(status.starttime)}, ${result}\n${fenceAsData(`task log of ${upid}`, lines)}`,
-      summary: `${status.type} ${result}`,
+      text: `task ${upid}\n${status.type} started ${isoTime(status.starttime)}, ${result}\n${fenceAsData(`task log of ${upid}`, [...exit, ...lines])}`,
+      summary: `${status.type} ${status.status === 'running' ? result : `ended: ${status.exitstatus}`}`,
       structured: { upid, status: status.status, exitStatus: status.exitstatus, lines },
     };
   },

@@ -1,3 +1,4 @@
+import { fenceAsData } from '../src/core/fence.js';
 import { defineTool } from '../src/core/tool.js';
 import { decidedGuestTarget, guestLabel, guestRef, resolveGuestTarget } from './support/guests.js';
 import { guestArgs } from './support/schemas.js';
@@ -19,7 +20,10 @@ export const vmConfig = defineTool({
       .filter((key) => !skipped.has(key))
       .sort();
     return {
-      text: `${guestLabel(target)} on ${target.node}:\n${keys.map((key) => `${key}: ${String(config[key])}`).join('\n')}`,
+      text: `${guestLabel(target)} on ${target.node}:\n${fenceAsData(
+        `the configuration of ${guestLabel(target)}`,
+        keys.map((key) => `${key}: ${String(config[key])}`),
+      )}`,
       summary: `${guestLabel(target)}: ${keys.length} settings`,
       structured: { ...target, config },
     };

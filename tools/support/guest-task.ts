@@ -33,7 +33,7 @@ export async function runGuestTask(
   const tail = task.log.slice(-tailLines);
   return {
     failed: true,
-    text: `${action} ${label} on ${target.node} FAILED: ${task.exitStatus}\ntask ${upid}, last ${tail.length} log lines:\n${fenceAsData(`task log of ${upid}`, tail)}`,
+    text: `${action} ${label} on ${target.node} FAILED\ntask ${upid}, exit status and last ${tail.length} log lines:\n${fenceAsData(`task log of ${upid}`, [`exit status: ${task.exitStatus}`, ...tail])}`,
     summary: `${action} ${label} failed: ${task.exitStatus}`,
     structured: { ...structured, log: tail },
   };
