@@ -1,18 +1,30 @@
 import crypto from 'node:crypto';
 import type { IncomingHttpHeaders } from 'node:http';
+import { isLoopback } from './listen-settings.js';
 import type { Refusal } from './refusal.js';
 
 export interface GuardSettings {
   token: string;
   /** `mcp.allowedOrigins`. */
   allowedOrigins: readonly string[];
+  /** Host names accepted besides loopback: `mcp.allowedHosts` and the address served on. */
+  allowedHosts: readonly string[];
 }
 
 /**
- * Every request to the MCP endpoint passes here first (docs/architecture.md, "An MCP call"): a
- * present Origin must be listed (403), and the bearer token must match (401).
+ * Every request to the MCP endpoint passes here first (docs/architecture.md, "An MCP call"): the
+ * Host must be a loopback name or listed (403), a present Origin must be
+ * listed (403), and the bearer token must match (401).
  */
 export function checkRequest(headers: IncomingHttpHeaders, settings: GuardSettings): Refusal | undefined {
+  // Safety: a DNS-rebound name reaches us with its own Host; only names we serve under are answered.
+  const host = hostName(headers.host ?? '');
+  if (!isLoopback(host) && !settings.allowedHosts.some((allowed) => allowed.toLowerCase() === host)) {
+    return {
+      status: 403,
+      message: `Host ${host.slice(0, 200) || '(none)'} is not allowed; add it to mcp.allowedHosts to accept it`,
+    };
+  }
   const origin = headers.origin;
   // Safety: browsers always send Origin on cross-site requests, so a web page
   // (or a DNS-rebound name) cannot reach the server unless its origin is listed.
@@ -33,6 +45,12 @@ export function checkRequest(headers: IncomingHttpHeaders, settings: GuardSettin
     };
   if (!sameSecret(presented, settings.token)) return { status: 401, message: 'wrong bearer token', headers: challenge };
   return undefined;
+}
+
+/** `[::1]:8765` -> `::1`, `LocalHost:80` -> `localhost`. */
+function hostName(header: string): string {
+  const bracketed = /^\[([^\]]*)\]/.exec(header);
+  return (bracketed ? bracketed[1]! : header.replace(/:\d*$/, '')).toLowerCase();
 }
 
 function allowedOrigin(origin: string, allowed: readonly string[]): boolean {

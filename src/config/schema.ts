@@ -114,6 +114,9 @@ export const ConfigSchema = z
         allowedOrigins: z
           .array(z.string().regex(/^https?:\/\/\S+$/, 'an origin such as http://localhost:6274'))
           .describe('Origins accepted by mcp --http'),
+        allowedHosts: z
+          .array(z.string().regex(/^[A-Za-z0-9.:[\]-]+$/, 'a host name such as pve-admin.lan'))
+          .describe('Host header names accepted by mcp --http besides loopback'),
         trustElicitation: z.boolean().describe('let MCP clients answer typed confirmations'),
         servers: z.record(McpServerName, McpServerSchema),
       })

@@ -1,3 +1,4 @@
+import http from 'node:http';
 import { Client } from '@modelcontextprotocol/sdk/client/index.js';
 import { StreamableHTTPClientTransport } from '@modelcontextprotocol/sdk/client/streamableHttp.js';
 import { ElicitRequestSchema, LATEST_PROTOCOL_VERSION } from '@modelcontextprotocol/sdk/types.js';
@@ -18,11 +19,11 @@ afterEach(async () => {
   host = undefined;
 });
 
-async function serve(allowedOrigins: string[] = [], taskDurationMs = 0) {
+async function serve(allowedOrigins: string[] = [], taskDurationMs = 0, allowedHosts: string[] = []) {
   host = await startMcpHost({ connection: { origin: 'mcp-http' }, taskDurationMs });
   serving = await serveHttp({
     listen: { host: '127.0.0.1', port: 0 },
-    guard: { token, allowedOrigins },
+    guard: { token, allowedOrigins, allowedHosts },
     connect: host.connect,
   });
   return { host, url: serving.url, serving };
@@ -59,6 +60,21 @@ async function httpClient(url: string, name: string, elicit?: ElicitAnswer, post
 }
 
 describe('MCP over Streamable HTTP: the door', () => {
+  it('refuses a Host that is not a loopback name or listed in mcp.allowedHosts (403)', async () => {
+    const { url } = await serve([], 0, ['pve-admin.lan']);
+    const status = (host: string) =>
+      new Promise<number>((resolve, reject) => {
+        const request = http.request(url, { method: 'POST', headers: { host, authorization: `Bearer ${token}` } });
+        request.on('response', (response) => resolve(response.statusCode ?? 0)).on('error', reject);
+        request.end(initialize);
+      });
+    expect(await status('evil.example:8765')).toBe(403);
+    expect(await status('127.0.0.1.evil.example')).toBe(403);
+    expect(await status('pve-admin.lan:8765')).not.toBe(403);
+    expect(await status('localhost')).not.toBe(403);
+    expect(await status('[::1]:8765')).not.toBe(403);
+  });
+
   it('announces an http URL on 127.0.0.1 ending in /mcp', async () => {
     const { url } = await serve();
     expect(url).toMatch(/^http:\/\/127\.0\.0\.1:\d+\/mcp$/);
@@ -109,7 +125,11 @@ describe('MCP over Streamable HTTP: the door', () => {
       port: 0,
       tls: { cert: Buffer.from(certificate.cert), key: Buffer.from(certificate.key) },
     };
-    serving = await serveHttp({ listen, guard: { token, allowedOrigins: [] }, connect: host.connect });
+    serving = await serveHttp({
+      listen,
+      guard: { token, allowedOrigins: [], allowedHosts: [] },
+      connect: host.connect,
+    });
     const trusting = new Agent({ connect: { ca: certificate.cert } });
     const response = await fetch(serving.url, {
       method: 'POST',
