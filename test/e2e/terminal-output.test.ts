@@ -4,7 +4,7 @@ import path from 'node:path';
 import { promisify } from 'node:util';
 import { afterEach, describe, expect, it } from 'vitest';
 import type { Scenario } from '../../src/sim/index.js';
-import { startScriptedOllama, type ScriptedOllama } from '../peers/scripted-ollama.js';
+import { startScriptedOllama, type ScriptedOllama } from '../../harness/scripted-ollama.js';
 import { binary, runCli, tempHome } from '../support/cli.js';
 import { hostileField, terminalControls } from '../shared/hostile-text.js';
 
