@@ -11,7 +11,11 @@ describe('list_tasks through the pipeline', () => {
   it("lists a node's recent tasks, newest first, with their UPIDs", async () => {
     const outcome = await pipeline.call('list_tasks', { node: 'pve1' });
     expect(outcome.status).toBe('ok');
-    const rows = outcome.text.split('\n').slice(1);
+    const lines = outcome.text.split('\n');
+    expect(lines[0]).toBe('2 tasks, newest first:');
+    expect(lines[1]).toMatch(/^<<<DATA from the task list: /);
+    expect(lines.at(-1)).toBe('<<<END DATA>>>');
+    const rows = lines.slice(3, -1);
     expect(rows.map((row) => row.split(/\s+/).slice(1, 5))).toEqual([
       ['pve1', 'aptupdate', '-', 'OK'],
       ['pve1', 'qmstart', '100', 'OK'],

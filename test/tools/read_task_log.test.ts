@@ -13,8 +13,9 @@ describe('read_task_log through the pipeline', () => {
     expect(outcome.status).toBe('ok');
     const [first, second] = outcome.text.split('\n');
     expect(first).toMatch(/^task UPID:pve1:.*:qmstart:100:root@pam:$/);
-    expect(second).toBe('qmstart started 2026-11-19T08:00:00Z, ended: OK');
+    expect(second).toBe('qmstart started 2026-11-19T08:00:00Z, ended');
     expect(outcome.text).toContain('<<<DATA from task log of UPID:pve1:');
+    expect(outcome.text).toContain('>>>\nexit status: OK\nTASK OK\n<<<END DATA>>>');
     expect(outcome.structured).toMatchObject({ status: 'stopped', exitStatus: 'OK', lines: ['TASK OK'] });
   });
 

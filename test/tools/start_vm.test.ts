@@ -31,9 +31,9 @@ describe('start_vm through the pipeline', () => {
   it('reports a start task that fails with its error lines, fenced as data', async () => {
     const outcome = await pipeline.call('start_vm', { vmid: 103 });
     expect(outcome.status).toBe('failed');
-    expect(outcome.text.split('\n')[0]).toBe(
-      'start VM 103 (app-01) on pve1 FAILED: start failed: QEMU exited with code 1',
-    );
+    expect(outcome.text.split('\n')[0]).toBe('start VM 103 (app-01) on pve1 FAILED');
+    expect(outcome.text).toContain('>>>\nexit status: start failed: QEMU exited with code 1\n');
+    expect(outcome.summary).toBe('start VM 103 (app-01) failed: start failed: QEMU exited with code 1');
     expect(outcome.text).toContain('<<<DATA from task log of UPID:pve1:');
     expect(outcome.text).toContain("bridge 'vmbr9' does not exist");
     expect(await statusOf(103)).toBe('stopped');

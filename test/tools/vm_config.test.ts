@@ -16,7 +16,9 @@ describe('vm_config through the pipeline', () => {
     expect(lines).toContain('net0: name=eth0,bridge=vmbr0,hwaddr=BC:24:11:00:02:00,ip=dhcp,type=veth');
     expect(lines).toContain('memory: 512');
     expect(lines.some((line) => line.startsWith('digest:'))).toBe(false);
-    const keys = lines.slice(1).map((line) => line.split(':')[0]!);
+    expect(lines[1]).toMatch(/^<<<DATA from the configuration of CT 200 \(dns\)/);
+    expect(lines.at(-1)).toBe('<<<END DATA>>>');
+    const keys = lines.slice(2, -1).map((line) => line.split(':')[0]!);
     expect(keys).toEqual([...keys].sort());
   });
 
