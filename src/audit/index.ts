@@ -25,9 +25,15 @@ export type {
 } from './types.js';
 export { openAuditSink, type AuditSinkOptions } from './sink.js';
 export { AuditWriteError } from './audit-write-error.js';
-export { AuditVerifyError } from './audit-verify-error.js';
-export { verifyAudit, type VerifyReport, type VerifySummary } from './verify.js';
-export { describeDamage, type AuditDamage, type DamageKind } from './damage.js';
+export {
+  AuditVerifyError,
+  describeDamage,
+  verifyAudit,
+  type AuditDamage,
+  type DamageKind,
+  type VerifyReport,
+  type VerifySummary,
+} from './verify.js';
 export { readAuditRecords, readStoredRecords, type AuditFilter, type StoredRecord } from './read.js';
 export { createRedactor, type CutLimits, type RedactionKind, type Redactor, type RedactorOptions } from './redact.js';
 export { genesisHash } from './record.js';

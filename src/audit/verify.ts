@@ -1,9 +1,58 @@
-import { classifyDamage } from './classify-damage.js';
-import { chainsTo, type AuditDamage, type ChainPoint } from './damage.js';
+/**
+ * `audit verify`: recomputes the chain, and when it breaks, names the first
+ * bad record and the kind of damage (edited, removed, reordered, inserted,
+ * truncated, a missing day file, a bad HEAD).
+ */
+
+import { AppError } from '../shared/errors.js';
+import { ExitCode } from '../shared/exit-codes.js';
+import { dayOfFile } from './day-files.js';
 import type { HeadState } from './head.js';
 import { genesisHash } from './record.js';
 import { snapshotTrail } from './snapshot.js';
 import { readTrailLines, type TrailLine } from './trail-lines.js';
+import type { AuditRecord } from './types.js';
+
+/** What `audit verify` can find wrong with the trail. */
+export type DamageKind =
+  'edited' | 'removed' | 'reordered' | 'inserted' | 'truncated' | 'missing-day-file' | 'bad-head';
+
+/** The first bad record: where it is, its seq when known, and what is wrong. */
+export interface AuditDamage {
+  kind: DamageKind;
+  /** A day file name, or "HEAD". */
+  file: string;
+  /** 1-based line in `file`; null when the damage is not on a line (a missing file, HEAD). */
+  line: number | null;
+  seq: number | null;
+  message: string;
+}
+
+/** A verified record the chain continues from; seq 0 with the genesis hash before the first. */
+interface ChainPoint {
+  seq: number;
+  hash: string;
+  file: string | null;
+  line: number;
+}
+
+function chainsTo(previous: { seq: number; hash: string }, record: { seq: number; prevHash: string }): boolean {
+  return record.seq === previous.seq + 1 && record.prevHash === previous.hash;
+}
+
+/** "edited at 2026-11-23.jsonl:17 (seq 42): its hash does not match its content" */
+export function describeDamage(damage: AuditDamage): string {
+  const where = damage.line === null ? damage.file : `${damage.file}:${damage.line}`;
+  return `${damage.kind} at ${where}${damage.seq === null ? '' : ` (seq ${damage.seq})`}: ${damage.message}`;
+}
+
+/** `audit verify` found damage; the message names the first bad record and the kind of damage. */
+export class AuditVerifyError extends AppError {
+  constructor(message: string) {
+    super('audit.damaged', message, ExitCode.auditVerifyFailed);
+    this.name = 'AuditVerifyError';
+  }
+}
 
 export interface VerifySummary {
   records: number;
@@ -112,4 +161,95 @@ function checkHead(
   if (hashAtHeadSeq !== hash)
     return { ...onHead('edited', `the record with seq ${seq} is not the one audit/HEAD records`), seq };
   return null;
+}
+
+interface DamageScene {
+  /** The last record that verified. */
+  previous: ChainPoint;
+  /** The first line that does not continue the chain from `previous`. */
+  current: TrailLine;
+  /** The lines after `current`; read as far as needed to tell the kinds apart. */
+  rest: AsyncIterator<TrailLine>;
+  /** The hash audit/HEAD records, if any: the last record is referenced by it. */
+  headHash: string | null;
+}
+
+const dayMs = 86_400_000;
+
+/** Names the kind of damage at the first line that breaks the chain. */
+async function classifyDamage(scene: DamageScene): Promise<AuditDamage> {
+  const { previous, current } = scene;
+  const at = (kind: DamageKind, seq: number | null, message: string): AuditDamage => ({
+    kind,
+    file: current.file,
+    line: current.line,
+    seq,
+    message,
+  });
+  if (!current.terminated || !current.parsed)
+    return at('truncated', null, 'the line is cut short: a write was interrupted, or the end of the file was cut');
+  const parsed = current.parsed;
+  const seq = parsed.status === 'malformed' ? null : parsed.record.seq;
+  const next = await scene.rest.next();
+  const following = next.done ? null : next.value;
+  const followingRecord = following?.parsed?.status === 'valid' ? following.parsed.record : null;
+  if (!following && scene.headHash === previous.hash) {
+    return at('inserted', seq, `this line comes after seq ${previous.seq}, the last record audit/HEAD records`);
+  }
+  if (parsed.status !== 'valid') {
+    if (followingRecord && chainsTo(previous, followingRecord))
+      return at(
+        'inserted',
+        null,
+        `this line is not part of the chain: the next record continues from seq ${previous.seq}`,
+      );
+    return at('edited', seq, parsed.status === 'malformed' ? parsed.reason : 'its hash does not match its content');
+  }
+  const record = parsed.record;
+  if (record.seq <= previous.seq)
+    return at('inserted', record.seq, `seq ${record.seq} appears again after seq ${previous.seq}`);
+  if (record.seq === previous.seq + 1) {
+    if (followingRecord?.seq === record.seq && chainsTo(previous, followingRecord)) {
+      return at('inserted', record.seq, `a second record claims seq ${record.seq}; the next one continues the chain`);
+    }
+    return at('edited', record.seq, `it does not chain to seq ${previous.seq}: one of the two was altered`);
+  }
+  const later = await scanRest(following, scene.rest, previous.seq + 1, record);
+  if (later.duplicate) return at('inserted', record.seq, 'a copy of a record that appears later, out of place');
+  if (later.found) {
+    return later.referenced || scene.headHash === record.hash
+      ? at('reordered', record.seq, `it comes before seq ${previous.seq + 1}, which appears later`)
+      : at('inserted', record.seq, `nothing chains to it, and the chain continues from seq ${previous.seq} later`);
+  }
+  const missing =
+    record.seq - 1 === previous.seq + 1
+      ? `seq ${previous.seq + 1} is`
+      : `seq ${previous.seq + 1} to ${record.seq - 1} are`;
+  if (current.line === 1 && previous.file !== null && wholeDayBetween(previous.file, current.file)) {
+    return at(
+      'missing-day-file',
+      record.seq,
+      `${missing} missing between ${previous.file} and ${current.file}: a day file was deleted (or lines at their edges were)`,
+    );
+  }
+  return at('removed', record.seq, `${missing} missing before it`);
+}
+
+/** Reads the rest: is `wanted` there, does a later record chain to `record`, is `record` a copy of a later one? */
+async function scanRest(first: TrailLine | null, rest: AsyncIterator<TrailLine>, wanted: number, record: AuditRecord) {
+  const found = { found: false, referenced: false, duplicate: false };
+  const look = (line: TrailLine) => {
+    if (line.parsed?.status !== 'valid') return;
+    const other = line.parsed.record;
+    if (other.seq === wanted) found.found = true;
+    if (other.prevHash === record.hash) found.referenced = true;
+    if (other.seq === record.seq && other.hash === record.hash) found.duplicate = true;
+  };
+  if (first) look(first);
+  for (let next = await rest.next(); !next.done; next = await rest.next()) look(next.value);
+  return found;
+}
+
+function wholeDayBetween(earlier: string, later: string): boolean {
+  return dayOfFile(later).getTime() - dayOfFile(earlier).getTime() > dayMs;
 }
