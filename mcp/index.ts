@@ -7,6 +7,17 @@ export { serveHttp, type HttpServeOptions, type HttpServing } from './http/serve
 export { listenSettings, isLoopback, type ListenSettings } from './http/listen-settings.js';
 export { loadOrCreateToken } from './http/token.js';
 export {
+  addPersonToken,
+  legacyPerson,
+  legacyTokenWanted,
+  listPersonTokens,
+  revokePersonToken,
+  TokenAuthority,
+  type Authentication,
+  type TokenFiles,
+  type TokenListing,
+} from './http/person-tokens.js';
+export {
   connectExternalServers,
   type ExternalServers,
   type ExternalServerOptions,

@@ -17,6 +17,8 @@ export interface McpServerOptions {
   trustElicitation: boolean;
   /** How long a confirmation waits for the client (default 5 minutes: a human reads the form). */
   elicitationTimeoutMs?: number;
+  /** Whose bearer token opened this connection (HTTP); absent on stdio. */
+  person?: string;
 }
 
 /** One client's connection: its protocol server and the end of its tool session. */
@@ -53,8 +55,10 @@ export function buildMcpServer(options: McpServerOptions): McpConnection {
         trustElicitation: options.trustElicitation,
         timeoutMs: options.elicitationTimeoutMs ?? 300_000,
       });
-      const tools = await options.openSession({ name: client, approver });
-      return { tools, approver, listed: visibleTools(tools.registry, tools.rules, tools.mode).map(listedTool) };
+      const { person } = options;
+      const tools = await options.openSession({ name: client, approver, ...(person ? { person } : {}) });
+      const visible = visibleTools(tools.registry, tools.rules, tools.mode, person);
+      return { tools, approver, listed: visible.map(listedTool) };
     })());
 
   mcp.server.setRequestHandler(ListToolsRequestSchema, async () => ({ tools: (await session()).listed }));

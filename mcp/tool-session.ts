@@ -20,6 +20,8 @@ export interface McpClientIdentity {
   name: string;
   /** Confirms calls by elicitation on this connection. */
   approver: Approver;
+  /** The person whose bearer token opened the connection (HTTP); policy rules match it as `where.actor`. */
+  person?: string;
 }
 
 /** Opens the tool session of one connection (origin mcp-stdio or mcp-http); src/cli wires it. */

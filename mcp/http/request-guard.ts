@@ -1,10 +1,11 @@
-import crypto from 'node:crypto';
 import type { IncomingHttpHeaders } from 'node:http';
 import { isLoopback } from './listen-settings.js';
+import type { Authentication } from './person-tokens.js';
 import type { Refusal } from './refusal.js';
 
 export interface GuardSettings {
-  token: string;
+  /** Resolves a bearer token to its person (`mcp token add`), or says why it is refused. */
+  authenticate(token: string): Authentication;
   /** `mcp.allowedOrigins`. */
   allowedOrigins: readonly string[];
   /** Host names accepted besides loopback: `mcp.allowedHosts` and the address served on. */
@@ -13,16 +14,22 @@ export interface GuardSettings {
 
 /**
  * Every request to the MCP endpoint passes here first (docs/architecture.md, "An MCP call"): the
- * Host must be a loopback name or listed (403), a present Origin must be
- * listed (403), and the bearer token must match (401).
+ * Host must be a loopback name or listed (403), a present Origin must be listed (403), and the
+ * bearer token must belong to a person whose token is neither revoked nor expired (401).
+ * Returns that person.
  */
-export function checkRequest(headers: IncomingHttpHeaders, settings: GuardSettings): Refusal | undefined {
+export function checkRequest(
+  headers: IncomingHttpHeaders,
+  settings: GuardSettings,
+): { refusal: Refusal } | { person: string } {
   // Safety: a DNS-rebound name reaches us with its own Host; only names we serve under are answered.
   const host = hostName(headers.host ?? '');
   if (!isLoopback(host) && !settings.allowedHosts.some((allowed) => allowed.toLowerCase() === host)) {
     return {
-      status: 403,
-      message: `Host ${host.slice(0, 200) || '(none)'} is not allowed; add it to mcp.allowedHosts to accept it`,
+      refusal: {
+        status: 403,
+        message: `Host ${host.slice(0, 200) || '(none)'} is not allowed; add it to mcp.allowedHosts to accept it`,
+      },
     };
   }
   const origin = headers.origin;
@@ -31,20 +38,24 @@ export function checkRequest(headers: IncomingHttpHeaders, settings: GuardSettin
   // Non-browser clients send no Origin and are judged by the token alone.
   if (origin !== undefined && !allowedOrigin(origin, settings.allowedOrigins)) {
     return {
-      status: 403,
-      message: `Origin ${origin.slice(0, 200)} is not allowed; add it to mcp.allowedOrigins to accept it`,
+      refusal: {
+        status: 403,
+        message: `Origin ${origin.slice(0, 200)} is not allowed; add it to mcp.allowedOrigins to accept it`,
+      },
     };
   }
   const presented = /^Bearer\s+(\S+)\s*$/i.exec(headers.authorization ?? '')?.[1];
   const challenge = { 'www-authenticate': 'Bearer realm="proxmox-ai"' };
   if (presented === undefined)
     return {
-      status: 401,
-      message: 'missing bearer token: send Authorization: Bearer <the token in the mcp-token file>',
-      headers: challenge,
+      refusal: {
+        status: 401,
+        message: "missing bearer token: send Authorization: Bearer <your token from 'proxmox-ai mcp token add'>",
+        headers: challenge,
+      },
     };
-  if (!sameSecret(presented, settings.token)) return { status: 401, message: 'wrong bearer token', headers: challenge };
-  return undefined;
+  const known = settings.authenticate(presented);
+  return known.ok ? { person: known.person } : { refusal: { status: 401, message: known.reason, headers: challenge } };
 }
 
 /** `[::1]:8765` -> `::1`, `LocalHost:80` -> `localhost`. */
@@ -65,10 +76,4 @@ function normalOrigin(value: string): string | undefined {
   } catch {
     return undefined;
   }
-}
-
-// Safety: compare digests in constant time, so neither the token's content nor its length leaks through timing.
-function sameSecret(presented: string, expected: string): boolean {
-  const digest = (value: string) => crypto.createHash('sha256').update(value).digest();
-  return crypto.timingSafeEqual(digest(presented), digest(expected));
 }

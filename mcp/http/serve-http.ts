@@ -14,8 +14,8 @@ import { checkRequest, type GuardSettings } from './request-guard.js';
 export interface HttpServeOptions {
   listen: ListenSettings;
   guard: GuardSettings;
-  /** A new connection (MCP server + tool session) for each session a client starts. */
-  connect(): McpConnection;
+  /** A new connection (MCP server + tool session) for each session a client starts; `person` owns its token. */
+  connect(person: string): McpConnection;
   newSessionId?: () => string;
 }
 
@@ -29,6 +29,8 @@ export interface HttpServing {
 interface LiveSession {
   transport: StreamableHTTPServerTransport;
   connection: McpConnection;
+  /** Whose token opened the session; only that person's token may use it. */
+  person: string;
 }
 
 /**
@@ -40,11 +42,11 @@ export async function serveHttp(options: HttpServeOptions): Promise<HttpServing>
   const endings = new Set<Promise<void>>();
   let closing: string | undefined;
 
-  const startSession = async (req: http.IncomingMessage, res: http.ServerResponse, body: unknown) => {
-    const connection = options.connect();
+  const startSession = async (req: http.IncomingMessage, res: http.ServerResponse, body: unknown, person: string) => {
+    const connection = options.connect(person);
     const transport = new StreamableHTTPServerTransport({
       sessionIdGenerator: options.newSessionId ?? randomUUID,
-      onsessioninitialized: (id) => void sessions.set(id, { transport, connection }),
+      onsessioninitialized: (id) => void sessions.set(id, { transport, connection, person }),
     });
     transport.onclose = () => {
       if (transport.sessionId) sessions.delete(transport.sessionId);
@@ -59,8 +61,8 @@ export async function serveHttp(options: HttpServeOptions): Promise<HttpServing>
   const handle = async (req: http.IncomingMessage, res: http.ServerResponse) => {
     if (new URL(req.url ?? '/', 'http://localhost').pathname !== '/mcp')
       return refuse(res, { status: 404, message: 'not found: the MCP endpoint is /mcp' });
-    const refusal = checkRequest(req.headers, options.guard);
-    if (refusal) return refuse(res, refusal);
+    const checked = checkRequest(req.headers, options.guard);
+    if ('refusal' in checked) return refuse(res, checked.refusal);
     let body: unknown;
     if (req.method === 'POST') {
       const read = await readJsonBody(req);
@@ -69,7 +71,7 @@ export async function serveHttp(options: HttpServeOptions): Promise<HttpServing>
     }
     const id = req.headers['mcp-session-id'];
     if (id === undefined) {
-      if (req.method === 'POST' && isInitializeRequest(body)) return startSession(req, res, body);
+      if (req.method === 'POST' && isInitializeRequest(body)) return startSession(req, res, body, checked.person);
       return refuse(res, {
         status: 400,
         message: 'no Mcp-Session-Id header: start a session with an initialize request',
@@ -81,6 +83,12 @@ export async function serveHttp(options: HttpServeOptions): Promise<HttpServing>
         status: 404,
         code: -32001,
         message: 'session not found: it ended or never existed; start a new one with initialize',
+      });
+    // Safety: a session id is not a credential; each request is judged by its own token, and it must be the owner's.
+    if (live.person !== checked.person)
+      return refuse(res, {
+        status: 403,
+        message: `this session belongs to another token's person, not ${checked.person}; start your own session with initialize`,
       });
     await live.transport.handleRequest(req, res, body);
   };

@@ -33,6 +33,7 @@ export function recordFromEntry(
       osUser: entry.actor.osUser,
       pveIdentity: entry.actor.pveIdentity ?? null,
       mcpClient: text(entry.actor.mcpClient),
+      person: entry.actor.person ?? null,
     },
     profile: entry.profile ?? null,
     cluster: entry.cluster ?? null,

@@ -4,7 +4,13 @@ import type { AuditRecord } from './types.js';
 const hex64 = z.string().regex(/^[0-9a-f]{64}$/);
 const nullableText = z.string().nullable();
 
-const actorSchema = z.strictObject({ osUser: z.string(), pveIdentity: nullableText, mcpClient: nullableText });
+// `person` came later: records written before it have no such key and still verify.
+const actorSchema = z.strictObject({
+  osUser: z.string(),
+  pveIdentity: nullableText,
+  mcpClient: nullableText,
+  person: nullableText.optional(),
+});
 
 const targetSchema = z
   .object({

@@ -12,6 +12,8 @@ export interface AuditActor {
   osUser: string;
   pveIdentity: string | null;
   mcpClient: string | null;
+  /** The person whose MCP token authenticated the call (`mcp token add NAME`); null for local origins. */
+  person?: string | null;
 }
 
 /** The resolved target of a call: what the confirmation showed and the policy matched. Other keys (profile, guestType) are kept too. */

@@ -9,6 +9,8 @@ export interface StatePaths {
   secretsFile: string;
   policyFile: string;
   mcpTokenFile: string;
+  /** Per-person MCP tokens, salted hashes only (0600). */
+  mcpTokensFile: string;
   auditDir: string;
   workspacesDir: string;
   cacheDir: string;
@@ -31,6 +33,7 @@ export function resolvePaths(env: NodeJS.ProcessEnv = process.env, home: string 
     secretsFile: path.join(configDir, 'secrets.json'),
     policyFile: path.join(configDir, 'policy.yaml'),
     mcpTokenFile: path.join(configDir, 'mcp-token'),
+    mcpTokensFile: path.join(configDir, 'mcp-tokens.json'),
     auditDir: path.join(stateDir, 'audit'),
     workspacesDir: path.join(stateDir, 'workspaces'),
     cacheDir: path.join(stateDir, 'cache'),

@@ -126,7 +126,13 @@ export async function callTool(request: ToolRequest, deps: CallDeps): Promise<To
     return finish('failed', message, message);
   }
 
-  const decision = decide({ tool: tool.name, risk, args, target }, deps.rules, deps.grants, deps.mode);
+  const actor = session.actor.person ?? undefined;
+  const decision = decide(
+    { tool: tool.name, risk, args, target, ...(actor ? { actor } : {}) },
+    deps.rules,
+    deps.grants,
+    deps.mode,
+  );
   await record({
     kind: 'decision',
     parentSeq: call.seq,

@@ -10,9 +10,26 @@ export function coversTool(rule: PolicyRule, tool: string, risk: Risk): boolean 
   return (rule.tools?.some((pattern) => globMatches(pattern, tool)) ?? true) && (rule.risk?.includes(risk) ?? true);
 }
 
-/** A rule whose outcome does not depend on the target or the arguments. */
-export function isUnconditional(rule: PolicyRule): boolean {
-  return Object.keys(rule.where ?? {}).length === 0 && Object.keys(rule.args ?? {}).length === 0;
+/**
+ * A rule whose outcome does not depend on the target or the arguments, for a
+ * session whose actor is known: `where.actor` is then settled up front.
+ */
+export function isUnconditional(rule: PolicyRule, actor?: string): boolean {
+  const { actor: actors, ...onTarget } = rule.where ?? {};
+  return (
+    (actors === undefined || actorMatches(actors, actor)) &&
+    Object.keys(onTarget).length === 0 &&
+    Object.keys(rule.args ?? {}).length === 0
+  );
+}
+
+/** Whether the rule's `where.actor` can ever match calls of this actor (always, when the rule names none). */
+export function admitsActor(rule: PolicyRule, actor: string | undefined): boolean {
+  return rule.where?.actor === undefined || actorMatches(rule.where.actor, actor);
+}
+
+function actorMatches(patterns: readonly string[], actor: string | undefined): boolean {
+  return actor !== undefined && patterns.some((pattern) => globMatches(pattern, actor));
 }
 
 /** Every condition the rule states must hold; a target key the rule names but the target lacks does not match. */
@@ -20,6 +37,7 @@ export function ruleMatches(rule: PolicyRule, request: PolicyRequest): boolean {
   return (
     coversTool(rule, request.tool, request.risk) &&
     whereMatches(rule.where ?? {}, request.target) &&
+    admitsActor(rule, request.actor) &&
     argsMatch(rule.args ?? {}, request.args)
   );
 }

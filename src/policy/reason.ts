@@ -21,7 +21,8 @@ export function ruleReason(rule: PolicyRule, request: PolicyRequest): string {
   const withArgs = Object.keys(rule.args ?? {})
     .map((key) => `${key}=${shorten(JSON.stringify(request.args[key]))}`)
     .join(', ');
-  return `rule ${rule.id}: ${subject}${onTarget ? ` on ${onTarget}` : ''}${withArgs ? ` with ${withArgs}` : ''} ${outcomePhrase(rule.verdict, rule.confirm ?? 'plain')}`;
+  const byActor = rule.where?.actor === undefined ? '' : ` by ${request.actor}`;
+  return `rule ${rule.id}: ${subject}${onTarget ? ` on ${onTarget}` : ''}${byActor}${withArgs ? ` with ${withArgs}` : ''} ${outcomePhrase(rule.verdict, rule.confirm ?? 'plain')}`;
 }
 
 function targetPhrase(rule: PolicyRule, { target }: PolicyRequest): string {

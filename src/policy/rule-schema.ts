@@ -44,13 +44,17 @@ function vmidProblem(vmid: number): string | undefined {
   return Number.isInteger(vmid) && vmid > 0 ? undefined : `bad vmid ${vmid}: a whole number such as 101`;
 }
 
+const Actors = z
+  .array(Glob, { error: 'a list of MCP token names or globs, e.g. ["alice", "ci-*"]' })
+  .min(1, 'at least one name or glob');
+
 const Tag = z.string({ error: 'a tag such as "prod"' }).min(1, 'a non-empty tag');
 const Tags = z.array(Tag, { error: 'a list of tags, e.g. ["prod"]' }).min(1, 'at least one tag');
 
 export const WhereSchema = z
   .strictObject(
-    { node: Glob, vmid: Vmids, tags: Tags, name: Glob, profile: Glob },
-    { error: 'a map of target matchers, e.g. { node: "pve-lab*", tags: ["lab"] }' },
+    { node: Glob, vmid: Vmids, tags: Tags, name: Glob, profile: Glob, actor: Actors },
+    { error: 'a map of target and actor matchers, e.g. { node: "pve-lab*", tags: ["lab"], actor: ["alice"] }' },
   )
   .partial();
 

@@ -26,6 +26,8 @@ export interface PolicyRequest {
   risk: Risk;
   args: Record<string, unknown>;
   target: PolicyTarget;
+  /** The person whose MCP token made the call; absent for local origins (TUI, ask, stdio), which `where.actor` never matches. */
+  actor?: string;
 }
 
 export interface PolicyDecision {

@@ -1,4 +1,4 @@
-import { coversTool, isUnconditional } from './match.js';
+import { admitsActor, coversTool, isUnconditional } from './match.js';
 import type { PolicyRule } from './rule-schema.js';
 import type { PolicyMode, Risk } from './types.js';
 
@@ -16,16 +16,24 @@ export function isHidden(
   risk: Risk | readonly Risk[],
   rules: readonly PolicyRule[],
   mode: PolicyMode,
+  actor?: string,
 ): boolean {
   const possible: readonly Risk[] = typeof risk === 'string' ? [risk] : risk;
-  return possible.length > 0 && possible.every((one) => alwaysDenied(tool, one, rules, mode));
+  return possible.length > 0 && possible.every((one) => alwaysDenied(tool, one, rules, mode, actor));
 }
 
-function alwaysDenied(tool: string, risk: Risk, rules: readonly PolicyRule[], mode: PolicyMode): boolean {
+/** `actor`: the session's person, so a rule for other people is passed over and one for this person counts in full. */
+function alwaysDenied(
+  tool: string,
+  risk: Risk,
+  rules: readonly PolicyRule[],
+  mode: PolicyMode,
+  actor: string | undefined,
+): boolean {
   if (mode === 'read-only' && risk !== 'read') return true;
   for (const rule of rules) {
-    if (!coversTool(rule, tool, risk)) continue;
-    if (isUnconditional(rule)) return rule.verdict === 'deny';
+    if (!coversTool(rule, tool, risk) || !admitsActor(rule, actor)) continue;
+    if (isUnconditional(rule, actor)) return rule.verdict === 'deny';
     // A conditional deny leaves other calls to later rules; anything else may let some call through.
     if (rule.verdict !== 'deny') return false;
   }

@@ -1,10 +1,11 @@
+import fs from 'node:fs';
 import http from 'node:http';
 import { Client } from '@modelcontextprotocol/sdk/client/index.js';
 import { StreamableHTTPClientTransport } from '@modelcontextprotocol/sdk/client/streamableHttp.js';
 import { ElicitRequestSchema, LATEST_PROTOCOL_VERSION } from '@modelcontextprotocol/sdk/types.js';
 import { Agent } from 'undici';
 import { afterEach, describe, expect, it, vi } from 'vitest';
-import { serveHttp, type HttpServing } from '../../mcp/index.js';
+import { serveHttp, TokenAuthority, type HttpServing } from '../../mcp/index.js';
 import { createCertificate } from '../../src/sim/server/certificate.js';
 import { accept, callRecords, decline, startMcpHost, textOf, type ElicitAnswer, type McpHost } from './support.js';
 
@@ -19,11 +20,18 @@ afterEach(async () => {
   host = undefined;
 });
 
+/** The single token of a one-person set-up, in the host's mcp-token file. */
+function guardOf(mcp: McpHost, allowedOrigins: string[] = [], allowedHosts: string[] = []) {
+  fs.writeFileSync(mcp.ctx.paths.mcpTokenFile, `${token}\n`, { mode: 0o600 });
+  const people = new TokenAuthority({ store: mcp.ctx.paths.mcpTokensFile, legacy: mcp.ctx.paths.mcpTokenFile });
+  return { authenticate: (presented: string) => people.authenticate(presented), allowedOrigins, allowedHosts };
+}
+
 async function serve(allowedOrigins: string[] = [], taskDurationMs = 0, allowedHosts: string[] = []) {
   host = await startMcpHost({ connection: { origin: 'mcp-http' }, taskDurationMs });
   serving = await serveHttp({
     listen: { host: '127.0.0.1', port: 0 },
-    guard: { token, allowedOrigins, allowedHosts },
+    guard: guardOf(host, allowedOrigins, allowedHosts),
     connect: host.connect,
   });
   return { host, url: serving.url, serving };
@@ -96,7 +104,7 @@ describe('MCP over Streamable HTTP: the door', () => {
     const { url } = await serve();
     const response = await post(url, { authorization: 'Bearer not-the-token' });
     expect(response.status).toBe(401);
-    expect(await response.json()).toMatchObject({ error: { message: 'wrong bearer token' } });
+    expect(await response.json()).toMatchObject({ error: { message: 'unknown or revoked bearer token' } });
   });
 
   it('refuses an Origin that is not in mcp.allowedOrigins with 403, even with the right token', async () => {
@@ -125,11 +133,7 @@ describe('MCP over Streamable HTTP: the door', () => {
       port: 0,
       tls: { cert: Buffer.from(certificate.cert), key: Buffer.from(certificate.key) },
     };
-    serving = await serveHttp({
-      listen,
-      guard: { token, allowedOrigins: [], allowedHosts: [] },
-      connect: host.connect,
-    });
+    serving = await serveHttp({ listen, guard: guardOf(host), connect: host.connect });
     const trusting = new Agent({ connect: { ca: certificate.cert } });
     const response = await fetch(serving.url, {
       method: 'POST',

@@ -94,3 +94,24 @@ describe('rule matchers', () => {
     expect(matches('', call('anything', 'destructive'))).toBe(true);
   });
 });
+
+describe('where.actor', () => {
+  const byActor = (actor?: string): PolicyRequest => ({
+    ...call('reboot_vm', 'change', { vmid: 200 }),
+    ...(actor ? { actor } : {}),
+  });
+
+  it.each([
+    ['alice', true],
+    ['ci-nightly', true],
+    ['bob', false],
+    [undefined, false],
+  ])('actor ["alice", "ci-*"] against %s -> %s', (actor, expected) => {
+    expect(matches('  where: { actor: ["alice", "ci-*"] }', byActor(actor))).toBe(expected);
+  });
+
+  it('needs the target conditions too', () => {
+    expect(matches('  where: { vmid: [200], actor: [alice] }', byActor('alice'))).toBe(true);
+    expect(matches('  where: { vmid: [201], actor: [alice] }', byActor('alice'))).toBe(false);
+  });
+});

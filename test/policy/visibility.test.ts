@@ -75,3 +75,14 @@ describe('isHidden', () => {
     expect(isHidden('apply_terraform', ['change', 'destructive'], shippedDefaults, 'read-only')).toBe(true);
   });
 });
+
+describe('isHidden for a known actor', () => {
+  const user = rules('- id: ci-reads\n  risk: [change, destructive]\n  where: { actor: ["ci-*"] }\n  verdict: deny\n');
+
+  it('hides what a deny for that actor covers, and only for that actor', () => {
+    expect(isHidden('start_vm', 'change', [...user, ...shippedDefaults], 'normal', 'ci-nightly')).toBe(true);
+    expect(isHidden('start_vm', 'change', [...user, ...shippedDefaults], 'normal', 'alice')).toBe(false);
+    expect(isHidden('start_vm', 'change', [...user, ...shippedDefaults], 'normal')).toBe(false);
+    expect(isHidden('list_vms', 'read', [...user, ...shippedDefaults], 'normal', 'ci-nightly')).toBe(false);
+  });
+});

@@ -3,12 +3,15 @@ import path from 'node:path';
 import {
   buildMcpServer,
   connectExternalServers,
+  legacyTokenWanted,
   listenSettings,
   loadOrCreateToken,
   loadPromptTexts,
   serveHttp,
   serveStdio,
+  TokenAuthority,
   type ListenSettings,
+  type TokenFiles,
   type McpConnection,
 } from '../../../mcp/index.js';
 import { packageRoot, packageVersion } from '../../config/package-info.js';
@@ -83,20 +86,22 @@ export function mcpConnections(
   ctx: CommandContext,
   cluster: ClusterConnection,
   options: ConnectionOptions,
-): () => McpConnection {
+): (person?: string) => McpConnection {
   const prompts = loadPromptTexts(path.join(packageRoot(), 'prompts'));
   const trustElicitation = cluster.config.mcp?.trustElicitation === true;
-  return () =>
+  return (person) =>
     buildMcpServer({
       info: serverInfo(),
       prompts,
       trustElicitation,
+      ...(person ? { person } : {}),
       ...(options.elicitationTimeoutMs ? { elicitationTimeoutMs: options.elicitationTimeoutMs } : {}),
-      openSession: ({ name, approver }) =>
+      openSession: (client) =>
         openToolSession(ctx, cluster, {
           origin: options.origin,
-          approver,
-          mcpClient: name,
+          approver: client.approver,
+          mcpClient: client.name,
+          ...(client.person ? { person: client.person } : {}),
           ...(options.extraTools ? { extraTools: options.extraTools } : {}),
         }),
     });
@@ -125,14 +130,17 @@ async function serveOverHttp(
   ctx: CommandContext,
   cluster: ClusterConnection,
   listen: ListenSettings,
-  connect: () => McpConnection,
+  connect: (person: string) => McpConnection,
   run: HttpRun,
 ): Promise<number> {
-  const token = loadOrCreateToken(ctx.paths.mcpTokenFile);
+  const files = tokenFiles(ctx);
+  // The single token of a one-person set-up, created on first use as before; never again once revoked.
+  const token = legacyTokenWanted(files) ? loadOrCreateToken(files.legacy) : null;
+  const people = new TokenAuthority(files);
   const serving = await serveHttp({
     listen,
     guard: {
-      token,
+      authenticate: (presented) => people.authenticate(presented),
       allowedOrigins: cluster.config.mcp?.allowedOrigins ?? [],
       allowedHosts: [...(cluster.config.mcp?.allowedHosts ?? []), listen.host.replace(/^\[|\]$/g, '')],
     },
@@ -140,7 +148,11 @@ async function serveOverHttp(
   });
   printLine(
     ctx.io.stdout,
-    JSON.stringify({ url: serving.url, tokenFile: ctx.paths.mcpTokenFile, ...(run.printToken ? { token } : {}) }),
+    JSON.stringify({
+      url: serving.url,
+      tokenFile: token === null ? null : files.legacy,
+      ...(run.printToken && token !== null ? { token } : {}),
+    }),
   );
   printLine(
     ctx.io.stderr,
@@ -148,6 +160,10 @@ async function serveOverHttp(
   );
   await serving.close(await run.stop);
   return ExitCode.ok;
+}
+
+export function tokenFiles(ctx: CommandContext): TokenFiles {
+  return { store: ctx.paths.mcpTokensFile, legacy: ctx.paths.mcpTokenFile };
 }
 
 function serverInfo(): { name: string; version: string } {

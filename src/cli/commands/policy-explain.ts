@@ -9,19 +9,25 @@ import { openCluster } from '../session/open-cluster.js';
 import { openPolicy } from '../session/open-policy.js';
 import { ToolRegistry } from '../../core/registry.js';
 import { allTools } from '../../../tools/index.js';
+import { personNamePattern } from '../../../mcp/http/person-tokens.js';
 
 /**
- * `policy explain TOOL ARGS_JSON`: resolves the target on the cluster (or the
- * demo) and shows which rule decides, the verdict, the confirmation and why.
+ * `policy explain TOOL ARGS_JSON [--actor NAME]`: resolves the target on the
+ * cluster (or the demo) and shows which rule decides, the verdict, the
+ * confirmation and why; with --actor, for a call made with NAME's MCP token.
  * Nothing is executed, so nothing is audited.
  */
 export async function policyExplain(
   ctx: CommandContext,
   tool: string,
   argsJson: string,
-  options: { json?: boolean },
+  options: { json?: boolean; actor?: string },
 ): Promise<number> {
   const args = parseArgsJson(argsJson);
+  const actor = options.actor;
+  if (actor !== undefined && !personNamePattern.test(actor))
+    throw new UsageError(`--actor takes an MCP token name such as alice or ci-runner, not '${actor}'`);
+  const byActor = actor === undefined ? {} : { actor };
   const registry = new ToolRegistry(allTools);
   const definition = registry.get(tool);
   if (!definition && !isExternalToolName(tool)) {
@@ -33,7 +39,7 @@ export async function policyExplain(
     let decision: PolicyDecision;
     let target: Target = { profile: cluster.profile };
     if (!definition) {
-      decision = explainExternalTool({ tool, args, target }, rules, mode);
+      decision = explainExternalTool({ tool, args, target, ...byActor }, rules, mode);
     } else {
       const validation = validateArgs(tool, definition.input, args);
       if (!validation.ok) throw new UsageError(validation.message);
@@ -47,7 +53,13 @@ export async function policyExplain(
       };
       target = await definition.target(validation.args, context);
       decision = decide(
-        { tool, risk: riskOf(definition, validation.args), args: validation.args as Record<string, unknown>, target },
+        {
+          tool,
+          risk: riskOf(definition, validation.args),
+          args: validation.args as Record<string, unknown>,
+          target,
+          ...byActor,
+        },
         rules,
         noGrants,
         mode,
@@ -57,6 +69,7 @@ export async function policyExplain(
       tool,
       args,
       target,
+      actor: actor ?? null,
       verdict: decision.verdict,
       ruleId: decision.ruleId,
       confirm: decision.confirm,
@@ -65,7 +78,7 @@ export async function policyExplain(
     };
     if (options.json) printJson(ctx.io.stdout, report);
     else {
-      printLine(ctx.io.stdout, `${tool} on ${describeTarget(target)}`);
+      printLine(ctx.io.stdout, `${tool} on ${describeTarget(target)}${actor === undefined ? '' : ` by ${actor}`}`);
       printLine(
         ctx.io.stdout,
         `verdict: ${decision.verdict}${decision.verdict === 'ask' ? ` (${decision.confirm} confirmation)` : ''}`,

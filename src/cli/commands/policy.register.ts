@@ -16,9 +16,10 @@ export const registerPolicy: Registrar = (program, { run, example }) => {
   policy
     .command('explain <tool> <argsJson>')
     .description('resolve the target and show the rule that decides, the verdict, the confirmation kind and why')
+    .option('--actor <name>', 'as called with the MCP token of this person (rules with where.actor)')
     .option('--json', 'print JSON')
     .action(
-      run(async (ctx, tool: string, argsJson: string, options: { json?: boolean }) =>
+      run(async (ctx, tool: string, argsJson: string, options: { json?: boolean; actor?: string }) =>
         (await import('./policy-explain.js')).policyExplain(ctx, tool, argsJson, options),
       ),
     );

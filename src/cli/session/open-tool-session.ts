@@ -18,6 +18,8 @@ export interface ToolSessionOptions {
   origin: AuditOrigin;
   approver?: Approver;
   mcpClient?: string;
+  /** The person whose MCP bearer token opened the session. */
+  person?: string;
   /** Extra tools (e.g. external MCP servers'); the built-in Proxmox tools are always there. */
   extraTools?: AnyTool[];
 }
@@ -49,7 +51,12 @@ export async function openToolSession(
   const session: SessionInfo = {
     id: newSessionId((size) => crypto.randomBytes(size)),
     origin: options.origin,
-    actor: { osUser: os.userInfo().username, pveIdentity: cluster.api.identity, mcpClient: options.mcpClient ?? null },
+    actor: {
+      osUser: os.userInfo().username,
+      pveIdentity: cluster.api.identity,
+      mcpClient: options.mcpClient ?? null,
+      person: options.person ?? null,
+    },
     profile: cluster.profile,
     cluster: cluster.cluster,
   };
