@@ -6,7 +6,7 @@ export interface Figure {
   min?: number;
   max?: number;
   n?: number;
-  unit: 'ms' | 'ratio' | 'tokens' | 'pct' | 'bytes' | 'MB';
+  unit: 'ms' | 'ratio' | 'tokens' | 'pct' | 'bytes' | 'MB' | 'records/s';
   goal?: string;
 }
 

@@ -1,6 +1,7 @@
 import type { BenchSuite } from './figure.js';
 import { agentFigures } from './figures/agent.js';
 import { auditAppend } from './figures/audit.js';
+import { auditForward } from './figures/audit-forward.js';
 import { coldStart } from './figures/cold-start.js';
 import { diagnoseBench } from './figures/diagnose.js';
 import { generalisationBench } from './figures/generalisation.js';
@@ -17,6 +18,7 @@ export const suites: BenchSuite[] = [
   agentFigures,
   auditAppend,
   redactFigures,
+  auditForward,
   simulatorFigures,
   mcpFigures,
   diagnoseBench,

@@ -29,6 +29,7 @@ export {
   AuditVerifyError,
   describeDamage,
   verifyAudit,
+  verifyCopy,
   type AuditDamage,
   type DamageKind,
   type VerifyReport,

@@ -14,6 +14,8 @@ export interface AuditSinkOptions {
   redactor?: Redactor;
   /** How long a lock whose holder stopped refreshing it blocks others (ms, at least 2000). */
   lockStaleMs?: number;
+  /** Told after each durable append, e.g. to wake the forwarder; must not throw or wait. */
+  afterAppend?: () => void;
 }
 
 /** Appends of this process per audit directory, chained so that sinks of one process never race each other for the lock. */
@@ -33,9 +35,11 @@ export function openAuditSink(options: AuditSinkOptions): AuditSink {
   const appendOne = async (entry: AuditEntry) => {
     try {
       ensureAuditDir(options.dir);
-      return await withAuditLock(options.dir, staleMs, (assertHeld) =>
+      const written = await withAuditLock(options.dir, staleMs, (assertHeld) =>
         appendUnderLock(entry, { dir: options.dir, now, redactor, assertHeld }),
       );
+      options.afterAppend?.();
+      return written;
     } catch (error) {
       if (error instanceof AuditWriteError) throw error;
       throw new AuditWriteError(

@@ -4,6 +4,7 @@
  * truncated, a missing day file, a bad HEAD).
  */
 
+import path from 'node:path';
 import { AppError } from '../shared/errors.js';
 import { ExitCode } from '../shared/exit-codes.js';
 import { dayOfFile } from './day-files.js';
@@ -60,6 +61,10 @@ export interface VerifySummary {
   /** `ts` of the first and last record; null when there are none. */
   first: string | null;
   last: string | null;
+  /** The last record's hash (64 zeros when there is none): two trails with equal `records` and `lastHash` hold the same records. */
+  lastHash: string;
+  /** A copy only: records it held more than once (sent again after an outage), each identical to its first copy. */
+  repeats?: number;
 }
 
 export type VerifyReport = ({ ok: true } & VerifySummary) | { ok: false; records: number; damage: AuditDamage };
@@ -83,12 +88,33 @@ export async function verifyAudit(dir: string): Promise<VerifyReport> {
   }
 }
 
+/**
+ * A receiver's copy of the trail (`audit verify --file`): one JSON Lines
+ * file in seq order, without HEAD. Forwarding delivers at least once, so a
+ * record that comes again, byte for byte as before, is skipped; everything
+ * else is judged as in the trail itself.
+ */
+export async function verifyCopy(file: string): Promise<VerifyReport> {
+  const lines = readTrailLines(path.dirname(file), [{ name: path.basename(file) }]);
+  try {
+    return await verifyLines(lines, null, []);
+  } finally {
+    await lines.return(undefined);
+  }
+}
+
+/** How many recent records a copy may repeat: resends start at most a few seconds back. */
+const repeatWindow = 100_000;
+
+/** `head` null: a copy, which has no HEAD and may repeat records. */
 async function verifyLines(
   lines: AsyncGenerator<TrailLine>,
-  head: HeadState,
+  head: HeadState | null,
   files: readonly string[],
 ): Promise<VerifyReport> {
-  const headHash = head.status === 'present' ? head.head.hash : null;
+  const headHash = head?.status === 'present' ? head.head.hash : null;
+  const recent = head === null ? new Map<number, string>() : null;
+  let repeats = 0;
   const sessions = new Set<string>();
   let previous: ChainPoint = { seq: 0, hash: genesisHash, file: null, line: 0 };
   let first: string | null = null;
@@ -97,6 +123,10 @@ async function verifyLines(
   for (let next = await lines.next(); !next.done; next = await lines.next()) {
     const current = next.value;
     const record = current.parsed?.status === 'valid' ? current.parsed.record : null;
+    if (record && recent && record.seq <= previous.seq && recent.get(record.seq) === record.hash) {
+      repeats += 1;
+      continue;
+    }
     if (!record || !chainsTo(previous, record)) {
       return {
         ok: false,
@@ -108,11 +138,16 @@ async function verifyLines(
     sessions.add(record.session);
     first ??= record.ts;
     lastTs = record.ts;
-    if (head.status === 'present' && record.seq === head.head.seq) hashAtHeadSeq = record.hash;
+    if (head?.status === 'present' && record.seq === head.head.seq) hashAtHeadSeq = record.hash;
+    if (recent) {
+      recent.set(record.seq, record.hash);
+      if (recent.size > repeatWindow) recent.delete(record.seq - repeatWindow);
+    }
   }
-  const damage = checkHead(head, previous, hashAtHeadSeq, files);
+  const damage = head === null ? null : checkHead(head, previous, hashAtHeadSeq, files);
   if (damage) return { ok: false, records: previous.seq, damage };
-  return { ok: true, records: previous.seq, sessions: sessions.size, first, last: lastTs };
+  const summary = { records: previous.seq, sessions: sessions.size, first, last: lastTs, lastHash: previous.hash };
+  return { ok: true, ...summary, ...(recent ? { repeats } : {}) };
 }
 
 /**

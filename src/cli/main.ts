@@ -4,6 +4,7 @@ import { ExitCode } from '../shared/exit-codes.js';
 import type { CliIo } from './io.js';
 import { buildProgram } from './program.js';
 import { reportError } from './report-error.js';
+import { stopAuditForwarding } from './session/audit-forwarding.js';
 
 /** Runs one CLI invocation and returns its exit code; never throws. */
 export async function main(argv: readonly string[], io: CliIo): Promise<number> {
@@ -15,8 +16,10 @@ export async function main(argv: readonly string[], io: CliIo): Promise<number> 
       state.exitCode = code;
     });
     await program.parseAsync([...argv], { from: 'user' });
+    await stopAuditForwarding();
     return state.exitCode;
   } catch (error) {
+    await stopAuditForwarding();
     if (error instanceof CommanderError) {
       if (['commander.helpDisplayed', 'commander.version', 'commander.help'].includes(error.code))
         // A command group without its subcommand prints its help to stderr, and that is a usage error.

@@ -1,4 +1,6 @@
 import { z } from 'zod';
+import { syslogFacilities, type SyslogFacility } from '../syslog/frame.js';
+import { receiverUrlPattern } from '../syslog/receiver-url.js';
 
 /**
  * The shape of config.json and secrets.json. Every settable key of
@@ -12,6 +14,11 @@ const HttpsUrl = z
   .string()
   .regex(/^https:\/\/[^\s/]+(:\d+)?\/?$/, 'an https URL of the API host, e.g. https://pve1.example.net:8006')
   .describe('Proxmox API URL, https://HOST:8006');
+
+const Fingerprint = z
+  .string()
+  .transform((value) => value.trim().toUpperCase())
+  .pipe(z.string().regex(/^([0-9A-F]{2}:){31}[0-9A-F]{2}$/, 'a SHA-256 fingerprint: 32 hex pairs joined by ":"'));
 
 const NodeName = z
   .string()
@@ -29,11 +36,7 @@ export const ProfileSchema = z
       .string()
       .regex(/^[^\s@!]+@[A-Za-z0-9._-]+$/, 'USER@REALM, e.g. root@pam')
       .describe('user for ticket login, USER@REALM (prefer an API token)'),
-    fingerprint: z
-      .string()
-      .transform((value) => value.trim().toUpperCase())
-      .pipe(z.string().regex(/^([0-9A-F]{2}:){31}[0-9A-F]{2}$/, 'a SHA-256 fingerprint: 32 hex pairs joined by ":"'))
-      .describe('pinned SHA-256 certificate fingerprint'),
+    fingerprint: Fingerprint.describe('pinned SHA-256 certificate fingerprint'),
     caFile: z.string().min(1).describe("CA certificate file, e.g. the cluster's pve-root-ca.pem"),
     node: NodeName,
     ssh: z
@@ -119,6 +122,29 @@ export const ConfigSchema = z
           .describe('Host header names accepted by mcp --http besides loopback'),
         trustElicitation: z.boolean().describe('let MCP clients answer typed confirmations'),
         servers: z.record(McpServerName, McpServerSchema),
+      })
+      .partial()
+      .strict(),
+    audit: z
+      .object({
+        forward: z
+          .object({
+            url: z
+              .string()
+              .regex(receiverUrlPattern, 'tcp://HOST:PORT or tls://HOST:PORT, e.g. tls://logs.example.net:6514')
+              .describe('syslog receiver the audit trail is forwarded to, tcp:// or tls://HOST:PORT'),
+            caFile: z.string().min(1).describe('CA certificate that signed the tls:// receiver'),
+            fingerprint: Fingerprint.describe('pinned SHA-256 fingerprint of the tls:// receiver'),
+            facility: z
+              .enum(Object.keys(syslogFacilities) as [SyslogFacility, ...SyslogFacility[]])
+              .describe('syslog facility of forwarded records (default authpriv)'),
+            appName: z
+              .string()
+              .regex(/^[\x21-\x7e]{1,48}$/, 'printable ASCII without spaces, at most 48 characters')
+              .describe('syslog APP-NAME of forwarded records (default proxmox-ai)'),
+          })
+          .partial()
+          .strict(),
       })
       .partial()
       .strict(),

@@ -8,9 +8,11 @@ import {
   readAuditRecords,
   readStoredRecords,
   verifyAudit,
+  verifyCopy,
   type AuditFilter,
   type AuditRecord,
 } from '../../audit/index.js';
+import { UsageError } from '../../shared/errors.js';
 import { ExitCode } from '../../shared/exit-codes.js';
 import { jsonForTerminal } from '../../shared/terminal-text.js';
 import { printJson, printLine, type CommandContext } from '../io.js';
@@ -36,14 +38,19 @@ export async function auditShow(ctx: CommandContext, options: FilterOptions & { 
   return ExitCode.ok;
 }
 
-export async function auditVerify(ctx: CommandContext, options: { json?: boolean }): Promise<number> {
-  const report = await verifyAudit(ctx.paths.auditDir);
+/** `audit verify [--file COPY]`: the local trail, or a receiver's copy of it (which may repeat records). */
+export async function auditVerify(ctx: CommandContext, options: { json?: boolean; file?: string }): Promise<number> {
+  if (options.file !== undefined) readableFile(options.file);
+  const report = options.file === undefined ? await verifyAudit(ctx.paths.auditDir) : await verifyCopy(options.file);
+  const what = options.file === undefined ? 'audit trail' : 'audit copy';
   if (report.ok) {
+    const repeats = report.repeats ? ` (${count(report.repeats, 'repeated record')} skipped)` : '';
+    const span = report.first ? `, ${report.first} to ${report.last}, last hash ${report.lastHash.slice(0, 16)}` : '';
     if (options.json) printJson(ctx.io.stdout, report);
     else
       printLine(
         ctx.io.stdout,
-        `audit trail ok: ${count(report.records, 'record')}, ${count(report.sessions, 'session')}${report.first ? `, ${report.first} to ${report.last}` : ''}`,
+        `${what} ok: ${count(report.records, 'record')}${repeats}, ${count(report.sessions, 'session')}${span}`,
       );
     return ExitCode.ok;
   }
@@ -54,7 +61,7 @@ export async function auditVerify(ctx: CommandContext, options: { json?: boolean
       : before === 1
         ? 'the record before it verifies'
         : `the ${before} records before it verify`;
-  const error = new AuditVerifyError(`audit trail damaged: ${describeDamage(report.damage)} (${intact})`);
+  const error = new AuditVerifyError(`${what} damaged: ${describeDamage(report.damage)} (${intact})`);
   if (!options.json) throw error;
   printJson(ctx.io.stdout, { ...report, error: { code: error.code, message: error.message } });
   printLine(ctx.io.stderr, `proxmox-ai: ${error.message}`);
@@ -69,6 +76,16 @@ export async function auditExport(ctx: CommandContext, options: Pick<FilterOptio
     if (!out.write(`${shown(stored.line)}\n`)) await once(out, 'drain');
   }
   return ExitCode.ok;
+}
+
+function readableFile(file: string): void {
+  try {
+    if (!fs.statSync(file).isFile()) throw new UsageError(`--file ${file} is not a file`);
+    fs.accessSync(file, fs.constants.R_OK);
+  } catch (error) {
+    if (error instanceof UsageError) throw error;
+    throw new UsageError(`--file ${file} cannot be read (${(error as NodeJS.ErrnoException).code ?? 'error'})`);
+  }
 }
 
 function count(n: number, noun: string): string {

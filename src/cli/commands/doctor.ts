@@ -4,6 +4,7 @@ import { AppError } from '../../shared/errors.js';
 import { ExitCode } from '../../shared/exit-codes.js';
 import { fail, ok, type CheckResult } from '../doctor/check.js';
 import { listEgress } from '../doctor/egress.js';
+import { checkForwarding } from '../doctor/forward-check.js';
 import { checkNodeVersion, checkStateDirs, checkWritable } from '../doctor/local-checks.js';
 import { checkOllama } from '../doctor/ollama-check.js';
 import { checkProfiles } from '../doctor/profile-checks.js';
@@ -19,6 +20,8 @@ export async function doctor(ctx: CommandContext, options: { json?: boolean }): 
   if (loaded.config) {
     results.push(...(await checkProfiles(loaded.config.profiles ?? {}, loaded.secrets ?? {}, io.env)));
     results.push(await checkOllama(loaded.config, io.env));
+    const forwarding = await checkForwarding(loaded.config, paths.auditDir);
+    if (forwarding) results.push(forwarding);
     results.push(...listEgress(loaded.config, io.env));
   }
   const failed = results.some((result) => result.status === 'fail');

@@ -18,6 +18,7 @@ export function listEgress(config: AppConfig, env: NodeJS.ProcessEnv): CheckResu
     ok('egress:ssh', `SSH to nodes: ${sshUsers.join(', ') || 'none configured'}`),
     ok('egress:ollama', `Ollama: ${resolveOllamaHost(config, env)}`),
     ok('egress:mcp', `external MCP servers: ${mcpServers.join(', ') || 'none configured'}`),
+    ok('egress:audit-forward', `audit trail forwarding: ${config.audit?.forward?.url ?? 'off'}`),
     ok(
       'egress:terraform',
       `Terraform provider downloads: ${config.iac?.allowInit ? 'allowed (iac.allowInit)' : 'off'}`,

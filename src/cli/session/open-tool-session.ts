@@ -10,6 +10,7 @@ import type { AnyTool } from '../../core/tool.js';
 import { SessionGrants, type PolicyMode, type PolicyRule } from '../../policy/index.js';
 import { FileReadCache } from '../../cache/file-read-cache.js';
 import type { CommandContext } from '../io.js';
+import { startAuditForwarding } from './audit-forwarding.js';
 import type { ClusterConnection } from './open-cluster.js';
 import { openPolicy } from './open-policy.js';
 import { sessionRegistry } from './registry.js';
@@ -45,7 +46,12 @@ export async function openToolSession(
   options: ToolSessionOptions,
 ): Promise<ToolSession> {
   const redactor = createRedactor({ secrets: secretValues(cluster) });
-  const audit = openAuditSink({ dir: ctx.paths.auditDir, redactor });
+  const forwarder = await startAuditForwarding(ctx.paths.auditDir, cluster.config);
+  const audit = openAuditSink({
+    dir: ctx.paths.auditDir,
+    redactor,
+    ...(forwarder ? { afterAppend: () => forwarder.nudge() } : {}),
+  });
   const { rules, mode } = openPolicy(ctx, cluster.config);
   const registry = sessionRegistry(cluster.config, cluster.config.profiles?.[cluster.profile], options.extraTools);
   const session: SessionInfo = {
