@@ -46,9 +46,9 @@ function localLines(dir: string): string[] {
   return dayFiles(dir).flatMap((file) => readLines(path.join(dir, file)));
 }
 
-const settle = { timeout: 20_000, interval: 100 };
+const settle = { timeout: 45_000, interval: 100 };
 
-describe.runIf(hasRsyslog)('audit forwarding to a real rsyslog', { timeout: 60_000 }, () => {
+describe.runIf(hasRsyslog)('audit forwarding to a real rsyslog', { timeout: 120_000 }, () => {
   it('delivers every record, byte for byte and in order', async () => {
     const rsyslog = await receiver();
     const dir = tempAuditDir();
@@ -120,7 +120,7 @@ describe.runIf(hasRsyslog)('audit forwarding to a real rsyslog', { timeout: 60_0
   });
 });
 
-describe.runIf(hasRsyslog)('audit forwarding over TLS to a real rsyslog', { timeout: 60_000 }, () => {
+describe.runIf(hasRsyslog)('audit forwarding over TLS to a real rsyslog', { timeout: 120_000 }, () => {
   let tls: { caFile: string; certFile: string; keyFile: string; fingerprint: string } | undefined;
   beforeAll(async () => {
     if (!rsyslogTlsDriver()) {

@@ -40,11 +40,19 @@ describe('verifyAudit', () => {
       sessions: 2,
       first: '2026-11-21T01:00:00.000Z',
       last: '2026-11-23T17:00:00.000Z',
+      lastHash: expect.stringMatching(/^[0-9a-f]{64}$/),
     });
   });
 
   it('verifies a missing audit directory as an empty trail', async () => {
-    expect(await verifyAudit(tempAuditDir())).toEqual({ ok: true, records: 0, sessions: 0, first: null, last: null });
+    expect(await verifyAudit(tempAuditDir())).toEqual({
+      ok: true,
+      records: 0,
+      sessions: 0,
+      first: null,
+      last: null,
+      lastHash: '0'.repeat(64),
+    });
   });
 
   it('reports a changed record as edited, naming file, line and seq', async () => {

@@ -65,7 +65,7 @@ describe('proxmox-ai audit (built binary)', () => {
     expect(await Promise.all(writers.map((writer) => writer.exited))).toEqual([0, 0]);
     const run = await runCli(['audit', 'verify'], { home });
     expect(run.code, run.stderr).toBe(0);
-    expect(run.stdout).toMatch(/^audit trail ok: 200 records, 2 sessions, \S+ to \S+\n$/);
+    expect(run.stdout).toMatch(/^audit trail ok: 200 records, 2 sessions, \S+ to \S+, last hash [0-9a-f]{16}\n$/);
   }, 60_000);
 
   it('exits 4 naming the record a sed-style edit changed', async () => {

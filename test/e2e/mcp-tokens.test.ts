@@ -3,7 +3,7 @@ import path from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { runCli, tempHome } from '../support/cli.js';
 
-describe('proxmox-ai mcp token (built binary)', () => {
+describe('proxmox-ai mcp token (built binary)', { timeout: 90_000 }, () => {
   it('prints a new token once, alone on one stdout line, and keeps only its hash (0600)', async () => {
     const home = tempHome();
     const run = await runCli(['mcp', 'token', 'add', 'alice', '--expires', '30'], { home });
@@ -42,7 +42,7 @@ describe('proxmox-ai mcp token (built binary)', () => {
   });
 });
 
-describe('proxmox-ai policy explain --actor (built binary)', () => {
+describe('proxmox-ai policy explain --actor (built binary)', { timeout: 90_000 }, () => {
   it('matches where.actor rules for the named person only', async () => {
     const home = tempHome();
     fs.writeFileSync(

@@ -132,7 +132,10 @@ export function startForwarder(options: ForwarderOptions): Forwarder {
       lastError: saved?.receiver === receiver.address ? saved.lastError : null,
     };
     let savedAt = 0;
+    let saveLater: NodeJS.Timeout | undefined;
     const save = (changes: Partial<ForwardState>) => {
+      clearTimeout(saveLater);
+      saveLater = undefined;
       state = { ...state, delivered, ...changes, updatedAt: now().toISOString() };
       savedAt = Date.now();
       try {
@@ -167,8 +170,10 @@ export function startForwarder(options: ForwarderOptions): Forwarder {
           cursor,
           (position) => {
             delivered = position;
-            // At most once a second while sending; every stop and break saves too.
-            if (Date.now() - savedAt >= 1_000) save({});
+            // At most once a second while sending (the last position follows within the second); stops and breaks save too.
+            const wait = savedAt + 1_000 - Date.now();
+            if (wait <= 0) save({});
+            else saveLater ??= setTimeout(() => save({}), wait).unref();
             if (position.seq !== lastReported) report({ kind: 'delivered', seq: (lastReported = position.seq) });
           },
           lockLost,
@@ -184,6 +189,7 @@ export function startForwarder(options: ForwarderOptions): Forwarder {
     } finally {
       watcher.close();
       save({ sender: null });
+      clearTimeout(saveLater);
     }
   };
 
