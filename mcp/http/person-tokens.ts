@@ -4,8 +4,7 @@ import path from 'node:path';
 import lockfile from 'proper-lockfile';
 import { z } from 'zod';
 import { ensurePrivateDir, isExposed, writePrivateFile } from '../../src/config/private-files.js';
-import { ConfigError } from '../../src/core/errors/config-error.js';
-import { UsageError } from '../../src/core/errors/usage-error.js';
+import { ConfigError, UsageError } from '../../src/shared/errors.js';
 
 /**
  * Per-person bearer tokens of `mcp --http` (`mcp token add|list|revoke`).
