@@ -1,5 +1,13 @@
 import type {
   AgentInterface,
+  BackupJob,
+  FirewallOptions,
+  PendingUpdate,
+  RrdQuery,
+  StorageRrdRow,
+  TfaUser,
+  UncoveredGuest,
+  User,
   AgentOsInfo,
   ClusterResource,
   ClusterResourceType,
@@ -19,6 +27,7 @@ import type {
   NetworkInterface,
   NextIdQuery,
   NodeStatus,
+  NodeTime,
   NodeStorage,
   NodeSummary,
   Page,
@@ -80,6 +89,11 @@ export interface ClusterApi {
   nextId(query?: NextIdQuery, options?: CallOptions): Promise<number>;
   tasks(options?: CallOptions): Promise<TaskSummary[]>;
   haStatus(options?: CallOptions): Promise<HaStatusEntry[]>;
+  /** The vzdump jobs of jobs.cfg. */
+  backupJobs(options?: CallOptions): Promise<BackupJob[]>;
+  /** Guests no backup job selects (those the caller may audit). */
+  notBackedUp(options?: CallOptions): Promise<UncoveredGuest[]>;
+  firewallOptions(options?: CallOptions): Promise<FirewallOptions>;
 }
 
 export interface NodeApi {
@@ -90,6 +104,10 @@ export interface NodeApi {
   tasks(node: string, filter?: TaskFilter, options?: CallOptions): Promise<Page<TaskSummary[]>>;
   syslog(node: string, range?: SyslogRange, options?: CallOptions): Promise<Page<LogLine[]>>;
   journal(node: string, range?: JournalRange, options?: CallOptions): Promise<JournalPage>;
+  /** The node's clock: ages of backups and tasks are measured against it, not this machine's. */
+  time(node: string, options?: CallOptions): Promise<NodeTime>;
+  /** Packages apt would upgrade (needs Sys.Modify on the node). */
+  pendingUpdates(node: string, options?: CallOptions): Promise<PendingUpdate[]>;
 }
 
 /** Guests of both kinds. Writes answer a UPID: that only means the task started; follow it to learn how it ended. */
@@ -123,6 +141,8 @@ export interface StorageApi {
     filter?: StorageContentFilter,
     options?: CallOptions,
   ): Promise<StorageVolume[]>;
+  /** Usage history, oldest row first. */
+  rrd(node: string, storage: string, query: RrdQuery, options?: CallOptions): Promise<StorageRrdRow[]>;
 }
 
 /** Task calls go to the node named inside the UPID. */
@@ -137,6 +157,10 @@ export interface TaskApi {
 export interface AccessApi {
   /** The caller's own effective privileges (or `userid`'s, with Sys.Audit), optionally for one ACL path. */
   permissions(filter?: { path?: string; userid?: string }, options?: CallOptions): Promise<Permissions>;
+  /** With `full`, each user's API tokens too. */
+  users(query?: { full?: boolean }, options?: CallOptions): Promise<User[]>;
+  /** Users with second factors, and those factors. */
+  tfa(options?: CallOptions): Promise<TfaUser[]>;
 }
 
 export interface TaskProgress {

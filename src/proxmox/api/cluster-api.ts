@@ -1,7 +1,9 @@
 import { z } from 'zod';
 import type { CallOptions, ClusterApi } from '../../core/ports/proxmox-api.js';
+import { BackupJobSchema, UncoveredGuestSchema } from '../schemas/backup.js';
 import {
   ClusterResourceSchema,
+  FirewallOptionsSchema,
   ClusterStatusEntrySchema,
   HaStatusEntrySchema,
   NextIdSchema,
@@ -23,5 +25,10 @@ export function clusterApi(api: Requester): ClusterApi {
     tasks: (options) => api.call('GET', '/cluster/tasks', z.array(TaskSummarySchema), undefined, options),
     haStatus: (options) =>
       api.call('GET', '/cluster/ha/status/current', z.array(HaStatusEntrySchema), undefined, options),
+    backupJobs: (options) => api.call('GET', '/cluster/backup', z.array(BackupJobSchema), undefined, options),
+    notBackedUp: (options) =>
+      api.call('GET', '/cluster/backup-info/not-backed-up', z.array(UncoveredGuestSchema), undefined, options),
+    firewallOptions: (options) =>
+      api.call('GET', '/cluster/firewall/options', FirewallOptionsSchema, undefined, options),
   };
 }

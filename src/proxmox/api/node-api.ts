@@ -1,6 +1,13 @@
 import { z } from 'zod';
 import type { NodeApi } from '../../core/ports/proxmox-api.js';
-import { JournalSchema, NetworkInterfaceSchema, NodeStatusSchema, NodeSummarySchema } from '../schemas/nodes.js';
+import {
+  JournalSchema,
+  NetworkInterfaceSchema,
+  NodeStatusSchema,
+  NodeSummarySchema,
+  NodeTimeSchema,
+  PendingUpdateSchema,
+} from '../schemas/nodes.js';
 import { LogLinesSchema, TaskSummarySchema } from '../schemas/tasks.js';
 import { apiPath, type Requester } from './requester.js';
 
@@ -16,5 +23,8 @@ export function nodeApi(api: Requester): NodeApi {
       api.page(apiPath`/nodes/${node}/syslog`, LogLinesSchema, { ...range }, options),
     journal: (node, range = {}, options) =>
       api.call('GET', apiPath`/nodes/${node}/journal`, JournalSchema, { ...range }, options),
+    time: (node, options) => api.call('GET', apiPath`/nodes/${node}/time`, NodeTimeSchema, undefined, options),
+    pendingUpdates: (node, options) =>
+      api.call('GET', apiPath`/nodes/${node}/apt/update`, z.array(PendingUpdateSchema), undefined, options),
   };
 }

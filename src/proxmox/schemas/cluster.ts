@@ -82,3 +82,11 @@ export type HaStatusEntry = z.infer<typeof HaStatusEntrySchema>;
 
 /** `GET /cluster/nextid` is declared integer but often arrives as a string. */
 export const NextIdSchema = pveInteger;
+
+/** `GET /cluster/firewall/options`: options never set are left out (the firewall is then off). */
+export const FirewallOptionsSchema = z.looseObject({
+  enable: maybe(pveBoolean),
+  policy_in: maybe(z.string()),
+  policy_out: maybe(z.string()),
+});
+export type FirewallOptions = z.infer<typeof FirewallOptionsSchema>;

@@ -5,6 +5,7 @@
  * is typed with what they infer, so no other room declares a wire shape.
  */
 export type * from './access.js';
+export type * from './backup.js';
 export type * from './cluster.js';
 export type * from './guests.js';
 export type * from './nodes.js';

@@ -93,3 +93,23 @@ export function splitJournal(items: string[]) {
 /** `GET /nodes/{node}/journal`: its own envelope, whose first and last items are cursors. */
 export const JournalSchema = z.array(z.string()).transform(splitJournal);
 export type JournalPage = z.infer<typeof JournalSchema>;
+
+/** `GET /nodes/{node}/apt/update`: a package apt would upgrade, in APT.pm's capitalised field names. */
+export const PendingUpdateSchema = z.looseObject({
+  Package: z.string(),
+  Version: z.string(),
+  OldVersion: maybe(z.string()),
+  Origin: maybe(z.string()),
+  Title: maybe(z.string()),
+  Priority: maybe(z.string()),
+  Section: maybe(z.string()),
+});
+export type PendingUpdate = z.infer<typeof PendingUpdateSchema>;
+
+/** `GET /nodes/{node}/time`: the node's clock, in unix seconds. */
+export const NodeTimeSchema = z.looseObject({
+  time: pveInteger,
+  localtime: maybe(pveInteger),
+  timezone: maybe(z.string()),
+});
+export type NodeTime = z.infer<typeof NodeTimeSchema>;

@@ -40,5 +40,23 @@ export const StorageVolumeSchema = z.looseObject({
   parent: maybe(z.string()),
   notes: maybe(z.string()),
   protected: maybe(pveBoolean),
+  /** Backups: the guest type (`qemu`, `lxc`). */
+  subtype: maybe(z.string()),
+  /** Backups on Proxmox Backup Server: the last verification. */
+  verification: maybe(z.looseObject({ state: z.string(), upid: maybe(z.string()) })),
 });
 export type StorageVolume = z.infer<typeof StorageVolumeSchema>;
+
+/** An `rrddata` request: 70 rows at the timeframe's resolution (hour 1 min ... year 1 week). */
+export interface RrdQuery {
+  timeframe: 'hour' | 'day' | 'week' | 'month' | 'year';
+  cf?: 'AVERAGE' | 'MAX';
+}
+
+/** A row of a storage's `rrddata`; rows without data carry only `time`. */
+export const StorageRrdRowSchema = z.looseObject({
+  time: pveInteger,
+  total: maybe(pveNumber),
+  used: maybe(pveNumber),
+});
+export type StorageRrdRow = z.infer<typeof StorageRrdRowSchema>;

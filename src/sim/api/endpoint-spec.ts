@@ -57,6 +57,7 @@ const undeclared: EndpointSpec[] = [
   read('/cluster/backup-info/not-backed-up', audit('/'), {}),
   read('/cluster/firewall/options', audit('/'), {}),
   read('/nodes/{node}/firewall/options', audit('/nodes/{node}'), { node }, 'node'),
+  read('/nodes/{node}/time', audit('/nodes/{node}'), { node }, 'node'),
   read('/nodes/{node}/apt/update', { check: ['perm', '/nodes/{node}', ['Sys.Modify']] }, { node }, 'node'),
   read('/nodes/{node}/rrddata', audit('/nodes/{node}'), {
     node,

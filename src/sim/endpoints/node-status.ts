@@ -97,7 +97,14 @@ function network({ sim, params }: ApiCall) {
   return ok(wanted);
 }
 
+/** GET /nodes/{node}/time: the simulated nodes run in UTC, so local time equals UTC. */
+function time({ sim }: ApiCall) {
+  const now = sim.cluster.nowSeconds();
+  return ok({ timezone: 'Etc/UTC', time: now, localtime: now });
+}
+
 export const nodeStatusRoutes: Route[] = [
   { method: 'GET', template: '/nodes/{node}/status', handler: status },
+  { method: 'GET', template: '/nodes/{node}/time', handler: time },
   { method: 'GET', template: '/nodes/{node}/network', handler: network },
 ];
