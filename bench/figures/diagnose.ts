@@ -1,5 +1,5 @@
 import { EvidenceReader } from '../../src/diagnose/evidence-reader.js';
-import { findProblems } from '../../src/diagnose/find-problems.js';
+import { checkCluster } from '../../src/health/check-cluster.js';
 import { createProxmoxClient } from '../../src/proxmox/client.js';
 import { toProxmoxApi } from '../../src/proxmox/proxmox-api-adapter.js';
 import { generateScenario, startSimulator, type Scenario } from '../../src/sim/index.js';
@@ -8,7 +8,10 @@ import { summarise, type BenchSuite } from '../figure.js';
 const guestCount = 5000;
 const nodeCount = 20;
 
-/** `find_problems` over the simulator (HTTPS, real client) on 5,000 guests, one in 250 of them in trouble. */
+/**
+ * `find_problems` over the simulator (HTTPS, real client) on 5,000 guests, one in 250 of them in trouble:
+ * the diagnosis of nodes and guests plus the backup, capacity and posture checks.
+ */
 export const diagnoseBench: BenchSuite = {
   name: 'find problems on 5,000 guests',
   async measure({ full }) {
@@ -25,7 +28,7 @@ export const diagnoseBench: BenchSuite = {
     try {
       const once = async () => {
         const started = performance.now();
-        const report = await findProblems(new EvidenceReader(api, signal));
+        const report = await checkCluster(api, new EvidenceReader(api, signal), { signal });
         if (report.guests.length === 0) throw new Error('the bench scenario should show troubled guests');
         return performance.now() - started;
       };
