@@ -2,6 +2,7 @@ import fs from 'node:fs';
 import path from 'node:path';
 import { packageRoot } from '../config/package-info.js';
 import type { Category } from './finding.js';
+import { backupSignatures } from './backup-signatures.js';
 import { localSignatures } from './local-signatures.js';
 import { signatureFileSchema, type SignatureData } from './signature-data.js';
 
@@ -56,7 +57,7 @@ export function signatureBook(): SignatureBook {
   if (!loaded) {
     const file = signatureFilePath();
     const parsed = signatureFileSchema.parse(JSON.parse(fs.readFileSync(file, 'utf8')));
-    loaded = buildSignatureBook([...parsed.signatures, ...localSignatures]);
+    loaded = buildSignatureBook([...parsed.signatures, ...localSignatures, ...backupSignatures]);
   }
   return loaded;
 }

@@ -39,6 +39,18 @@ describe('diagnose_vm on the demo', () => {
     expect(top!.fix).toContain('qm unlock 102');
   });
 
+  it('mentions the failed backup of 103 after its io-error pause, with the I/O error of the vzdump log', async () => {
+    const [top, backup] = (await diagnose(103)).findings;
+    expect(top!.id).toBe('vm-paused-io-error');
+    expect(backup).toMatchObject({ id: 'backup-failed', category: 'backup', confidence: 'confirmed' });
+    expect(backup!.summary).toContain('failed reading its disks: local-lvm on pve2 is full');
+    expect(backup!.evidence).toContainEqual({
+      source: 'task-log',
+      text: 'ERROR: job failed with err -5 - Input/output error',
+    });
+    expect(backup!.fix).toContain('vzdump 103 --storage local');
+  });
+
   it('explains the io-error pause of 103 with the full local-lvm of pve2', async () => {
     const result = await diagnose(103);
     expect(result.status).toBe('paused');
@@ -91,7 +103,13 @@ describe('find_problems on the demo', () => {
     const report = (await findProblems.run({}, cluster.context())).structured as unknown as ProblemsReport;
     expect(report.guests.map((guest) => guest.vmid).sort()).toEqual([101, 102, 103, 104]);
     expect(report.nodes).toEqual([
-      { node: 'pve2', findings: [expect.objectContaining({ id: 'thin-pool-out-of-space', category: 'storage' })] },
+      {
+        node: 'pve2',
+        severity: 'critical',
+        findings: [
+          expect.objectContaining({ id: 'thin-pool-out-of-space', category: 'storage', severity: 'critical' }),
+        ],
+      },
     ]);
     expect(report.guests[0]!.vmid).toBe(103);
   });

@@ -1,4 +1,5 @@
 import type { Analyzer } from './analyzer.js';
+import { backupAnalyzer } from './backup.js';
 import { bridgeAnalyzer } from './bridge.js';
 import { bridgeKindAnalyzer } from './bridge-kind.js';
 import { cloudInitAnalyzer } from './cloud-init.js';
@@ -44,4 +45,5 @@ export const analyzers: readonly Analyzer[] = [
   permissionAnalyzer,
   lxcAnalyzer,
   nodeReachAnalyzer,
+  backupAnalyzer,
 ];
