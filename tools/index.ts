@@ -3,6 +3,7 @@ import { applyTerraform } from './apply_terraform.js';
 import { diagnoseVm } from './diagnose_vm.js';
 import { findProblems } from './find_problems.js';
 import { guestAgentInfo } from './guest_agent_info.js';
+import { listBackups } from './list_backups.js';
 import { listNodes } from './list_nodes.js';
 import { listStorage } from './list_storage.js';
 import { listTasks } from './list_tasks.js';
@@ -18,10 +19,11 @@ import { shutdownVm } from './shutdown_vm.js';
 import { snapshotVm } from './snapshot_vm.js';
 import { startVm } from './start_vm.js';
 import { stopVm } from './stop_vm.js';
+import { storageTrend } from './storage_trend.js';
 import { vmConfig } from './vm_config.js';
 import { vmStatus } from './vm_status.js';
 
-/** The default set: Proxmox reads, power actions, snapshots and diagnosis. */
+/** The default set: Proxmox reads, backups and capacity, power actions, snapshots and diagnosis. */
 export const proxmoxTools: AnyTool[] = [
   listNodes,
   listVms,
@@ -29,6 +31,8 @@ export const proxmoxTools: AnyTool[] = [
   vmConfig,
   guestAgentInfo,
   listStorage,
+  storageTrend,
+  listBackups,
   listTasks,
   readTaskLog,
   readJournal,

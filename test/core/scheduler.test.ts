@@ -118,7 +118,7 @@ describe('the scheduler (the one pipeline) against the simulator', () => {
     const outcome = await pipeline.call('delete_everything', {});
     expect(outcome.status).toBe('invalid');
     expect(outcome.text).toMatch(
-      /^unknown tool 'delete_everything'; valid tools: .*guest_agent_info, list_nodes, list_storage/,
+      /^unknown tool 'delete_everything'; valid tools: .*guest_agent_info, list_backups, list_nodes, list_storage/,
     );
   });
 

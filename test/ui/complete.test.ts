@@ -27,6 +27,11 @@ describe('complete', () => {
     expect(complete('/journal pve2', sources).text).toBe('/journal pve2');
   });
 
+  it('completes the optional guest of /backups and node of /problems', () => {
+    expect(complete('/backups 2', sources).text).toBe('/backups 200');
+    expect(complete('/problems pve1', sources).text).toBe('/problems pve1');
+  });
+
   it('leaves questions and unknown commands alone', () => {
     expect(complete('why is 10', sources)).toEqual({ text: 'why is 10', candidates: [] });
     expect(complete('/frob 1', sources)).toEqual({ text: '/frob 1', candidates: [] });

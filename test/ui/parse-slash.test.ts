@@ -24,8 +24,17 @@ describe('parseSlash', () => {
     ['/reboot 200', 'reboot_vm', { vmid: 200 }],
     ['/snapshot 101 before-upgrade', 'snapshot_vm', { vmid: 101, name: 'before-upgrade' }],
     ['/diagnose 101', 'diagnose_vm', { vmid: 101 }],
+    ['/problems', 'find_problems', {}],
+    ['/problems pve2', 'find_problems', { node: 'pve2' }],
+    ['/backups', 'list_backups', {}],
+    ['/backups 200', 'list_backups', { vmid: 200 }],
   ])('maps %s to the tool call %s', (line, tool, args) => {
     expect(command(line)).toEqual({ kind: 'tool', tool, args });
+  });
+
+  it('says how to write /backups and /problems with a wrong argument', () => {
+    expect(message('/backups abc')).toBe('usage: /backups [VMID] (no argument, or a guest id such as 101)');
+    expect(message('/problems pve1 pve2')).toBe('usage: /problems [NODE] (no argument, or a node name such as pve1)');
   });
 
   it('maps the commands the TUI answers itself', () => {

@@ -31,3 +31,8 @@ export const limitSchema = (fallback: number, max: number) =>
 
 /** Guest tools take a vmid and an optional node (resolved from the cluster when left out). */
 export const guestArgs = z.object({ vmid: vmidSchema, node: nodeSchema.optional() }).strict();
+
+export const storageSchema = z
+  .string()
+  .regex(/^[a-z][a-z0-9\-_.]*[a-z0-9]$/i, 'a storage id such as local-lvm')
+  .describe('storage id, e.g. local-lvm');

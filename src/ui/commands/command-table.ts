@@ -1,5 +1,14 @@
 /** What a command's arguments are, for parsing and Tab completion. */
-export type ArgumentKind = 'none' | 'vmid' | 'vmid-name' | 'node' | 'filter' | 'count' | 'model';
+export type ArgumentKind =
+  | 'none'
+  | 'vmid'
+  | 'optional-vmid'
+  | 'vmid-name'
+  | 'node'
+  | 'optional-node'
+  | 'filter'
+  | 'count'
+  | 'model';
 
 export interface CommandSpec {
   name: string;
@@ -39,6 +48,20 @@ export const commandTable: readonly CommandSpec[] = [
     usage: '/diagnose VMID',
     summary: 'find out why a guest misbehaves',
     tool: 'diagnose_vm',
+  },
+  {
+    name: 'problems',
+    argument: 'optional-node',
+    usage: '/problems [NODE]',
+    summary: 'what is failing or at risk: guests, backups, capacity, security',
+    tool: 'find_problems',
+  },
+  {
+    name: 'backups',
+    argument: 'optional-vmid',
+    usage: '/backups [VMID]',
+    summary: "each guest's newest backup, its job and its last run",
+    tool: 'list_backups',
   },
   { name: 'start', argument: 'vmid', usage: '/start VMID', summary: 'start a guest', tool: 'start_vm' },
   {

@@ -38,6 +38,18 @@ export function parseSlash(line: string): ParsedSlash {
         return usage(spec.argument === 'vmid' ? 'a guest id such as 101' : 'e.g. /snapshot 101 before-upgrade');
       return { ok: true, command: localOrTool(spec, spec.argument === 'vmid' ? { vmid } : { vmid, name: words[1] }) };
     }
+    case 'optional-vmid': {
+      if (words.length === 0) return { ok: true, command: localOrTool(spec, {}) };
+      const vmid = parseVmid(words[0]);
+      return words.length === 1 && vmid !== null
+        ? { ok: true, command: localOrTool(spec, { vmid }) }
+        : usage('no argument, or a guest id such as 101');
+    }
+    case 'optional-node':
+      if (words.length === 0) return { ok: true, command: localOrTool(spec, {}) };
+      return words.length === 1
+        ? { ok: true, command: localOrTool(spec, { node: words[0] }) }
+        : usage('no argument, or a node name such as pve1');
     case 'node':
       return words.length === 1
         ? { ok: true, command: localOrTool(spec, { node: words[0] }) }
