@@ -2,7 +2,8 @@ import type { GuestEvidence, StorageFact, TaskFact } from '../evidence.js';
 import { confidenceOf, fact, type EvidenceItem, type Finding } from '../finding.js';
 import { usedFraction } from '../read-facts.js';
 import { isoSeconds, lineEvidence, lines, matchesOf, nothing, type Analyzer } from './analyzer.js';
-import { gib, guestLabel, name, percentOf } from './words.js';
+import { fullness, usedStorages } from './storage-full.js';
+import { guestLabel, name } from './words.js';
 
 const fullFraction = 0.95;
 
@@ -66,20 +67,6 @@ function targetOf(evidence: GuestEvidence, run: TaskFact): StorageFact | undefin
   return id === undefined ? undefined : evidence.node.storage?.find((storage) => storage.id === id);
 }
 
-function sourcesOf(evidence: GuestEvidence): StorageFact[] {
-  const ids = new Set(
-    (evidence.config?.volumes ?? []).filter((volume) => !volume.cdrom).map((volume) => volume.storage),
-  );
-  return (evidence.node.storage ?? []).filter((storage) => ids.has(storage.id));
-}
-
-function fullness(evidence: GuestEvidence, storage: StorageFact): EvidenceItem {
-  return fact(
-    'storage',
-    `${name(storage.id)} (${storage.type}) on ${evidence.node.name} is ${percentOf(storage.used, storage.total)} full (${gib(storage.used)} of ${gib(storage.total)})`,
-  );
-}
-
 function full(storage: StorageFact): boolean {
   return (usedFraction(storage) ?? 0) >= fullFraction;
 }
@@ -100,7 +87,7 @@ function backupFinding(
   const ran = fact('tasks', `vzdump of ${label} started ${when} ended: ${run.status}`);
   const base = { id: 'backup-failed', category: 'backup' as const, contradictedBy: [] as string[] };
   if (signatures.includes('backup-read-io-error')) {
-    const culprits = sourcesOf(evidence).filter((storage) => full(storage) || !storage.active);
+    const culprits = usedStorages(evidence).filter((storage) => full(storage) || !storage.active);
     const decisive = culprits.map((storage) =>
       storage.active
         ? fullness(evidence, storage)

@@ -38,14 +38,15 @@ export const storageFullAnalyzer: Analyzer = {
   },
 };
 
-function usedStorages(evidence: GuestEvidence): StorageFact[] {
+/** The storages the guest's disks (not its CD-ROMs) are on. */
+export function usedStorages(evidence: GuestEvidence): StorageFact[] {
   const ids = new Set(
     (evidence.config?.volumes ?? []).filter((volume) => !volume.cdrom).map((volume) => volume.storage),
   );
   return (evidence.node.storage ?? []).filter((storage) => ids.has(storage.id));
 }
 
-function fullness(evidence: GuestEvidence, storage: StorageFact): EvidenceItem {
+export function fullness(evidence: GuestEvidence, storage: StorageFact): EvidenceItem {
   return fact(
     'storage',
     `${name(storage.id)} (${storage.type}) on ${evidence.node.name} is ${percentOf(storage.used, storage.total)} full (${gib(storage.used)} of ${gib(storage.total)})`,
