@@ -3,7 +3,7 @@ import { confidenceOf, fact, type EvidenceItem, type Finding } from '../finding.
 import { usedFraction } from '../read-facts.js';
 import { isoSeconds, lineEvidence, lines, matchesOf, nothing, type Analyzer } from './analyzer.js';
 import { fullness, usedStorages } from './storage-full.js';
-import { guestLabel, name } from './words.js';
+import { guestShortLabel, name } from './words.js';
 
 const fullFraction = 0.95;
 
@@ -79,7 +79,7 @@ function backupFinding(
   said: EvidenceItem[],
 ): Finding {
   const { guest, node } = evidence;
-  const label = guestLabel(guest);
+  const label = guestShortLabel(guest);
   const when = isoSeconds(run.starttime);
   const target = targetOf(evidence, run);
   const targetName = target ? name(target.id) : 'the backup storage';
