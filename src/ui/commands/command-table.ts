@@ -1,14 +1,6 @@
 /** What a command's arguments are, for parsing and Tab completion. */
 export type ArgumentKind =
-  | 'none'
-  | 'vmid'
-  | 'optional-vmid'
-  | 'vmid-name'
-  | 'node'
-  | 'optional-node'
-  | 'filter'
-  | 'count'
-  | 'model';
+  'none' | 'vmid' | 'optional-vmid' | 'vmid-name' | 'node' | 'optional-node' | 'filter' | 'count' | 'model';
 
 export interface CommandSpec {
   name: string;
