@@ -2,7 +2,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { GuestBackups } from '../../src/health/backup-inventory.js';
 import type { ClusterReport } from '../../src/health/check-cluster.js';
 import type { StorageTrend } from '../../src/health/storage-trend.js';
-import { ScriptedApprover, startPipeline } from '../support/pipeline.js';
+import { ScriptedApprover, startPipeline } from '../../harness/pipeline.js';
 
 type Pipeline = Awaited<ReturnType<typeof startPipeline>>;
 let pipeline: Pipeline;
