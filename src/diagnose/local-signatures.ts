@@ -96,16 +96,6 @@ export const localSignatures: SignatureData[] = [
     lines: [{ text: "device '0000:02:00.0' assigned more than once", where: 'task-log' }],
   },
   {
-    id: 'backup-storage-wrong-content',
-    category: 'backup',
-    generic: false,
-    patterns: ["can't use storage '(?<storage>[^']+)' for backups - wrong content type"],
-    keyLine: 0,
-    cause: 'The backup job writes to a storage that does not allow the content type backup.',
-    fix: 'Pick a storage with content `backup` for the job, or enable it: `pvesm set local-lvm --content images,backup` (only where the storage type allows files).',
-    lines: [{ text: "can't use storage 'local-lvm' for backups - wrong content type", where: 'task-log' }],
-  },
-  {
     id: 'vzdump-hook-script',
     category: 'backup',
     generic: false,

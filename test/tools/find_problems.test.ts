@@ -13,19 +13,21 @@ describe('find_problems through the pipeline', () => {
     expect(outcome.status).toBe('ok');
     const lines = outcome.text.split('\n');
     expect(lines[0]).toBe('Problems, most severe first:');
-    expect(lines.some((line) => line.startsWith('- node pve2:'))).toBe(true);
-    expect(lines.some((line) => line.startsWith('- node pve1:') && line.includes('local-lvm'))).toBe(true);
-    expect(lines.some((line) => line.startsWith('- guest 102 (ci-runner) on pve1, stopped: guest-config-locked'))).toBe(
-      true,
-    );
+    const pve2 = lines.findIndex((line) => line.startsWith('- [critical] node pve2:'));
+    const pool = lines.findIndex((line) => line.startsWith('- [warning] node pve1:') && line.includes('local-lvm'));
+    expect(pve2).toBeGreaterThan(0);
+    expect(pool).toBeGreaterThan(pve2);
+    expect(
+      lines.some((line) => line.startsWith('- [warning] guest 102 (ci-runner) on pve1, stopped: guest-config-locked')),
+    ).toBe(true);
     expect(lines.at(-1)).toBe('Call diagnose_vm with a vmid for the evidence and the fix.');
-    expect(lines.some((line) => line.startsWith('- guest 100 '))).toBe(false);
+    expect(lines.some((line) => /^- \[\w+\] guest 100 /.test(line))).toBe(false);
   });
 
   it("keeps to one node's problems when asked", async () => {
     const outcome = await pipeline.call('find_problems', { node: 'pve1' });
     expect(outcome.text).not.toContain('node pve2');
-    expect(outcome.text).toContain('- node pve1:');
+    expect(outcome.text).toContain('- [warning] node pve1:');
   });
 
   it('reads nothing when the policy denies scanning a node', async () => {
