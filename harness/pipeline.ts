@@ -12,6 +12,7 @@ import type { Approver, ConfirmAnswer, ConfirmRequest } from '../src/core/approv
 import { ToolRegistry } from '../src/core/registry.js';
 import { callTool, type CallDeps, type ToolRequest } from '../src/core/scheduler.js';
 import type { ToolContext } from '../src/core/tool.js';
+import { TurnReadMemo } from '../src/core/turn-reads.js';
 import { SessionGrants, defaultRulesPath, loadDefaultRules, parseRules, type PolicyMode } from '../src/policy/index.js';
 import { createProxmoxClient } from '../src/proxmox/index.js';
 import { toProxmoxApi } from '../src/proxmox/proxmox-api-adapter.js';
@@ -69,6 +70,7 @@ export async function startPipeline(options: PipelineOptions = {}) {
     rules: [...user, ...defaults],
     mode: options.mode ?? 'normal',
     grants: new SessionGrants(),
+    turnReads: new TurnReadMemo(),
     ...(options.approver ? { approver: options.approver } : {}),
     session: {
       id: 's_testsession1',

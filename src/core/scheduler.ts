@@ -4,6 +4,7 @@ import type { Approver } from './approver.js';
 import { argumentsProblem, auditCut, outputLimits } from './call-limits.js';
 import type { CallStatus, ToolOutcome } from './call-outcome.js';
 import { readCacheKey, type ReadCache } from './read-cache.js';
+import type { TurnReadMemo } from './turn-reads.js';
 import type { ToolRegistry } from './registry.js';
 import { runBounded } from './run-bounded.js';
 import type { SessionInfo } from './session.js';
@@ -25,6 +26,8 @@ export interface ToolRequest {
   }) => void;
   /** The audit seq of what caused this call (e.g. the undo command's own call). */
   parentSeq?: number;
+  /** The agent turn that made the call: its calls share reads (core/turn-reads.ts). */
+  turn?: string;
   /** Overrides the session's origin, e.g. `tui` for a slash command in an agent session. */
   origin?: AuditOrigin;
 }
@@ -44,6 +47,8 @@ export interface CallDeps {
   timeoutMs?: { read: number; write: number };
   /** Identical allowed reads within the TTL are answered from here and audited as `cached`. */
   cache?: ReadCache;
+  /** Reads shared within an agent turn, e.g. the guest list targets are resolved from. */
+  turnReads?: TurnReadMemo;
 }
 
 const defaultTimeouts = { read: 60_000, write: 600_000 };
@@ -112,8 +117,10 @@ export async function callTool(request: ToolRequest, deps: CallDeps): Promise<To
   if (!validation.ok) return finish('invalid', validation.message, validation.message);
   const args = validation.args as Record<string, unknown>;
   const risk = riskOf(tool, args);
+  const turnReads = request.turn !== undefined ? deps.turnReads?.of(request.turn) : undefined;
   const context = (callSignal: AbortSignal): ToolContext => ({
     ...deps.context,
+    ...(turnReads ? { turnReads } : {}),
     signal: callSignal,
     progress: (message) => request.onProgress?.(redactor.redactWithin(message, outputLimits.progress)),
   });
@@ -215,7 +222,10 @@ export async function callTool(request: ToolRequest, deps: CallDeps): Promise<To
       ...decided,
       ...(hit.structured ? { structured: hit.structured } : {}),
     });
-  if (risk !== 'read') await deps.cache?.clear();
+  if (risk !== 'read') {
+    deps.turnReads?.clear();
+    await deps.cache?.clear();
+  }
 
   const timeouts = deps.timeoutMs ?? defaultTimeouts;
   const limit = risk === 'read' ? timeouts.read : timeouts.write;
@@ -232,6 +242,8 @@ export async function callTool(request: ToolRequest, deps: CallDeps): Promise<To
     }
     return tool.run(args, { ...context(callSignal), target });
   });
+  // A change may have moved, created or removed guests: later calls of the turn read afresh.
+  if (risk !== 'read') deps.turnReads?.clear();
   switch (outcome.kind) {
     case 'done': {
       const structured = outcome.value.structured

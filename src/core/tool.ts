@@ -2,6 +2,7 @@ import type { z } from 'zod';
 import type { IacPort } from './ports/iac.js';
 import type { ProxmoxApi } from './ports/proxmox-api.js';
 import type { NodeShell } from './ports/ssh.js';
+import type { TurnReads } from './turn-reads.js';
 
 export type Risk = 'read' | 'change' | 'destructive';
 
@@ -46,6 +47,8 @@ export interface ToolContext {
   now(): Date;
   /** In run(): the target the scheduler resolved, confirmed and decided on. */
   target?: Target;
+  /** Reads shared by the calls of one agent turn; absent outside a turn (MCP, CLI, slash commands). */
+  turnReads?: TurnReads;
 }
 
 export interface ToolDefinition<A = Record<string, unknown>> {

@@ -1,4 +1,5 @@
 import type { AddressInfo } from 'node:net';
+import type http from 'node:http';
 import type https from 'node:https';
 import type { Simulation } from './api/route.js';
 import { Router } from './api/router.js';
@@ -25,8 +26,12 @@ export interface SimulatorHandle {
   certificatePem: string;
   /** Users for ticket logins (default root@pam with a generated password). */
   users: Array<{ userid: string; password: string }>;
+  /** `METHOD /api2/json/...?query` of the latest requests, oldest first, as pveproxy's access log keeps them. */
+  accessLog(): readonly string[];
   close(): Promise<void>;
 }
+
+const accessLogLength = 10_000;
 
 export interface StartSimulatorOptions {
   scenario: Scenario;
@@ -54,6 +59,10 @@ export async function startSimulator(options: StartSimulatorOptions): Promise<Si
     fingerprint: certificate.fingerprint,
   };
   const server = createApiServer(sim, new Router(routes), certificate);
+  const access: string[] = [];
+  server.on('request', (request: http.IncomingMessage) => {
+    if (access.push(`${request.method} ${request.url}`) > 2 * accessLogLength) access.splice(0, accessLogLength);
+  });
   const port = await listen(server, options.port ?? 0);
   const token = credentials.tokens.values().next().value;
   return {
@@ -63,6 +72,7 @@ export async function startSimulator(options: StartSimulatorOptions): Promise<Si
     fingerprint: certificate.fingerprint,
     certificatePem: certificate.cert,
     users: [...credentials.users.values()].map(({ userid, password }) => ({ userid, password })),
+    accessLog: () => access.slice(-accessLogLength),
     close: () => close(server),
   };
 }

@@ -4,9 +4,10 @@ import { ToolInputError } from './tool-input-error.js';
 
 export { guestLabel } from '../../src/core/target-label.js';
 
-/** Every VM and container the caller may see, from `/cluster/resources?type=vm`. */
-export function listGuests(ctx: ToolContext): Promise<GuestResource[]> {
-  return ctx.proxmox.cluster.guests({ signal: ctx.signal });
+/** Every VM and container the caller may see, from `/cluster/resources?type=vm`, read once per agent turn. */
+export function listGuests(ctx: ToolContext): Promise<readonly GuestResource[]> {
+  const read = () => ctx.proxmox.cluster.guests({ signal: ctx.signal });
+  return ctx.turnReads ? ctx.turnReads.remember('cluster.guests', read) : read();
 }
 
 /** Finds a guest by vmid; a node given by the caller must be where it really is. */

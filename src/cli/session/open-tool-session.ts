@@ -4,6 +4,7 @@ import { createRedactor, openAuditSink, type AuditOrigin, type AuditSink, type R
 import type { Approver } from '../../core/approver.js';
 import type { ToolRegistry } from '../../core/registry.js';
 import { callTool, type CallDeps, type ToolRequest } from '../../core/scheduler.js';
+import { TurnReadMemo } from '../../core/turn-reads.js';
 import { newSessionId, type SessionInfo } from '../../core/session.js';
 import type { ToolOutcome } from '../../core/call-outcome.js';
 import type { AnyTool } from '../../core/tool.js';
@@ -86,6 +87,7 @@ export async function openToolSession(
     session,
     ...(options.approver ? { approver: options.approver } : {}),
     ...(cache ? { cache } : {}),
+    turnReads: new TurnReadMemo(),
     context: {
       ...(await sessionAdapters(ctx, cluster, registry)),
       proxmox: cluster.api,

@@ -41,6 +41,8 @@ export interface TurnResult {
 const maxInvalidCalls = 3;
 const maxIdenticalCalls = 2;
 const wrapUpPrompt = 'The step limit is reached. Answer now with what you have found so far; do not call more tools.';
+/** Numbers the turns of every session in this process: the calls of one turn share reads (core/turn-reads.ts). */
+let turnSerial = 0;
 
 /**
  * One conversation with the model. History is append-only and the system
@@ -75,6 +77,7 @@ export class AgentSession {
       contextLength: deps.model.contextLength,
     };
     const outcomes: ToolOutcome[] = [];
+    const turn = `turn-${++turnSerial}`;
     const seen = new Map<string, number>();
     let invalid = 0;
     let steps = 0;
@@ -135,7 +138,7 @@ export class AgentSession {
           });
           return finish('loop', `Stopped: the model repeated the same ${call.name} call. Results so far are above.`);
         }
-        const outcome = await this.runCall(call, signal);
+        const outcome = await this.runCall(call, turn, signal);
         outcomes.push(outcome);
         if (outcome.status === 'invalid' && ++invalid >= maxInvalidCalls) {
           return finish('invalid-calls', `Stopped: the model made ${invalid} invalid tool calls in this turn.`);
@@ -156,7 +159,7 @@ export class AgentSession {
     }
   }
 
-  private async runCall(call: ChatToolCall, signal: AbortSignal): Promise<ToolOutcome> {
+  private async runCall(call: ChatToolCall, turn: string, signal: AbortSignal): Promise<ToolOutcome> {
     const { deps } = this;
     const id = `c${++this.callIds}`;
     deps.emit({ type: 'tool-requested', id, tool: call.name, args: call.arguments });
@@ -164,6 +167,7 @@ export class AgentSession {
       tool: call.name,
       args: call.arguments,
       signal,
+      turn,
       onProgress: (message) => deps.emit({ type: 'tool-progress', id, message }),
       onDecision: (decision) => deps.emit({ type: 'tool-decision', id, ...decision }),
     });
