@@ -52,6 +52,13 @@ export async function streamTurn(res: ServerResponse, turn: ScriptedTurn, contex
     return 'complete';
   }
   if (turn.hang) return closed;
+  if (turn.cut === 'mid-line') {
+    const line = JSON.stringify(message('the rest of the answer'));
+    // Cut only once the half line has left, so the client sees it before the connection drops.
+    await new Promise((resolve) => res.write(line.slice(0, Math.floor(line.length / 2)), resolve));
+    res.socket?.destroy();
+    return 'cut';
+  }
   const calls = turn.toolCalls ?? [];
   const placement = turn.toolCallsIn ?? 'chunk';
   if (calls.length > 0 && placement === 'chunk' && !(await send(message('', calls)))) return 'client-closed';

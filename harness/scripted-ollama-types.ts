@@ -41,6 +41,11 @@ export interface ScriptedTurn {
   chunkDelayMs?: number;
   /** After the text, keep the response open until the client goes away. */
   hang?: boolean;
+  /**
+   * Drop the connection: `before-answer` right after reading the request, `mid-line` after the text and half
+   * of the next line (as a crashed runner or a dropped proxy does).
+   */
+  cut?: 'before-answer' | 'mid-line';
   /** After the text, end the stream with `{"error": streamError}` (status stays 200, as in Ollama). */
   streamError?: string;
   /** Answer this status and `{"error": error}` instead of streaming. */
@@ -65,7 +70,7 @@ export interface ChatBody {
   options?: Record<string, unknown>;
 }
 
-export type ChatEnd = 'complete' | 'client-closed' | 'refused';
+export type ChatEnd = 'complete' | 'client-closed' | 'refused' | 'cut';
 
 export interface RecordedChat {
   index: number;

@@ -93,6 +93,11 @@ export async function startScriptedOllama(options: ScriptedOllamaOptions = {}): 
       settle('refused');
       return sendJson(res, turn.httpError.status, { error: turn.httpError.error });
     }
+    if (turn.cut === 'before-answer') {
+      settle('cut');
+      res.socket?.destroy();
+      return;
+    }
     const context = {
       model: body.model,
       promptEvalCount: Math.max(1, record.promptTokens - cachedTokens),

@@ -1,6 +1,7 @@
 import { AppError } from '../shared/errors.js';
 import { ModelAbortedError } from './errors/model-aborted-error.js';
 import { ModelNotFoundError } from './errors/model-not-found-error.js';
+import { ModelStreamEndedError } from './errors/model-stream-ended-error.js';
 import { ModelStreamError } from './errors/model-stream-error.js';
 import { ModelWithoutToolsError } from './errors/model-without-tools-error.js';
 import { OllamaResponseError } from './errors/ollama-response-error.js';
@@ -16,7 +17,6 @@ export interface FailureContext {
 
 const connectionReasons: Record<string, string> = {
   ECONNREFUSED: 'connection refused',
-  ECONNRESET: 'connection reset',
   ENOTFOUND: 'host not found',
   EAI_AGAIN: 'host not found',
   EHOSTUNREACH: 'host unreachable',
@@ -32,6 +32,14 @@ export function toModelError(error: unknown, context: FailureContext): unknown {
   const message = error instanceof Error ? error.message : String(error);
   const status = statusOf(error);
   if (status !== undefined) return fromStatus(status, message, context, error);
+  const dropped = droppedConnection(error);
+  if (dropped) {
+    return new ModelStreamEndedError(
+      context.model,
+      `Ollama at ${context.host} closed the connection ${context.phase === 'stream' ? 'mid-answer' : 'before answering'} (model '${context.model}', ${dropped})`,
+      { cause: error },
+    );
+  }
   const code = systemCode(error);
   if (context.phase === 'request' && code !== undefined) {
     return new OllamaUnavailableError(context.host, connectionReasons[code] ?? code.toLowerCase(), { cause: error });
@@ -60,6 +68,24 @@ function isAbort(error: unknown): boolean {
 function statusOf(error: unknown): number | undefined {
   const status = (error as { status_code?: unknown } | null)?.status_code;
   return typeof status === 'number' ? status : undefined;
+}
+
+/**
+ * A connection Ollama had accepted and then closed or reset (undici's
+ * `other side closed`, a reset, a body `terminated`): Ollama is running, so
+ * this is never reported as "not running". A refused connection is not this.
+ */
+function droppedConnection(error: unknown): string | undefined {
+  let current: unknown = error;
+  for (let depth = 0; depth < 4 && current; depth++) {
+    const code = (current as { code?: unknown }).code;
+    if (code === 'UND_ERR_SOCKET' || code === 'ECONNRESET' || code === 'EPIPE') {
+      const message = current instanceof Error ? current.message : '';
+      return message ? message : String(code).toLowerCase();
+    }
+    current = (current as { cause?: unknown }).cause;
+  }
+  return error instanceof TypeError && error.message === 'terminated' ? 'terminated' : undefined;
 }
 
 /** fetch wraps socket errors: `TypeError('fetch failed', { cause: { code: 'ECONNREFUSED' } })`. */

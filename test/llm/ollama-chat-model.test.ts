@@ -1,7 +1,13 @@
+import http from 'node:http';
+import type { AddressInfo } from 'node:net';
 import { afterEach, describe, expect, it } from 'vitest';
 import { ModelAbortedError } from '../../src/llm/errors/model-aborted-error.js';
 import { ModelNotFoundError } from '../../src/llm/errors/model-not-found-error.js';
+import { ModelStreamEndedError } from '../../src/llm/errors/model-stream-ended-error.js';
 import { ModelStreamError } from '../../src/llm/errors/model-stream-error.js';
+import { OllamaUnavailableError } from '../../src/llm/errors/ollama-unavailable-error.js';
+import { OllamaChatModel } from '../../src/llm/ollama-chat-model.js';
+import { ollamaEndpoint } from '../../src/llm/ollama-endpoint.js';
 import { ModelWithoutToolsError } from '../../src/llm/errors/model-without-tools-error.js';
 import { startScriptedOllama, type ScriptedOllama, type ScriptedOllamaOptions } from '../../harness/scripted-ollama.js';
 import { collect, failure, modelOn, request } from './helpers.js';
@@ -170,6 +176,44 @@ describe('OllamaChatModel failures', () => {
     expect(error).toBeInstanceOf(ModelStreamError);
     expect(error.message).toBe(
       "model 'qwen3:8b' failed mid-answer: llama runner process has terminated: exit status 2; check 'ollama ps' and the Ollama server log, then retry",
+    );
+  });
+
+  it('says the stream ended early, not that Ollama is not running, when the connection drops mid-line', async () => {
+    const server = await start({ script: [{ text: 'VM 101 is ', cut: 'mid-line' }] });
+    const chunks: unknown[] = [];
+    const error = await failure(
+      (async () => {
+        for await (const chunk of (await modelOn(server)).chat(request())) chunks.push(chunk);
+      })(),
+    );
+    expect(chunks).toEqual([{ type: 'text', delta: 'VM 101 is ' }]);
+    expect(error).toBeInstanceOf(ModelStreamEndedError);
+    expect(error.message).toMatch(
+      new RegExp(
+        `^the model's stream ended early: Ollama at ${server.url} closed the connection mid-answer \\(model 'qwen3:8b', [^)\\n]+\\); try again$`,
+      ),
+    );
+  });
+
+  it('says the stream ended early when Ollama accepts the request and drops it before answering', async () => {
+    const server = await start({ script: [{ cut: 'before-answer' }] });
+    const error = await failure(collect((await modelOn(server)).chat(request())));
+    expect(error).toBeInstanceOf(ModelStreamEndedError);
+    expect(error.message).toContain(`the model's stream ended early: Ollama at ${server.url} closed the connection`);
+    expect(error.message).not.toContain('ollama serve');
+  });
+
+  it('still says Ollama is not running when the chat request is refused', async () => {
+    const closed = http.createServer();
+    await new Promise<void>((resolve) => closed.listen(0, '127.0.0.1', resolve));
+    const host = `http://127.0.0.1:${(closed.address() as AddressInfo).port}`;
+    await new Promise((resolve) => closed.close(resolve));
+    const model = new OllamaChatModel({ endpoint: ollamaEndpoint(host), model: 'qwen3:8b', numCtx: 8192 });
+    const error = await failure(collect(model.chat(request())));
+    expect(error).toBeInstanceOf(OllamaUnavailableError);
+    expect(error.message).toBe(
+      `Ollama is not running at ${host} (connection refused); start it with 'ollama serve', or set ai.host / OLLAMA_HOST`,
     );
   });
 
