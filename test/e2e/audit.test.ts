@@ -100,6 +100,14 @@ describe('proxmox-ai audit (built binary)', () => {
     expect(run.stderr).toContain('truncated at 2026-11-23.jsonl:8 (seq 8)');
   });
 
+  it('states in its help what it guarantees after a crash', async () => {
+    const run = await runCli(['audit', 'verify', '--help'], { home: tempHome() });
+    expect(run.code).toBe(0);
+    expect(run.stdout.replace(/\s+/g, ' ')).toContain(
+      'removing any record of a call whose answer was given, or cutting the trail back to before it, makes verify fail',
+    );
+  });
+
   it('prints one JSON report with the damage and an error under --json', async () => {
     const home = tempHome();
     await recordSession(home);

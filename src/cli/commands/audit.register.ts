@@ -2,6 +2,15 @@ import type { Registrar } from '../command-kit.js';
 
 const load = () => import('./audit.js');
 
+/** What a passing verify proves after a crash (docs/architecture.md, "Audit trail"). */
+const verifyGuarantee = `
+What it guarantees:
+  A tool call is answered (to the TUI, ask, or an MCP client) only after its records are
+  written, fsynced and named in audit/HEAD. So even after a crash or SIGKILL, removing any
+  record of a call whose answer was given, or cutting the trail back to before it, makes
+  verify fail. A call still running when the process died may have left records that can
+  be removed unnoticed: nobody was told it was recorded.`;
+
 export const registerAudit: Registrar = (program, { run, example }) => {
   example('audit show --since 2h', 'what was done in the last two hours');
   example('audit verify', 'check that no audit record was altered or removed');
@@ -24,6 +33,7 @@ export const registerAudit: Registrar = (program, { run, example }) => {
     .description('recompute the hash chain; exit 4 naming the first bad record')
     .option('--file <file>', "verify a receiver's copy instead (one JSON Lines file; repeated records are skipped)")
     .option('--json', 'print the report as JSON')
+    .addHelpText('after', verifyGuarantee)
     .action(run(async (ctx, options: { json?: boolean; file?: string }) => (await load()).auditVerify(ctx, options)));
   audit
     .command('export')
