@@ -99,6 +99,12 @@ export const ConfigSchema = z
         maxSteps: z.number().int().min(1).max(100).describe('tool rounds per turn'),
         maxCallsPerTurn: z.number().int().min(1).max(1000).describe('tool calls per turn (default 40)'),
         maxCallsPerSession: z.number().int().min(1).max(100_000).describe('tool calls per session (default 500)'),
+        maxReplyBytes: z
+          .number()
+          .int()
+          .min(1024)
+          .max(16_777_216)
+          .describe("bytes of the model's text per reply before it is cut (default 65536)"),
         allowRemoteHost: z.boolean().describe('allow a non-local Ollama host'),
         cacheEnabled: z.boolean().describe('cache read-tool results'),
         cacheTtlSeconds: z.number().int().min(0).max(86_400).describe('read cache lifetime'),

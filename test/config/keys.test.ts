@@ -21,6 +21,7 @@ describe('config keys', () => {
         'ai.model',
         'ai.numCtx',
         'ai.maxSteps',
+        'ai.maxReplyBytes',
         'ai.allowRemoteHost',
         'ai.cacheEnabled',
         'ai.cacheTtlSeconds',
@@ -72,6 +73,7 @@ describe('config values', () => {
 
   it('parses integers, booleans and lists', () => {
     expect(value('ai.numCtx', '8192')).toBe(8192);
+    expect(value('ai.maxReplyBytes', '131072')).toBe(131072);
     expect(value('ai.allowRemoteHost', 'yes')).toBe(true);
     expect(value('mcp.trustElicitation', 'false')).toBe(false);
     expect(value('mcp.allowedOrigins', 'http://localhost:6274, http://127.0.0.1:6274')).toEqual([
@@ -89,6 +91,8 @@ describe('config values', () => {
 
   it('enforces ranges and formats', () => {
     expect(() => value('ai.numCtx', '100')).toThrow(/ai\.numCtx must be/);
+    expect(() => value('ai.maxReplyBytes', '100')).toThrow(/ai\.maxReplyBytes must be/);
+    expect(() => value('ai.maxReplyBytes', '99999999')).toThrow(/ai\.maxReplyBytes must be/);
     expect(() => value('profiles.home.url', 'http://pve:8006')).toThrow(/https URL/);
     expect(() => value('profiles.home.tokenId', 'root')).toThrow(/USER@REALM!TOKENID/);
   });

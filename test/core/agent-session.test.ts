@@ -49,6 +49,29 @@ describe('AgentSession', () => {
     expect(turn.outcomes).toHaveLength(2);
   });
 
+  it('cuts a reply at maxReplyBytes, on a character boundary, stops the stream and says so', async () => {
+    const chunk = 'é'.repeat(300); // 600 bytes
+    // The peer keeps the response open after the text: the turn ends only because the stream was stopped.
+    const { agent, events } = await session([{ text: Array.from({ length: 50 }, () => chunk), hang: true }], {
+      maxReplyBytes: 1025,
+    });
+    const turn = await agent.runTurn('talk', new AbortController().signal);
+    const shown = events.flatMap((event) => (event.type === 'text' ? [event.delta] : [])).join('');
+    expect(Buffer.byteLength(shown)).toBe(1024);
+    expect(shown).toBe('é'.repeat(512));
+    expect(turn.stopReason).toBe('reply-too-long');
+    expect(turn.answer).toBe("Stopped: the model's reply was cut at 1025 bytes (ai.maxReplyBytes).");
+    expect(await ollama!.chats[0]!.ended).toBe('client-closed');
+    expect(agent.messages.at(-1)).toEqual({ role: 'assistant', content: shown });
+  });
+
+  it('keeps a reply of exactly maxReplyBytes whole', async () => {
+    const { agent } = await session([{ text: ['a'.repeat(1000), 'b'.repeat(24)] }], { maxReplyBytes: 1024 });
+    const turn = await agent.runTurn('talk', new AbortController().signal);
+    expect(turn.stopReason).toBe('answered');
+    expect(turn.answer).toHaveLength(1024);
+  });
+
   it('counts calls across turns against the session limit', async () => {
     const { agent } = await session([status(100), { text: 'ok' }, status(101), { text: 'no' }], {
       maxCallsPerSession: 1,

@@ -35,6 +35,25 @@ interface AskJson {
 }
 
 describe('proxmox-ai ask (scripted Ollama, embedded simulator)', () => {
+  it('cuts a 20 MB reply at 64 KB, says so, exits 1 and leaves the audit trail intact', async () => {
+    const tenKb = 'all good. '.repeat(1024);
+    // The peer would keep the response open after the 20 MB: ask ends only because it stopped the stream.
+    const { run, home } = await ask([{ text: Array.from({ length: 2048 }, () => tenKb), hang: true }], ['talk']);
+    expect(run.code).toBe(1);
+    expect(run.stdout.length).toBeLessThan(65_536 + 200);
+    expect(run.stdout.startsWith(tenKb)).toBe(true);
+    expect(run.stdout).toContain("Stopped: the model's reply was cut at 64 KB (ai.maxReplyBytes).");
+    expect(run.stderr).not.toMatch(/\n\s+at /);
+    expect((await runCli(['audit', 'verify'], { home })).code).toBe(0);
+    const show = await runCli(['audit', 'show', '--json'], { home });
+    expect(
+      (JSON.parse(show.stdout) as Array<{ kind: string; outcome: { summary: string } | null }>).at(-1),
+    ).toMatchObject({
+      kind: 'session-end',
+      outcome: { summary: 'ask: reply-too-long' },
+    });
+  });
+
   it('answers why VM 101 failed from the evidence, with every request extending the previous one', async () => {
     const { run, ollama: peer } = await ask(
       [

@@ -113,6 +113,20 @@ describe('uiReducer', () => {
     ]);
   });
 
+  it('keeps the streamed text and warns in the transcript when the reply was cut', () => {
+    const cut = "Stopped: the model's reply was cut at 64 KB (ai.maxReplyBytes).";
+    const state = play(
+      started,
+      event(1, { type: 'text', delta: 'VM 101 is' }),
+      event(1, { type: 'done', stopReason: 'reply-too-long', answer: cut, usage }),
+    );
+    expect(state.entries.map((entry) => [entry.kind, 'text' in entry ? entry.text : ''])).toEqual([
+      ['assistant', 'VM 101 is'],
+      ['notice', cut],
+    ]);
+    expect(state.entries[1]).toMatchObject({ tone: 'warning' });
+  });
+
   it('adds the final answer when none of it was streamed', () => {
     const state = play(started, event(1, { type: 'done', stopReason: 'answered', answer: 'All good.', usage }));
     expect(state.entries).toEqual([{ kind: 'assistant', key: 'e1', text: 'All good.' }]);

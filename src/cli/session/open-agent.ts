@@ -28,6 +28,7 @@ export async function openAgent(
     maxSteps: options.maxSteps ?? cluster.config.ai?.maxSteps ?? 12,
     ...(cluster.config.ai?.maxCallsPerTurn ? { maxCallsPerTurn: cluster.config.ai.maxCallsPerTurn } : {}),
     ...(cluster.config.ai?.maxCallsPerSession ? { maxCallsPerSession: cluster.config.ai.maxCallsPerSession } : {}),
+    ...(cluster.config.ai?.maxReplyBytes ? { maxReplyBytes: cluster.config.ai.maxReplyBytes } : {}),
     emit: options.emit,
     ...(options.onStepLimit ? { onStepLimit: options.onStepLimit } : {}),
   });

@@ -24,6 +24,8 @@ export interface AgentDeps {
   maxCallsPerTurn?: number;
   maxCallsPerSession?: number;
   maxToolChars?: number;
+  /** Bytes of the model's text per reply (`ai.maxReplyBytes`, default 64 KB); the rest is not read. */
+  maxReplyBytes?: number;
   /** Asked when a turn reaches maxSteps; without it the turn stops. */
   onStepLimit?(): Promise<StepLimitChoice>;
   emit(event: AgentEvent): void;
@@ -39,6 +41,8 @@ export interface TurnResult {
 }
 
 const maxInvalidCalls = 3;
+const defaultMaxReplyBytes = 65_536;
+const sizeOf = (bytes: number) => (bytes % 1024 === 0 ? `${bytes / 1024} KB` : `${bytes} bytes`);
 const maxIdenticalCalls = 2;
 const wrapUpPrompt = 'The step limit is reached. Answer now with what you have found so far; do not call more tools.';
 /** Numbers the turns of every session in this process: the calls of one turn share reads (core/turn-reads.ts). */
@@ -95,9 +99,15 @@ export class AgentSession {
         deps.model,
         { messages: this.history.messages, tools: deps.tools, signal },
         deps.emit,
+        deps.maxReplyBytes ?? defaultMaxReplyBytes,
       );
       if (streamed.usage) usage = addUsage(usage, streamed.usage);
       if (streamed.kind === 'aborted') return finish('aborted', streamed.text);
+      if (streamed.kind === 'cut') {
+        this.history.push({ role: 'assistant', content: streamed.text });
+        const cap = deps.maxReplyBytes ?? defaultMaxReplyBytes;
+        return finish('reply-too-long', `Stopped: the model's reply was cut at ${sizeOf(cap)} (ai.maxReplyBytes).`);
+      }
       if (streamed.kind === 'error') {
         const { error } = streamed;
         const message = error instanceof Error ? error.message : String(error);

@@ -3,7 +3,15 @@ import type { ToolOutcome } from '../call-outcome.js';
 import type { Target } from '../tool.js';
 
 export type StopReason =
-  'answered' | 'max-steps' | 'call-limit' | 'loop' | 'invalid-calls' | 'context-full' | 'aborted' | 'error';
+  | 'answered'
+  | 'max-steps'
+  | 'call-limit'
+  | 'loop'
+  | 'invalid-calls'
+  | 'context-full'
+  | 'reply-too-long'
+  | 'aborted'
+  | 'error';
 
 export interface TurnUsage {
   promptTokens: number;

@@ -110,6 +110,7 @@ const stopNotices: Partial<Record<StopReason, NoticeTone>> = {
   loop: 'warning',
   'invalid-calls': 'warning',
   'context-full': 'warning',
+  'reply-too-long': 'warning',
 };
 
 function finishTurn(state: UiState, active: ActiveRun | null, stopReason: StopReason, answer: string): UiState {
