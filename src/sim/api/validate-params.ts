@@ -16,10 +16,18 @@ export function validateParams(spec: EndpointSpec, raw: RawParams): Params {
   const errors: Record<string, string> = {};
   const params: Params = {};
   for (const name of Object.keys(raw)) {
-    if (!(name in spec.parameters))
+    if (!(name in spec.parameters) && !(indexedName(name) in spec.parameters))
       errors[name] = 'property is not defined in schema and the schema does not allow additional properties';
   }
+  for (const name of Object.keys(raw)) {
+    const schema = spec.parameters[indexedName(name)];
+    if (name in spec.parameters || !schema) continue;
+    const checked = checkValue(schema, raw[name]);
+    if (typeof checked === 'object') errors[name] = checked.error;
+    else params[name] = checked;
+  }
   for (const [name, schema] of Object.entries(spec.parameters)) {
+    if (name.endsWith('[n]')) continue;
     const value = raw[name];
     if (value === undefined || value === null) {
       if (!schema.optional) errors[name] = 'property is missing and it is not optional';
@@ -34,6 +42,11 @@ export function validateParams(spec: EndpointSpec, raw: RawParams): Params {
   }
   if (Object.keys(errors).length > 0) throw parameterError(errors);
   return params;
+}
+
+/** `net0` is declared once as `net[n]`, as the schema lists numbered config keys. */
+function indexedName(name: string): string {
+  return name.replace(/\d+$/, '[n]');
 }
 
 function checkValue(schema: ParamSpec, value: unknown): string | number | { error: string } {

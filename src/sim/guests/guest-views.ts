@@ -45,9 +45,26 @@ const numericKeys = {
   ]),
 };
 
-/** GET .../config: the stored keys with their wire types, name/tags/lock/template from the guest, and the file's SHA-1 digest. */
-export function guestConfig(guest: GuestState): Item {
+/**
+ * GET .../config: the stored keys with their wire types, name/tags/lock/template
+ * from the guest, and the file's SHA-1 digest; pending changes applied unless
+ * `current` asks for the running configuration.
+ */
+export function guestConfig(guest: GuestState, current = false): Item {
   const numeric = numericKeys[guest.type];
+  const config = storedConfig(guest);
+  if (!current)
+    for (const [key, value] of Object.entries(guest.pending)) {
+      if (value === '') delete config[key];
+      else config[key] = value;
+    }
+  const wire: Item = { digest: configDigest(guest) };
+  for (const [key, value] of Object.entries(config))
+    wire[key] = numeric.has(key) && /^-?\d+$/.test(String(value)) ? Number(value) : String(value);
+  return wire;
+}
+
+function storedConfig(guest: GuestState): Record<string, ConfigValue> {
   const config: Record<string, ConfigValue> = {
     ...guest.config,
     [guest.type === 'qemu' ? 'name' : 'hostname']: guest.name,
@@ -56,13 +73,17 @@ export function guestConfig(guest: GuestState): Item {
   if (guest.lock) config.lock = guest.lock;
   if (guest.template) config.template = 1;
   if (guest.parentSnapshot) config.parent = guest.parentSnapshot;
-  const text = Object.entries(config)
-    .map(([key, value]) => `${key}: ${value}`)
-    .join('\n');
-  const wire: Item = { digest: crypto.createHash('sha1').update(text).digest('hex') };
-  for (const [key, value] of Object.entries(config))
-    wire[key] = numeric.has(key) && /^-?\d+$/.test(String(value)) ? Number(value) : String(value);
-  return wire;
+  return config;
+}
+
+/** SHA-1 of the config file as written: the current keys, then the [PENDING] section. */
+export function configDigest(guest: GuestState): string {
+  const lines = Object.entries(storedConfig(guest)).map(([key, value]) => `${key}: ${value}`);
+  const pending = Object.entries(guest.pending).map(([key, value]) =>
+    value === '' ? `delete: ${key}` : `${key}: ${value}`,
+  );
+  const text = [...lines, ...(pending.length > 0 ? ['[PENDING]', ...pending] : [])].join('\n');
+  return crypto.createHash('sha1').update(text).digest('hex');
 }
 
 /** An item of GET /nodes/{node}/qemu or /lxc; `full` adds what only QMP knows (qmpstatus, blockstat, ...). */

@@ -1,6 +1,7 @@
 import type { ApiCall } from '../api/route.js';
 import { serverError } from '../server/api-error.js';
 import type { GuestState } from '../state/model.js';
+import { applyPending } from './config-update.js';
 import { startOutcome } from './start-outcome.js';
 import { markRunning, markStopped, onFullThinPool } from './transitions.js';
 import { lockOutcome, startGuestTask } from './worker.js';
@@ -73,6 +74,7 @@ function start(
   skiplock: boolean,
   from?: { user: string; startedAt: number },
 ): string {
+  applyPending(guest);
   return startGuestTask(call, guest, {
     type: `${prefix(guest)}start`,
     outcome: startOutcome(call.sim.cluster, guest, skiplock),

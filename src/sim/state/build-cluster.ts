@@ -113,6 +113,7 @@ function guestState(guest: ScenarioGuest, start: number): GuestState {
     lock: guest.lock,
     template: guest.template,
     config: { ...guest.config },
+    pending: {},
     running,
     qmpstatus: guest.qmpstatus ?? (guest.status === 'paused' ? 'paused' : guest.status),
     startedAt: running ? Math.floor(start / 1000) - uptime : null,

@@ -38,7 +38,7 @@ interface GuestProfile {
   rates: [number, number, number, number];
 }
 
-// Configs are never mutated, so each is read once: this keeps /cluster/resources fast at 5,000 guests.
+// Configs are replaced, never mutated, so each is read once: this keeps /cluster/resources fast at 5,000 guests.
 const profiles = new WeakMap<object, GuestProfile>();
 
 function profileOf(guest: GuestState, node: NodeState | undefined): GuestProfile {

@@ -104,6 +104,8 @@ export interface GuestState {
   lock: string | null;
   template: boolean;
   config: Record<string, ConfigValue>;
+  /** Changes waiting for the next start (a running VM's memory, cores, ...); '' marks a deletion. */
+  pending: Record<string, ConfigValue>;
   /** A QEMU process (or container) exists; paused VMs are running with another qmpstatus. */
   running: boolean;
   /** running | paused | io-error | prelaunch | suspended | stopped ... as QMP reports it. */
