@@ -17,6 +17,7 @@ export function confirmForm(request: ConfirmRequest): ElicitRequestFormParams {
     `target: ${describeTarget(request.target)}`,
     `arguments: ${JSON.stringify(request.args)}`,
     `why: ${request.reason}`,
+    ...(request.preview ?? []),
   ];
   if (request.confirm === 'plain') {
     return {

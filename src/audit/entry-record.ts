@@ -1,7 +1,7 @@
 import { auditRecordSchema } from './record-schema.js';
 import { sealRecord, type UnsealedRecord } from './record.js';
 import type { Redactor } from './redact.js';
-import type { AuditEntry, AuditRecord, AuditTarget } from './types.js';
+import type { AuditEntry, AuditPreflight, AuditRecord, AuditTarget } from './types.js';
 import { AuditWriteError } from './audit-write-error.js';
 
 /** Where the new record goes in the chain. */
@@ -47,6 +47,7 @@ export function recordFromEntry(
     outcome: entry.outcome
       ? { status: entry.outcome.status, summary: redactor.redactText(entry.outcome.summary) }
       : null,
+    ...(entry.preflight ? { preflight: redactor.redact(entry.preflight) as AuditPreflight } : {}),
     prevHash: at.prevHash,
   };
   const sealed = sealRecord(unsealed);

@@ -18,6 +18,7 @@ export type {
   AuditOrigin,
   AuditOutcome,
   AuditOutcomeStatus,
+  AuditPreflight,
   AuditRecord,
   AuditSink,
   AuditTarget,

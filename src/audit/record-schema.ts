@@ -26,6 +26,19 @@ const outcomeSchema = z.strictObject({
   summary: z.string(),
 });
 
+const preflightSchema = z.strictObject({
+  verdict: z.enum(['pass', 'fail']),
+  checks: z.array(
+    z.strictObject({
+      check: z.string(),
+      result: z.enum(['ok', 'fail', 'warn', 'unknown']),
+      detail: z.string(),
+      fix: z.string().optional(),
+    }),
+  ),
+  undo: z.strictObject({ tool: z.string(), args: z.record(z.string(), z.unknown()) }).optional(),
+});
+
 /** A record line as read back from disk (docs/architecture.md, "Audit trail"): every key present, nothing else. */
 export const auditRecordSchema: z.ZodType<AuditRecord> = z.strictObject({
   seq: z.number().int().positive(),
@@ -36,7 +49,7 @@ export const auditRecordSchema: z.ZodType<AuditRecord> = z.strictObject({
   actor: actorSchema,
   profile: nullableText,
   cluster: nullableText,
-  kind: z.enum(['call', 'decision', 'answer', 'result', 'grant', 'session-start', 'session-end']),
+  kind: z.enum(['call', 'decision', 'preflight', 'answer', 'result', 'grant', 'session-start', 'session-end']),
   tool: nullableText,
   args: z.unknown(),
   target: targetSchema.nullable(),
@@ -44,6 +57,7 @@ export const auditRecordSchema: z.ZodType<AuditRecord> = z.strictObject({
   ruleId: nullableText,
   decidedBy: nullableText,
   outcome: outcomeSchema.nullable(),
+  preflight: preflightSchema.optional(),
   prevHash: hex64,
   hash: hex64,
 });

@@ -23,8 +23,12 @@ const bodyKeys = [
   'ruleId',
   'decidedBy',
   'outcome',
+  'preflight',
   'prevHash',
 ] as const;
+
+/** Keys written only when the entry has them (added after the first trails were written). */
+const presentOnly = new Set<string>(['preflight']);
 
 export type UnsealedRecord = Omit<AuditRecord, 'hash'>;
 
@@ -40,7 +44,10 @@ export function sha256Hex(data: string | Uint8Array): string {
  */
 export function sealRecord(unsealed: UnsealedRecord): { record: AuditRecord; line: string } {
   const ordered: Record<string, unknown> = {};
-  for (const key of bodyKeys) ordered[key] = unsealed[key] ?? null;
+  for (const key of bodyKeys) {
+    if (presentOnly.has(key) && unsealed[key] === undefined) continue;
+    ordered[key] = unsealed[key] ?? null;
+  }
   const body = JSON.stringify(ordered);
   const hash = sha256Hex(body);
   return { record: { ...unsealed, hash }, line: `${body.slice(0, -1)},"hash":"${hash}"}\n` };

@@ -11,7 +11,7 @@ export interface AuditRow {
   outcome: string;
 }
 
-const folded = new Set(['decision', 'answer', 'result']);
+const folded = new Set(['decision', 'preflight', 'answer', 'result']);
 
 export function auditRows(records: Iterable<AuditRecord>): AuditRow[] {
   const rows: AuditRow[] = [];

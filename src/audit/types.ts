@@ -2,7 +2,8 @@
 export type AuditOrigin = 'tui' | 'agent' | 'mcp-stdio' | 'mcp-http' | 'ask' | 'cli' | 'internal';
 
 /** The step of the call pipeline (docs/architecture.md, "The one pipeline") a record stands for. */
-export type AuditKind = 'call' | 'decision' | 'answer' | 'result' | 'grant' | 'session-start' | 'session-end';
+export type AuditKind =
+  'call' | 'decision' | 'preflight' | 'answer' | 'result' | 'grant' | 'session-start' | 'session-end';
 
 export type AuditVerdict = 'allow' | 'ask' | 'deny';
 
@@ -22,6 +23,13 @@ export interface AuditTarget {
   vmid?: number | null;
   name?: string | null;
   tags?: readonly string[];
+}
+
+/** A change tool's preflight: what was checked, the verdict, and the call that would undo the change. */
+export interface AuditPreflight {
+  verdict: 'pass' | 'fail';
+  checks: ReadonlyArray<{ check: string; result: 'ok' | 'fail' | 'warn' | 'unknown'; detail: string; fix?: string }>;
+  undo?: { tool: string; args: Record<string, unknown> };
 }
 
 export interface AuditOutcome {
@@ -49,6 +57,8 @@ export interface AuditEntry {
   ruleId?: string | null;
   decidedBy?: string | null;
   outcome?: AuditOutcome | null;
+  /** Only on `preflight` records; other records have no such key. */
+  preflight?: AuditPreflight;
 }
 
 /** A record as written: the entry (redacted) plus what the sink adds; every key is present. */

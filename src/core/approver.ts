@@ -11,6 +11,8 @@ export interface ConfirmRequest {
   /** The policy's reason, e.g. "rule prod-changes-typed: ...". */
   reason: string;
   ruleId: string;
+  /** The preflight's preview: at most six lines of what the call will change and what is at risk. */
+  preview?: readonly string[];
 }
 
 export interface ConfirmAnswer {

@@ -3,10 +3,18 @@ import { decide, type PolicyMode, type PolicyRule, type SessionGrants } from '..
 import type { Approver } from './approver.js';
 import { argumentsProblem, auditCut, outputLimits } from './call-limits.js';
 import type { CallStatus, ToolOutcome } from './call-outcome.js';
+import {
+  preflightFailureText,
+  preflightRecord,
+  preflightSummary,
+  preflightVerdict,
+  type Preflight,
+} from './preflight.js';
 import { readCacheKey, type ReadCache } from './read-cache.js';
 import type { TurnReadMemo } from './turn-reads.js';
 import type { ToolRegistry } from './registry.js';
 import { runBounded } from './run-bounded.js';
+import { runPreflight } from './run-preflight.js';
 import type { SessionInfo } from './session.js';
 import { takeSnapshotBefore } from './snapshot-before.js';
 import { riskOf, type Target, type ToolContext } from './tool.js';
@@ -57,7 +65,8 @@ const defaultTimeouts = { read: 60_000, write: 600_000 };
  * The one pipeline every tool call goes through (docs/architecture.md, "The one pipeline"), and the only
  * caller of a tool's run():
  *   audit(call) -> validate -> resolve target -> decide -> audit(decision)
- *   -> [confirm -> audit(answer)] -> [snapshot-before] -> run -> redact -> audit(result)
+ *   -> [preflight -> audit(preflight); certain failures end here]
+ *   -> [confirm with preview -> audit(answer)] -> [snapshot-before] -> run -> redact -> audit(result)
  * Each audit append is durable before the next step; a failed append throws
  * (fail closed) and nothing after it runs.
  */
@@ -159,6 +168,30 @@ export async function callTool(request: ToolRequest, deps: CallDeps): Promise<To
       decided,
     );
   }
+  const timeouts = deps.timeoutMs ?? defaultTimeouts;
+  let preflight: Preflight | undefined;
+  if (tool.preflight) {
+    const ran = await runPreflight(tool, args, timeouts.read, signal, (callSignal) => ({
+      ...context(callSignal),
+      target,
+    }));
+    if (ran.kind === 'aborted') return finish('aborted', `${tool.name} was cancelled`, 'aborted', decided);
+    preflight = ran.preflight;
+    const kept = preflightRecord(preflight);
+    await record({
+      kind: 'preflight',
+      parentSeq: call.seq,
+      target,
+      preflight: kept,
+      outcome: { status: kept.verdict === 'pass' ? 'ok' : 'failed', summary: preflightSummary(preflight) },
+    });
+    if (preflightVerdict(preflight) === 'fail')
+      return finish('failed', preflightFailureText(tool.name, preflight), `preflight ${preflightSummary(preflight)}`, {
+        ...decided,
+        structured: { preflight: redactor.redact(kept) as Record<string, unknown> },
+      });
+  }
+
   if (decision.verdict === 'ask') {
     const answer = deps.approver
       ? await deps.approver.confirm(
@@ -171,6 +204,7 @@ export async function callTool(request: ToolRequest, deps: CallDeps): Promise<To
             confirm: decision.confirm,
             reason: decision.reason,
             ruleId: decision.ruleId,
+            ...(preflight && preflight.preview.length > 0 ? { preview: preflight.preview } : {}),
           },
           signal,
         )
@@ -227,7 +261,6 @@ export async function callTool(request: ToolRequest, deps: CallDeps): Promise<To
     await deps.cache?.clear();
   }
 
-  const timeouts = deps.timeoutMs ?? defaultTimeouts;
   const limit = risk === 'read' ? timeouts.read : timeouts.write;
   const outcome = await runBounded(limit, signal, async (callSignal) => {
     if (decision.snapshotBefore !== false) {
@@ -240,7 +273,7 @@ export async function callTool(request: ToolRequest, deps: CallDeps): Promise<To
         record,
       });
     }
-    return tool.run(args, { ...context(callSignal), target });
+    return tool.run(args, { ...context(callSignal), target, ...(preflight ? { preflight } : {}) });
   });
   // A change may have moved, created or removed guests: later calls of the turn read afresh.
   if (risk !== 'read') deps.turnReads?.clear();

@@ -1,4 +1,5 @@
 import type { z } from 'zod';
+import type { Preflight } from './preflight.js';
 import type { IacPort } from './ports/iac.js';
 import type { ProxmoxApi } from './ports/proxmox-api.js';
 import type { NodeShell } from './ports/ssh.js';
@@ -49,6 +50,8 @@ export interface ToolContext {
   target?: Target;
   /** Reads shared by the calls of one agent turn; absent outside a turn (MCP, CLI, slash commands). */
   turnReads?: TurnReads;
+  /** In run(): the preflight the confirmation showed, with the reads run() must act on. */
+  preflight?: Preflight;
 }
 
 export interface ToolDefinition<A = Record<string, unknown>> {
@@ -63,6 +66,8 @@ export interface ToolDefinition<A = Record<string, unknown>> {
   /** When the risk depends on the arguments; annotations then use `risk` as the highest. */
   riskFor?(args: A): Risk;
   target(args: A, ctx: ToolContext): Promise<Target>;
+  /** Change tools: read-only checks run after the policy decision, before any confirmation (ctx.target is set). */
+  preflight?(args: A, ctx: ToolContext): Promise<Preflight>;
   run(args: A, ctx: ToolContext): Promise<ToolResult>;
 }
 

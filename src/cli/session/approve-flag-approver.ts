@@ -12,6 +12,13 @@ export class ApproveFlagApprover implements Approver {
   constructor(private readonly approve: ApproveClass | undefined) {}
 
   async confirm(request: ConfirmRequest): Promise<ConfirmAnswer> {
+    const answer = this.answer(request);
+    // What the call would have done, so the model (and the person reading `ask --json`) can judge the denial.
+    if (answer.approved || !request.preview?.length) return answer;
+    return { ...answer, note: `${answer.note}; preview: ${request.preview.join(' | ')}` };
+  }
+
+  private answer(request: ConfirmRequest): ConfirmAnswer {
     const decidedBy = `approve-flag:${this.approve ?? 'none'}`;
     if (!this.approve)
       return {

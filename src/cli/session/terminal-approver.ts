@@ -21,7 +21,8 @@ export class TerminalApprover implements Approver {
     this.io.stderr.write(
       terminalText(
         `\n${request.title}: ${request.tool} on ${what}${target.tags?.length ? `, tags ${target.tags.join(',')}` : ''}\n` +
-          `arguments: ${JSON.stringify(request.args)}\n${target.detail ? `${target.detail}\n` : ''}${request.reason}\n`,
+          `arguments: ${JSON.stringify(request.args)}\n${target.detail ? `${target.detail}\n` : ''}${request.reason}\n` +
+          (request.preview ?? []).map((row) => `  ${row}\n`).join(''),
       ),
     );
     const prompt = readline.createInterface({ input: this.io.stdin, output: this.io.stderr });

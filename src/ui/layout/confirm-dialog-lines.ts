@@ -29,7 +29,7 @@ export function typedAnswers(request: ConfirmRequest): string[] {
 
 /**
  * The confirmation dialog: the facts (tool, resolved target, validated
- * arguments, the rule that asked) first; the model's stated reason apart,
+ * arguments, the preflight's preview, the rule that asked) first; the model's stated reason apart,
  * marked as its words; then the keys.
  */
 export function confirmDialogLines(view: DialogView, width: number, glyphs: Glyphs): Line[] {
@@ -46,6 +46,7 @@ export function confirmDialogLines(view: DialogView, width: number, glyphs: Glyp
         .join(', '),
     ),
     ...(view.details ? prettyArgs(request.args, inner) : field('args', compactArgs(request.args) || '{}')),
+    ...(request.preview ?? []).flatMap((row, index) => field(index === 0 ? 'preview' : '', row)),
     ...field('rule', view.details ? sanitizeText(request.reason) : request.ruleId),
     ...reasonLines(view.modelReason, view.details, inner, glyphs),
     ...stepLines(view, inner, glyphs),
