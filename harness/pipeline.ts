@@ -16,7 +16,13 @@ import { TurnReadMemo } from '../src/core/turn-reads.js';
 import { SessionGrants, defaultRulesPath, loadDefaultRules, parseRules, type PolicyMode } from '../src/policy/index.js';
 import { createProxmoxClient } from '../src/proxmox/index.js';
 import { toProxmoxApi } from '../src/proxmox/proxmox-api-adapter.js';
-import { demoScenarioPath, loadScenarioFile, startSimulator, type Scenario } from '../src/sim/index.js';
+import {
+  demoScenarioPath,
+  loadScenarioFile,
+  simulatorClock,
+  startSimulator,
+  type Scenario,
+} from '../src/sim/index.js';
 import { allTools } from '../tools/index.js';
 
 /** An approver that answers from a script and remembers what it was asked. */
@@ -46,10 +52,9 @@ export interface PipelineOptions {
 
 /** The real pipeline against the real simulator over HTTPS: scheduler, policy, audit, client, tools. */
 export async function startPipeline(options: PipelineOptions = {}) {
-  const sim = await startSimulator({
-    scenario: options.scenario ?? loadScenarioFile(demoScenarioPath()),
-    taskDurationMs: options.taskDurationMs ?? 0,
-  });
+  const scenario = options.scenario ?? loadScenarioFile(demoScenarioPath());
+  const clock = simulatorClock(scenario.now);
+  const sim = await startSimulator({ scenario, now: clock, taskDurationMs: options.taskDurationMs ?? 0 });
   const token = options.token ?? { id: sim.tokenId, secret: sim.tokenSecret };
   const client = createProxmoxClient({
     name: 'demo',
@@ -79,7 +84,13 @@ export async function startPipeline(options: PipelineOptions = {}) {
       profile: 'demo',
       cluster: 'homelab',
     },
-    context: { proxmox: api, profile: 'demo', cluster: 'homelab', now: () => new Date(), ...options.adapters?.(sim) },
+    context: {
+      proxmox: api,
+      profile: 'demo',
+      cluster: 'homelab',
+      now: () => new Date(clock()),
+      ...options.adapters?.(sim),
+    },
     timeoutMs: options.timeoutMs ?? { read: 10_000, write: 20_000 },
   };
   return {

@@ -1,5 +1,6 @@
 import type { AnyTool } from '../src/core/tool.js';
 import { applyTerraform } from './apply_terraform.js';
+import { cloneVm } from './clone_vm.js';
 import { diagnoseVm } from './diagnose_vm.js';
 import { findProblems } from './find_problems.js';
 import { guestAgentInfo } from './guest_agent_info.js';
@@ -8,13 +9,17 @@ import { listNodes } from './list_nodes.js';
 import { listStorage } from './list_storage.js';
 import { listTasks } from './list_tasks.js';
 import { listVms } from './list_vms.js';
+import { migrateVm } from './migrate_vm.js';
 import { planTerraform } from './plan_terraform.js';
 import { readJournal } from './read_journal.js';
 import { readNodeLog } from './read_node_log.js';
 import { readTaskLog } from './read_task_log.js';
 import { rebootVm } from './reboot_vm.js';
+import { resumeVm } from './resume_vm.js';
 import { rollbackSnapshot } from './rollback_snapshot.js';
 import { runPlaybook } from './run_playbook.js';
+import { setVmNetwork } from './set_vm_network.js';
+import { setVmResources } from './set_vm_resources.js';
 import { shutdownVm } from './shutdown_vm.js';
 import { snapshotVm } from './snapshot_vm.js';
 import { startVm } from './start_vm.js';
@@ -23,7 +28,7 @@ import { storageTrend } from './storage_trend.js';
 import { vmConfig } from './vm_config.js';
 import { vmStatus } from './vm_status.js';
 
-/** The default set: Proxmox reads, backups and capacity, power actions, snapshots and diagnosis. */
+/** The default set: Proxmox reads, backups and capacity, power actions, snapshots, config changes, clone, migrate and diagnosis. */
 export const proxmoxTools: AnyTool[] = [
   listNodes,
   listVms,
@@ -40,8 +45,13 @@ export const proxmoxTools: AnyTool[] = [
   shutdownVm,
   rebootVm,
   stopVm,
+  resumeVm,
   snapshotVm,
   rollbackSnapshot,
+  setVmResources,
+  setVmNetwork,
+  cloneVm,
+  migrateVm,
   diagnoseVm,
   findProblems,
 ];

@@ -4,4 +4,5 @@ export { parseScenario, loadScenarioFile, demoScenarioPath, validateScenario } f
 export { generateScenario } from './scenario/generate.js';
 export { ScenarioError } from './scenario/scenario-error.js';
 export { scenarioSchema, type Scenario, type ResolvedScenario } from './scenario/schema.js';
+export { simulatorClock } from './state/clock.js';
 export { PortInUseError } from './server/port-in-use-error.js';

@@ -111,7 +111,7 @@ describe('AgentSession', () => {
       toolCalls: [{ name: 'list_vms', arguments: { limit: 200, offset } }],
     });
     const turns: ScriptedTurn[] = [listing(0), status(100), status(101), listing(200), { text: 'done' }];
-    const { agent, events } = await session(turns, {}, 5600, generateScenario({ guests: 400, nodes: 4 }));
+    const { agent, events } = await session(turns, {}, 6300, generateScenario({ guests: 400, nodes: 4 }));
     const turn = await agent.runTurn('everything', new AbortController().signal);
     expect(
       events.filter(

@@ -31,10 +31,11 @@ describe('the scheduler (the one pipeline) against the simulator', () => {
 
   it('with no approver, ask means deny and the VM is untouched', async () => {
     pipeline = await startPipeline();
-    const outcome = await pipeline.call('start_vm', { vmid: 105 });
+    const outcome = await pipeline.call('snapshot_vm', { vmid: 104, name: 'before' });
     expect(outcome.status).toBe('denied');
     expect(outcome.text).toMatch(/not approved .*changes-ask/);
-    expect(await statusOf(pipeline, 105)).toBe('stopped');
+    const snapshots = await pipeline.api.get<Array<{ name: string }>>('/nodes/pve1/qemu/104/snapshot');
+    expect(snapshots.map((snapshot) => snapshot.name)).toEqual(['current']);
   });
 
   it('a human denial leaves VM 100 running and is in the trail as decidedBy human, with the note', async () => {
@@ -58,21 +59,42 @@ describe('the scheduler (the one pipeline) against the simulator', () => {
     expect(answer).toMatchObject({ decidedBy: 'human', verdict: 'deny', tool: 'stop_vm' });
   });
 
-  it('an approved start runs and records the real task failure', async () => {
-    pipeline = await startPipeline({ approver: new ScriptedApprover(() => ({ approved: true, decidedBy: 'human' })) });
-    const outcome = await pipeline.call('start_vm', { vmid: 105 });
+  it('an approved start that passes its preflight runs and records the real task failure', async () => {
+    // A PCI passthrough failure: nothing a preflight reads predicts it, so only the task tells.
+    const scenario = parseScenario(
+      [
+        'name: t',
+        'nodes: [{ name: n1, bridges: [vmbr0], storage: [{ id: local-lvm, type: lvmthin, totalGiB: 100, usedGiB: 1 }] }]',
+        'guests:',
+        '  - { vmid: 300, type: qemu, node: n1, name: gpu, config: { memory: "2048", scsi0: "local-lvm:vm-300-disk-0,size=8G" },',
+        '      tasks: [{ type: qmstart, startedAt: "2026-11-20T02:00:00Z", log: ["kvm: -device vfio-pci,host=0000:01:00.0: vfio 0000:01:00.0: failed to open /dev/vfio/1: No such file or directory", "TASK ERROR: start failed: QEMU exited with code 1"] }] }',
+      ].join('\n'),
+      'inline.yaml',
+    );
+    const approver = new ScriptedApprover(() => ({ approved: true, decidedBy: 'human' }));
+    pipeline = await startPipeline({ scenario, approver });
+    const outcome = await pipeline.call('start_vm', { vmid: 300 });
+    expect(approver.asked).toHaveLength(1);
     expect(outcome.status).toBe('failed');
-    expect(outcome.text).toContain("you can't start a vm if it's a template");
+    expect(outcome.text).toContain('failed to open /dev/vfio/1');
     const result = (await pipeline.records()).at(-1);
     expect(result).toMatchObject({ kind: 'result', outcome: { status: 'failed' } });
-    expect(result?.outcome?.summary).toContain("you can't start a vm if it's a template");
+    expect(result?.outcome?.summary).toContain('start failed: QEMU exited with code 1');
   });
 
-  it('an approved start of VM 101 reports the missing bridge lines', async () => {
-    pipeline = await startPipeline({ approver: new ScriptedApprover(() => ({ approved: true, decidedBy: 'human' })) });
+  it('a start its preflight knows will fail ends before anyone is asked, with the cause, the fix and the preflight in the trail', async () => {
+    const approver = new ScriptedApprover(() => ({ approved: true, decidedBy: 'human' }));
+    pipeline = await startPipeline({ approver });
     const outcome = await pipeline.call('start_vm', { vmid: 101 });
     expect(outcome.status).toBe('failed');
-    expect(outcome.text).toContain("bridge 'vmbr1' does not exist");
+    expect(outcome.text).toContain("bridge 'vmbr1' (net0) does not exist on pve1; fix: set_vm_network net0 to vmbr0");
+    expect(approver.asked).toEqual([]);
+    const preflight = (await pipeline.records()).find((record) => record.kind === 'preflight');
+    expect(preflight).toMatchObject({
+      tool: 'start_vm',
+      outcome: { status: 'failed' },
+      preflight: { verdict: 'fail' },
+    });
   });
 
   it('names the field and the valid form on bad arguments, and runs nothing', async () => {
@@ -221,8 +243,9 @@ describe('the scheduler (the one pipeline) against the simulator', () => {
   });
 
   it('fails closed when a required undo snapshot cannot be taken', async () => {
+    // The undo snapshot's name (session s_testsession1, call seq 1) is already taken, so taking it fails.
     const scenario = parseScenario(
-      'name: t\nnodes: [{ name: n1 }]\nguests: [{ vmid: 300, type: qemu, node: n1, name: x, status: running, lock: backup }]\n',
+      'name: t\nnodes: [{ name: n1 }]\nguests: [{ vmid: 300, type: qemu, node: n1, name: x, status: running, snapshots: [{ name: pai-stestsession1-1, snaptime: "2026-11-19T00:00:00Z" }] }]\n',
       'inline.yaml',
     );
     const approver = new ScriptedApprover(() => ({ approved: true, decidedBy: 'human' }));

@@ -112,27 +112,28 @@ describe('proxmox-ai ask (scripted Ollama, embedded simulator)', () => {
     );
   });
 
-  it('without --approve a change is denied and the model is told why', async () => {
+  it('without --approve a change is denied and the model is told why, with the preview of what it would have done', async () => {
     const { run, ollama: peer } = await ask(
-      [{ toolCalls: [{ name: 'start_vm', arguments: { vmid: 105 } }] }, { text: 'Starting was denied.' }],
-      ['start the template', '--json'],
+      [{ toolCalls: [{ name: 'shutdown_vm', arguments: { vmid: 200 } }] }, { text: 'Shutting down was denied.' }],
+      ['shut down the dns container', '--json'],
     );
     expect(run.code).toBe(3);
     const told = peer.chats[1]!.body.messages.at(-1);
     expect(told).toMatchObject({ role: 'tool' });
     expect(String(told?.content)).toMatch(/^ERROR \(denied\): not approved/);
     expect(String(told?.content)).toContain('--approve');
+    expect(String(told?.content)).toContain('preview: state: running, up 16d23h -> stopped (clean shutdown)');
   });
 
-  it('with --approve change a start runs and reports the real template failure', async () => {
+  it('with --approve change a start its preflight knows will fail is not run, and the trail says why', async () => {
     const { run } = await ask(
       [{ toolCalls: [{ name: 'start_vm', arguments: { vmid: 105 } }] }, { text: 'It is a template.' }],
       ['start 105', '--json', '--approve', 'change'],
     );
     const result = JSON.parse(run.stdout) as AskJson;
     expect(result.toolCalls[0]?.outcome.status).toBe('failed');
-    expect(result.toolCalls[0]?.outcome.summary).toContain("you can't start a vm if it's a template");
-    expect(result.toolCalls[0]?.decidedBy).toBe('approve-flag:change');
+    expect(result.toolCalls[0]?.outcome.summary).toContain('preflight fail: VM 105 (ubuntu-2404-tmpl) is a template');
+    expect(result.toolCalls[0]?.decidedBy).toBe('rule:changes-ask');
   });
 
   it('recovers a tool call written as text and stops a loop of identical calls', async () => {

@@ -67,7 +67,7 @@ describe.skipIf(!inspectorCached)('MCP Inspector CLI against proxmox-ai mcp --de
   }, 60_000);
 
   it('gets a change call denied: the Inspector CLI cannot answer elicitation', async () => {
-    const run = await inspect(tempHome(), ['tools/call', '--tool-name', 'start_vm', '--tool-arg', 'vmid=105']);
+    const run = await inspect(tempHome(), ['tools/call', '--tool-name', 'shutdown_vm', '--tool-arg', 'vmid=200']);
     const result = JSON.parse(run.stdout) as { isError: boolean; content: Array<{ text: string }> };
     expect(result.isError).toBe(true);
     expect(result.content[0]?.text).toContain('no elicitation capability');

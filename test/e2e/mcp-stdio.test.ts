@@ -25,46 +25,63 @@ describe('proxmox-ai mcp --demo on stdio (built binary, SDK client)', () => {
     expect(textOf(status)).toContain('VM 101 (db-01) on pve1: stopped');
   });
 
-  it('denies start_vm 105 to a client without elicitation, and the audit trail shows it', async () => {
+  it('denies shutdown_vm 200 to a client without elicitation, and the audit trail shows it', async () => {
     const home = tempHome();
     const client = await stdioClient(home, 'no-forms');
-    const result = await client.callTool({ name: 'start_vm', arguments: { vmid: 105 } });
+    const result = await client.callTool({ name: 'shutdown_vm', arguments: { vmid: 200 } });
     await client.close();
     expect(result.isError).toBe(true);
     expect(textOf(result)).toContain('no elicitation capability');
-    const shown = await runCli(['audit', 'show', '--json', '--tool', 'start_vm'], { home });
+    const shown = await runCli(['audit', 'show', '--json', '--tool', 'shutdown_vm'], { home });
     expect(shown.code, shown.stderr).toBe(0);
-    const result105 = (JSON.parse(shown.stdout) as ShownRecord[]).find((record) => record.kind === 'result');
-    expect(result105).toMatchObject({
-      tool: 'start_vm',
+    const result200 = (JSON.parse(shown.stdout) as ShownRecord[]).find((record) => record.kind === 'result');
+    expect(result200).toMatchObject({
+      tool: 'shutdown_vm',
       origin: 'mcp-stdio',
       actor: { mcpClient: 'no-forms' },
       outcome: { status: 'denied' },
     });
   });
 
-  it('runs start_vm 105 when the elicitation is accepted, with progress, and reports the template failure', async () => {
-    const client = await stdioClient(tempHome(), 'e2e-ide', accept);
+  it('ends start_vm 105 and 104 in preflight failures with no elicitation, even for an accepting client', async () => {
+    let elicited = 0;
+    const client = await stdioClient(tempHome(), 'e2e-ide', (request) => (elicited++, accept(request)));
+    const template = await client.callTool({ name: 'start_vm', arguments: { vmid: 105 } });
+    const memory = await client.callTool({ name: 'start_vm', arguments: { vmid: 104 } });
+    await client.close();
+    expect(elicited).toBe(0);
+    expect(textOf(template)).toContain('VM 105 (ubuntu-2404-tmpl) is a template; fix: clone_vm');
+    expect(textOf(memory)).toContain('VM 104 (analytics) needs 96 GiB but pve1 has 64 GiB in total');
+  });
+
+  it('runs reboot_vm 200 when the elicitation is accepted, with the preview in the form and progress', async () => {
+    const forms: string[] = [];
+    const client = await stdioClient(
+      tempHome(),
+      'e2e-ide',
+      (request) => (forms.push(request.params.message), accept(request)),
+    );
     const progress: string[] = [];
-    const result = await client.callTool({ name: 'start_vm', arguments: { vmid: 105 } }, undefined, {
+    const result = await client.callTool({ name: 'reboot_vm', arguments: { vmid: 200 } }, undefined, {
       onprogress: ({ message }) => progress.push(message ?? ''),
     });
     await client.close();
-    expect(textOf(result)).toContain("you can't start a vm if it's a template");
-    expect(progress[0]).toBe('start VM 105 (ubuntu-2404-tmpl): task started');
+    expect(forms[0]).toContain('state: running, up 16d23h -> running (rebooted)');
+    expect(textOf(result)).toContain('reboot CT 200 (dns) on pve2: OK');
+    expect(progress[0]).toBe('reboot CT 200 (dns): task started');
   });
 
-  it('denies start_vm 101 (prod, typed) over MCP, then with mcp.trustElicitation runs it and reports the missing bridge', async () => {
+  it('denies shutdown_vm 100 (prod, typed) over MCP, then with mcp.trustElicitation runs it', async () => {
     const home = tempHome();
-    const typed = await stdioClient(home, 'e2e-ide', () => ({ action: 'accept', content: { confirmation: '101' } }));
-    const denied = await typed.callTool({ name: 'start_vm', arguments: { vmid: 101 } });
+    const typed = await stdioClient(home, 'e2e-ide', () => ({ action: 'accept', content: { confirmation: '100' } }));
+    const denied = await typed.callTool({ name: 'shutdown_vm', arguments: { vmid: 100 } });
     await typed.close();
     expect(textOf(denied)).toContain('typed confirmation is not taken from MCP clients');
     expect(await runCli(['config', 'set', 'mcp.trustElicitation', 'true'], { home })).toMatchObject({ code: 0 });
-    const trusted = await stdioClient(home, 'e2e-ide', () => ({ action: 'accept', content: { confirmation: '101' } }));
-    const ran = await trusted.callTool({ name: 'start_vm', arguments: { vmid: 101 } });
+    const trusted = await stdioClient(home, 'e2e-ide', () => ({ action: 'accept', content: { confirmation: '100' } }));
+    const ran = await trusted.callTool({ name: 'shutdown_vm', arguments: { vmid: 100 } });
     await trusted.close();
-    expect(textOf(ran)).toContain("bridge 'vmbr1' does not exist");
+    expect(textOf(ran)).toContain('shutdown VM 100 (web-01) on pve1: OK');
     const answers = (await auditRecords(home)).filter((record) => record.kind === 'answer');
     expect(answers.map((record) => [record.verdict, record.decidedBy])).toEqual([
       ['deny', 'default'],

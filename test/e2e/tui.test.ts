@@ -164,31 +164,40 @@ describe.skipIf(tmuxVersion === null && !requireTools)('proxmox-ai --demo in tmu
     await pane.waitForText('Turn aborted.');
   });
 
-  it('denies /start 105 with n and records decidedBy human', async () => {
-    await pane.line('/start 105');
+  it('denies /shutdown 200 with n and records decidedBy human', async () => {
+    await pane.line('/shutdown 200');
     await pane.waitForText('[y] allow once');
     await pastKeyGuard();
     await pane.keys('n');
     await pane.waitForText('denied by human');
     const audit = await runCli(['audit', 'show', '--json'], { home });
     const records = JSON.parse(audit.stdout) as Array<{ tool: string | null; kind: string; decidedBy: string | null }>;
-    expect(records).toContainEqual(expect.objectContaining({ tool: 'start_vm', kind: 'answer', decidedBy: 'human' }));
+    expect(records).toContainEqual(
+      expect.objectContaining({ tool: 'shutdown_vm', kind: 'answer', decidedBy: 'human' }),
+    );
   });
 
-  it('runs /start 105 with y and shows Proxmox refusing to start a template', async () => {
+  it('ends /start 105 and /start 104 in preflight failures without opening a dialog', async () => {
     await pane.line('/start 105');
-    await pane.waitForText('[y] allow once');
-    await pastKeyGuard();
-    await pane.keys('y');
-    await pane.waitForText("you can't start a vm if it's a template");
+    await pane.waitForText('is a template');
+    await pane.line('/start 104');
+    const screen = await pane.waitForText('needs 96 GiB but pve1 has 64 GiB');
+    expect(screen).not.toContain('[y] allow once');
+    const audit = await runCli(['audit', 'show', '--json', '--tool', 'start_vm'], { home });
+    const kinds = (JSON.parse(audit.stdout) as Array<{ kind: string }>).map((record) => record.kind);
+    expect(kinds).toContain('preflight');
+    expect(kinds).not.toContain('answer');
   });
 
-  it('asks for typed confirmation for /stop 101 and denies on Esc', async () => {
-    await pane.line('/stop 101');
-    await pane.waitForText('Type 101 or db-01 to confirm');
+  it('asks for typed confirmation for /stop 100 with uptime, HA and backup age, and denies on Esc', async () => {
+    await pane.line('/stop 100');
+    const dialog = await pane.waitForText('Type 100 or web-01 to confirm');
+    expect(dialog).toContain('state: running, up 3d0h -> stopped');
+    expect(dialog).toContain('HA: not managed');
+    expect(dialog).toMatch(/backup: /);
     await pastKeyGuard();
     await pane.keys('Escape');
-    await pane.waitFor((screen) => !screen.includes('Type 101 or db-01 to confirm'), 'the dialog to close');
+    await pane.waitFor((screen) => !screen.includes('Type 100 or web-01 to confirm'), 'the dialog to close');
   });
 
   it('follows a resize to 60x20 and back', async () => {

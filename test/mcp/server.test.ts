@@ -93,15 +93,17 @@ describe('MCP server: confirmation by elicitation', () => {
       asked.push(request.params.message);
       return decline(request);
     });
-    const result = await client.callTool({ name: 'start_vm', arguments: { vmid: '105' } });
+    const result = await client.callTool({ name: 'shutdown_vm', arguments: { vmid: '200' } });
     await close();
     expect(asked).toHaveLength(1);
-    expect(asked[0]).toContain('start_vm');
-    expect(asked[0]).toContain('VM 105 (ubuntu-2404-tmpl), node pve1');
-    expect(asked[0]).toContain('arguments: {"vmid":105}');
+    expect(asked[0]).toContain('shutdown_vm');
+    expect(asked[0]).toContain('CT 200 (dns), node pve2');
+    expect(asked[0]).toContain('arguments: {"vmid":200}');
+    expect(asked[0]).toContain('state: running, up 16d23h -> stopped (clean shutdown)');
+    expect(asked[0]).toContain('HA: not managed');
     expect(result.isError).toBe(true);
     expect(textOf(result)).toContain('not approved');
-    const answer = callRecords(await mcp.records(), 'start_vm').find((record) => record.kind === 'answer');
+    const answer = callRecords(await mcp.records(), 'shutdown_vm').find((record) => record.kind === 'answer');
     expect(answer).toMatchObject({
       verdict: 'deny',
       decidedBy: 'mcp-client:ide',
@@ -109,32 +111,48 @@ describe('MCP server: confirmation by elicitation', () => {
     });
   });
 
-  it('runs the call when the client accepts, recorded as decided by the client, and reports the real failure', async () => {
+  it('runs the call when the client accepts, recorded as decided by the client', async () => {
     const mcp = await hostWith();
     const { client, close } = await connectClient(mcp.connect, 'ide', accept);
-    const result = await client.callTool({ name: 'start_vm', arguments: { vmid: 105 } });
+    const result = await client.callTool({ name: 'reboot_vm', arguments: { vmid: 200 } });
     await close();
-    expect(result.isError).toBe(true);
-    expect(textOf(result)).toContain("you can't start a vm if it's a template");
-    const records = callRecords(await mcp.records(), 'start_vm');
+    expect(result.isError).toBeFalsy();
+    expect(textOf(result)).toContain('reboot CT 200 (dns) on pve2: OK');
+    const records = callRecords(await mcp.records(), 'reboot_vm');
     expect(records.find((record) => record.kind === 'answer')).toMatchObject({
       verdict: 'allow',
       decidedBy: 'mcp-client:ide',
     });
-    expect(records.at(-1)).toMatchObject({ kind: 'result', outcome: { status: 'failed' } });
+    expect(records.at(-1)).toMatchObject({ kind: 'result', outcome: { status: 'ok' } });
+  });
+
+  it('ends start_vm 105 and 104 in preflight failures without eliciting, even from an accepting client', async () => {
+    const mcp = await hostWith();
+    const elicit = vi.fn(accept);
+    const { client, close } = await connectClient(mcp.connect, 'ide', elicit);
+    const template = await client.callTool({ name: 'start_vm', arguments: { vmid: 105 } });
+    const memory = await client.callTool({ name: 'start_vm', arguments: { vmid: 104 } });
+    await close();
+    expect(elicit).not.toHaveBeenCalled();
+    expect(template.isError).toBe(true);
+    expect(textOf(template)).toContain('VM 105 (ubuntu-2404-tmpl) is a template; fix: clone_vm');
+    expect(textOf(memory)).toContain('VM 104 (analytics) needs 96 GiB but pve1 has 64 GiB in total');
+    const records = (await mcp.records()).filter((record) => record.tool === 'start_vm');
+    expect(records.map((record) => record.kind)).not.toContain('answer');
+    expect(records.filter((record) => record.kind === 'preflight')).toHaveLength(2);
   });
 
   it('denies without asking a client that has no elicitation, naming the rule that would allow the call', async () => {
     const mcp = await hostWith();
     const { client, close } = await connectClient(mcp.connect, 'script');
-    const result = await client.callTool({ name: 'start_vm', arguments: { vmid: 105 } });
+    const result = await client.callTool({ name: 'shutdown_vm', arguments: { vmid: 200 } });
     await close();
     expect(result.isError).toBe(true);
     expect(textOf(result)).toContain('no elicitation capability');
     expect(textOf(result)).toContain(
-      '- {id: allow-start_vm-105, tools: [start_vm], where: {vmid: [105]}, verdict: allow}',
+      '- {id: allow-shutdown_vm-200, tools: [shutdown_vm], where: {vmid: [200]}, verdict: allow}',
     );
-    expect(callRecords(await mcp.records(), 'start_vm').at(-1)).toMatchObject({
+    expect(callRecords(await mcp.records(), 'shutdown_vm').at(-1)).toMatchObject({
       kind: 'result',
       outcome: { status: 'denied' },
     });
@@ -144,7 +162,7 @@ describe('MCP server: confirmation by elicitation', () => {
     const mcp = await hostWith();
     const elicit = vi.fn(accept);
     const { client, close } = await connectClient(mcp.connect, 'ide', elicit);
-    const result = await client.callTool({ name: 'start_vm', arguments: { vmid: 101 } });
+    const result = await client.callTool({ name: 'shutdown_vm', arguments: { vmid: 100 } });
     await close();
     expect(elicit).not.toHaveBeenCalled();
     expect(textOf(result)).toContain('prod-changes-typed');
@@ -155,20 +173,20 @@ describe('MCP server: confirmation by elicitation', () => {
     const mcp = await hostWith({ config: { mcp: { trustElicitation: true } } });
     const { client, close } = await connectClient(mcp.connect, 'ide', (request) => {
       expect(request.params).toMatchObject({ requestedSchema: { required: ['confirmation'] } });
-      return { action: 'accept', content: { confirmation: 'db-01' } };
+      return { action: 'accept', content: { confirmation: 'web-01' } };
     });
-    const result = await client.callTool({ name: 'start_vm', arguments: { vmid: 101 } });
+    const result = await client.callTool({ name: 'shutdown_vm', arguments: { vmid: 100 } });
     await close();
-    expect(textOf(result)).toContain("bridge 'vmbr1' does not exist");
+    expect(textOf(result)).toContain('shutdown VM 100 (web-01) on pve1: OK');
   });
 
   it('with trustElicitation denies a typed confirmation whose text does not match', async () => {
     const mcp = await hostWith({ config: { mcp: { trustElicitation: true } } });
     const { client, close } = await connectClient(mcp.connect, 'ide', () => ({
       action: 'accept',
-      content: { confirmation: '100' },
+      content: { confirmation: '101' },
     }));
-    const result = await client.callTool({ name: 'start_vm', arguments: { vmid: 101 } });
+    const result = await client.callTool({ name: 'shutdown_vm', arguments: { vmid: 100 } });
     await close();
     expect(textOf(result)).toContain('the confirmation text did not match');
   });
@@ -176,10 +194,10 @@ describe('MCP server: confirmation by elicitation', () => {
   it('denies when the client does not answer in time', async () => {
     const mcp = await hostWith({ connection: { elicitationTimeoutMs: 50 } });
     const { client, close } = await connectClient(mcp.connect, 'slow', () => new Promise(() => undefined));
-    const result = await client.callTool({ name: 'start_vm', arguments: { vmid: 105 } });
+    const result = await client.callTool({ name: 'shutdown_vm', arguments: { vmid: 200 } });
     await close();
     expect(textOf(result)).toContain('no answer within 50 ms');
-    expect(callRecords(await mcp.records(), 'start_vm').find((record) => record.kind === 'answer')).toMatchObject({
+    expect(callRecords(await mcp.records(), 'shutdown_vm').find((record) => record.kind === 'answer')).toMatchObject({
       verdict: 'deny',
       decidedBy: 'mcp-client:slow',
     });
@@ -191,26 +209,26 @@ describe('MCP server: long tasks', () => {
     const mcp = await hostWith();
     const { client, close } = await connectClient(mcp.connect, 'ide', accept);
     const messages: string[] = [];
-    await client.callTool({ name: 'start_vm', arguments: { vmid: 105 } }, undefined, {
+    await client.callTool({ name: 'reboot_vm', arguments: { vmid: 200 } }, undefined, {
       onprogress: (progress) => messages.push(progress.message ?? ''),
     });
     await close();
-    expect(messages[0]).toBe('start VM 105 (ubuntu-2404-tmpl): task started');
-    expect(messages).toContain("TASK ERROR: you can't start a vm if it's a template");
+    expect(messages[0]).toBe('reboot CT 200 (dns): task started');
+    expect(messages).toContain('TASK OK');
   });
 
   it('aborts the wait when the client cancels, and audits the call as aborted', async () => {
     const mcp = await hostWith({ taskDurationMs: 60_000 });
     const { client, close } = await connectClient(mcp.connect, 'ide', accept);
     const cancel = new AbortController();
-    const call = client.callTool({ name: 'start_vm', arguments: { vmid: 105 } }, undefined, {
+    const call = client.callTool({ name: 'reboot_vm', arguments: { vmid: 200 } }, undefined, {
       signal: cancel.signal,
       onprogress: () => cancel.abort('user pressed stop'),
     });
     await expect(call).rejects.toThrow();
     await vi.waitFor(
       async () =>
-        expect(callRecords(await mcp.records(), 'start_vm').at(-1)).toMatchObject({
+        expect(callRecords(await mcp.records(), 'reboot_vm').at(-1)).toMatchObject({
           kind: 'result',
           outcome: { status: 'aborted' },
         }),

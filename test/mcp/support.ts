@@ -14,7 +14,7 @@ import { resolvePaths } from '../../src/config/paths.js';
 import type { AppConfig } from '../../src/config/schema.js';
 import { createProxmoxClient } from '../../src/proxmox/index.js';
 import { toProxmoxApi } from '../../src/proxmox/proxmox-api-adapter.js';
-import { demoScenarioPath, loadScenarioFile, startSimulator } from '../../src/sim/index.js';
+import { demoScenarioPath, loadScenarioFile, simulatorClock, startSimulator } from '../../src/sim/index.js';
 
 export interface HostOptions {
   config?: AppConfig;
@@ -29,10 +29,9 @@ export interface HostOptions {
 export async function startMcpHost(options: HostOptions = {}) {
   const home = fs.mkdtempSync(path.join(os.tmpdir(), 'proxmox-ai-mcp-'));
   if (options.policy) fs.writeFileSync(path.join(home, 'policy.yaml'), options.policy);
-  const sim = await startSimulator({
-    scenario: loadScenarioFile(demoScenarioPath()),
-    taskDurationMs: options.taskDurationMs ?? 0,
-  });
+  const scenario = loadScenarioFile(demoScenarioPath());
+  const clock = simulatorClock(scenario.now);
+  const sim = await startSimulator({ scenario, now: clock, taskDurationMs: options.taskDurationMs ?? 0 });
   const client = createProxmoxClient({
     name: 'demo',
     url: sim.url,
@@ -57,6 +56,7 @@ export async function startMcpHost(options: HostOptions = {}) {
     api: toProxmoxApi(client),
     config: options.config ?? {},
     secrets: {},
+    now: () => new Date(clock()),
     async close() {
       await client.close();
       await sim.close();

@@ -77,11 +77,11 @@ describe('every demo guest through the pipeline', () => {
   });
 
   it.each([
-    [101, "bridge 'vmbr1' does not exist"],
-    [102, 'VM is locked (backup)'],
-    [104, "cannot set up guest memory 'pc.ram': Cannot allocate memory"],
-    [105, "you can't start a vm if it's a template"],
-  ])('starting %i fails with the real Proxmox line', async (vmid, line) => {
+    [101, "bridge 'vmbr1' (net0) does not exist on pve1; fix: set_vm_network net0 to vmbr0"],
+    [102, 'VM 102 (ci-runner) is locked (backup)'],
+    [104, 'VM 104 (analytics) needs 96 GiB but pve1 has 64 GiB in total; fix: set_vm_resources memoryMiB'],
+    [105, 'VM 105 (ubuntu-2404-tmpl) is a template; fix: clone_vm'],
+  ])('starting %i is refused by its preflight, naming the cause and the fix', async (vmid, line) => {
     const outcome = await pipeline.call('start_vm', { vmid });
     expect(outcome.status).toBe('failed');
     expect(outcome.text).toContain(line);

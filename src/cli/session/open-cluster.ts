@@ -19,6 +19,8 @@ export interface ClusterConnection {
   api: ProxmoxApi;
   config: AppConfig;
   secrets: Secrets;
+  /** The cluster's clock: the wall clock, or the embedded simulator's scenario time. */
+  now(): Date;
   close(): Promise<void>;
 }
 
@@ -31,9 +33,13 @@ export async function openCluster(ctx: CommandContext): Promise<ClusterConnectio
   const config = store.read();
   const secrets = store.readSecrets();
   const embedded = ctx.globals.demo || ctx.globals.scenario !== undefined;
-  const { profile, stop } = embedded
+  const { profile, stop, now } = embedded
     ? await startEmbedded(ctx.globals.scenario)
-    : { profile: resolveProfile(config, secrets, ctx.globals.profile, ctx.io.env), stop: async () => undefined };
+    : {
+        profile: resolveProfile(config, secrets, ctx.globals.profile, ctx.io.env),
+        stop: async () => undefined,
+        now: () => new Date(),
+      };
   const client = createProxmoxClient(profile);
   const api = toProxmoxApi(client);
   const cluster = await clusterName(api);
@@ -47,6 +53,7 @@ export async function openCluster(ctx: CommandContext): Promise<ClusterConnectio
     api,
     config,
     secrets,
+    now,
     async close() {
       await client.close();
       await stop();
@@ -56,10 +63,11 @@ export async function openCluster(ctx: CommandContext): Promise<ClusterConnectio
 
 async function startEmbedded(
   scenarioFile: string | undefined,
-): Promise<{ profile: ResolvedProfile; stop: () => Promise<void> }> {
+): Promise<{ profile: ResolvedProfile; stop: () => Promise<void>; now: () => Date }> {
   const sim = await import('../../sim/index.js');
   const scenario = sim.loadScenarioFile(scenarioFile ?? sim.demoScenarioPath());
-  const handle = await sim.startSimulator({ scenario });
+  const clock = sim.simulatorClock(scenario.now);
+  const handle = await sim.startSimulator({ scenario, now: clock });
   return {
     profile: {
       name: 'demo',
@@ -69,6 +77,7 @@ async function startEmbedded(
       fingerprint: handle.fingerprint,
     },
     stop: () => handle.close(),
+    now: () => new Date(clock()),
   };
 }
 

@@ -94,7 +94,7 @@ export async function openToolSession(
       profile: cluster.profile,
       ...(cluster.cluster ? { cluster: cluster.cluster } : {}),
       ...(cluster.defaultNode ? { defaultNode: cluster.defaultNode } : {}),
-      now: () => new Date(),
+      now: cluster.now,
     },
   };
   const stamp = {
