@@ -2,7 +2,7 @@ import { defineTool } from '../src/core/tool.js';
 import { diagnoseGuest } from '../src/diagnose/diagnose-guest.js';
 import { EvidenceReader } from '../src/diagnose/evidence-reader.js';
 import { findGuest } from '../src/diagnose/find-guest.js';
-import type { GuestDiagnosis } from '../src/diagnose/finding.js';
+import type { Finding, GuestDiagnosis } from '../src/diagnose/finding.js';
 import { gatherGuestEvidence } from '../src/diagnose/gather-guest-evidence.js';
 import { guestHeading, headline } from '../src/diagnose/headline.js';
 import { fenceAsData } from '../src/core/fence.js';
@@ -64,6 +64,15 @@ function undecided(diagnosis: GuestDiagnosis): string[] {
   ];
 }
 
+// Safety: a fix call is shown outside the data fence, so only when every value is a plain id or number.
+const plainValue = /^[A-Za-z0-9_.:-]{1,64}$/;
+
+function fixCall(finding: Finding): string | undefined {
+  const action = finding.fixAction;
+  if (!action || !Object.values(action.args).every((value) => plainValue.test(String(value)))) return undefined;
+  return `${action.tool} ${JSON.stringify(action.args)}`;
+}
+
 /** Short enough for a small model: verdicts and fixes in our words, every line read from the cluster inside one data fence. */
 function diagnosisText(diagnosis: GuestDiagnosis, reads: number): string {
   const head = `Guest ${guestHeading(diagnosis)}.`;
@@ -78,6 +87,8 @@ function diagnosisText(diagnosis: GuestDiagnosis, reads: number): string {
     lines.push(`${index + 1}. ${headline(finding)}: ${finding.summary}`);
     if (finding.contradictedBy.length > 0) lines.push(`   but: ${finding.contradictedBy.join('; ')}`);
     lines.push(`   fix: ${finding.fix}`);
+    const action = fixCall(finding);
+    if (action) lines.push(`   fix call (confirmed like any change): ${action}`);
   });
   const more = diagnosis.findings.length - shown.length;
   if (more > 0) lines.push(`(${more} more in the structured result)`);

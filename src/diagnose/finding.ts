@@ -50,6 +50,12 @@ export interface EvidenceItem {
   text: string;
 }
 
+/** A fix proxmox-ai can carry out itself: one tool call, previewed and confirmed like any other. */
+export interface FixAction {
+  tool: string;
+  args: Record<string, unknown>;
+}
+
 export interface Finding {
   id: string;
   category: Category;
@@ -60,6 +66,7 @@ export interface Finding {
   contradictedBy: string[];
   /** What to do, with the real ids and names filled in. */
   fix: string;
+  fixAction?: FixAction;
 }
 
 export interface GuestDiagnosis {

@@ -11,6 +11,7 @@ export const findingSchema = z.object({
   evidence: z.array(z.object({ source: z.enum(evidenceSources), text: z.string() })),
   contradictedBy: z.array(z.string()),
   fix: z.string(),
+  fixAction: z.object({ tool: z.string(), args: z.record(z.string(), z.unknown()) }).optional(),
 });
 
 export const guestDiagnosisSchema = z.object({

@@ -1,5 +1,6 @@
 import { afterEach, describe, expect, it } from 'vitest';
 import type { ConfirmRequest } from '../../src/core/approver.js';
+import type { Finding } from '../../src/diagnose/finding.js';
 import { ScriptedApprover, startPipeline } from '../support/pipeline.js';
 
 type Pipeline = Awaited<ReturnType<typeof startPipeline>>;
@@ -54,6 +55,47 @@ describe('preflight and preview on the demo cluster', () => {
     await pipeline.call('resume_vm', { vmid: 103 });
     console.log(approver.asked[0]!.preview);
     expect(approver.asked[0]!.preview!.join('\n')).toContain('local-lvm on pve2 is 100% full');
+  });
+
+  it('diagnose 104 names a fix call; applied (confirmed) it lets 104 start', async () => {
+    const approver = approveAll();
+    pipeline = await startPipeline({ approver });
+    const diagnosis = await pipeline.call('diagnose_vm', { vmid: 104 });
+    const findings = (diagnosis.structured as { findings: Finding[] }).findings;
+    const action = findings.find((finding) => finding.fixAction)?.fixAction;
+    expect(action).toEqual({ tool: 'set_vm_resources', args: { vmid: 104, node: 'pve1', memoryMiB: 49152 } });
+    expect(diagnosis.text).toContain(
+      'fix call (confirmed like any change): set_vm_resources {"vmid":104,"node":"pve1","memoryMiB":49152}',
+    );
+    const fixed = await pipeline.call(action!.tool, action!.args);
+    expect(fixed.status, fixed.text).toBe('ok');
+    expect(approver.asked.map((request) => request.tool)).toEqual(['set_vm_resources']);
+    expect(approver.asked[0]!.preview).toContain('change: memory 98304 MiB -> 49152 MiB');
+    expect((await pipeline.call('start_vm', { vmid: 104 })).status).toBe('ok');
+  });
+
+  it('diagnose 101 names moving net0 to vmbr0; applied with typed confirmation (prod) it lets 101 start', async () => {
+    const approver = approveAll();
+    pipeline = await startPipeline({ approver });
+    const diagnosis = await pipeline.call('diagnose_vm', { vmid: 101 });
+    const action = (diagnosis.structured as { findings: Finding[] }).findings.find((f) => f.fixAction)?.fixAction;
+    expect(action).toEqual({ tool: 'set_vm_network', args: { vmid: 101, node: 'pve1', nic: 'net0', bridge: 'vmbr0' } });
+    expect((await pipeline.call(action!.tool, action!.args)).status).toBe('ok');
+    expect(approver.asked[0]).toMatchObject({ tool: 'set_vm_network', confirm: 'typed', ruleId: 'prod-changes-typed' });
+    expect(approver.asked[0]!.preview).toContain('change: net0 bridge vmbr1 -> vmbr0');
+    expect((await pipeline.call('start_vm', { vmid: 101 })).status).toBe('ok');
+  });
+
+  it('diagnose 103 names resume_vm, whose preview warns that the full storage pauses it again', async () => {
+    const approver = approveAll();
+    pipeline = await startPipeline({ approver });
+    const diagnosis = await pipeline.call('diagnose_vm', { vmid: 103 });
+    const action = (diagnosis.structured as { findings: Finding[] }).findings.find((f) => f.fixAction)?.fixAction;
+    expect(action).toEqual({ tool: 'resume_vm', args: { vmid: 103, node: 'pve2' } });
+    const resumed = await pipeline.call(action!.tool, action!.args);
+    expect(approver.asked[0]!.preview!.join('\n')).toContain('100% full');
+    expect(resumed.status).toBe('failed');
+    expect(resumed.text).toContain('paused again (io-error)');
   });
 
   it('set_vm_resources lowers 104 so it starts; the undo call puts the memory back', async () => {

@@ -74,7 +74,21 @@ function missingBridge(evidence: GuestEvidence, bridge: string, said: readonly L
       confidence === 'suspected'
         ? `Start ${guestShortLabel(guest)} again (\`${cli(guest)} start ${guest.vmid}\`); if it fails, check \`ip -d link show ${name(bridge)}\` on ${node.name}.`
         : bridgeFix(evidence, bridge, users[0]),
+    ...(confidence !== 'suspected' && guest.type === 'qemu' && users[0] && otherBridge(evidence, bridge)
+      ? {
+          fixAction: {
+            tool: 'set_vm_network',
+            args: { vmid: guest.vmid, node: node.name, nic: users[0].key, bridge: otherBridge(evidence, bridge) },
+          },
+        }
+      : {}),
   };
+}
+
+/** An active bridge of the node other than the missing one, to move a NIC to. */
+function otherBridge(evidence: GuestEvidence, bridge: string): string | undefined {
+  return evidence.node.interfaces?.filter(isBridge).find((candidate) => candidate.name !== bridge && candidate.active)
+    ?.name;
 }
 
 function bridgeFix(evidence: GuestEvidence, bridge: string, nic: ConfigNic | undefined): string {

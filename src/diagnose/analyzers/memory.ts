@@ -73,6 +73,9 @@ function ramFinding(evidence: GuestEvidence, said: readonly LineMatch[]): Findin
       confidence === 'suspected'
         ? `Start it again: \`${cli(guest)} start ${guest.vmid}\`; if it fails, look at what else uses memory on ${node.name}.`
         : `Lower its memory to fit ${node.name}${fits ? `, e.g. \`${cli(guest)} set ${guest.vmid} --memory ${fits}\`` : ''}, free memory by stopping other guests, or migrate it to a node with more RAM.`,
+    ...(confidence !== 'suspected' && beyondNode && fits && guest.type === 'qemu'
+      ? { fixAction: { tool: 'set_vm_resources', args: { vmid: guest.vmid, node: node.name, memoryMiB: fits } } }
+      : {}),
   };
 }
 

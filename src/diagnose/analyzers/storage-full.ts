@@ -78,6 +78,7 @@ function pausedFinding(evidence: GuestEvidence, full: StorageFact[], used: Stora
     fix: culprit
       ? `${full.includes(culprit) ? `Free space on ${name(culprit.id)} on ${node.name} (remove unused volumes or old snapshots, or extend the pool, e.g. \`lvextend\` for LVM-thin)` : `Bring ${name(culprit.id)} back online on ${node.name}`}, then resume the VM: \`${cli(guest)} resume ${guest.vmid}\`.`
       : `Check the kernel log of ${node.name} for disk errors (\`journalctl -k\`) and the health of the storage, then \`${cli(guest)} resume ${guest.vmid}\`.`,
+    ...(guest.type === 'qemu' ? { fixAction: { tool: 'resume_vm', args: { vmid: guest.vmid, node: node.name } } } : {}),
   };
 }
 

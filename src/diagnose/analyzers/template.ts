@@ -27,6 +27,9 @@ export const templateAnalyzer: Analyzer = {
           fix: guest.template
             ? `Clone it and start the clone: \`${cli(guest)} clone ${guest.vmid} NEWID --full\` (NEWID: a free id, e.g. from \`pvesh get /cluster/nextid\`).`
             : `Start it again: \`${cli(guest)} start ${guest.vmid}\`.`,
+          ...(guest.template && guest.type === 'qemu'
+            ? { fixAction: { tool: 'clone_vm', args: { vmid: guest.vmid, node: guest.node } } }
+            : {}),
         },
       ],
       claimed: lines(said),
