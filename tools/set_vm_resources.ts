@@ -59,7 +59,11 @@ function resourceChecks(args: Args, facts: GuestFacts, changes: KeyChange[]): Pr
   if (!facts.config.ok) return checks;
   if (changes.length === 0) checks.push(fail('change', `${label} already has these values`, 'nothing to do'));
   const memory = args.memoryMiB ?? facts.config.value.memoryMiB;
-  if (args.memoryMiB !== undefined) checks.push(memoryFits(memory, facts.node, label));
+  if (args.memoryMiB !== undefined) {
+    // Proxmox stores any size; beyond the node's total it is the next start that fails, so a risk, not a refusal.
+    const fit = memoryFits(memory, facts.node, label);
+    checks.push(fit.result === 'fail' ? warn('memory', `${fit.detail}: it will not start there`) : fit);
+  }
   const balloon = args.balloonMiB ?? facts.config.value.balloonMiB;
   if (balloon !== undefined && balloon > memory)
     checks.push(

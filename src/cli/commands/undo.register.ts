@@ -1,11 +1,11 @@
 import type { Registrar } from '../command-kit.js';
 
 export const registerUndo: Registrar = (program, { run, example }) => {
-  example('undo', 'list the snapshots taken before changes, to roll one back');
+  example('undo', 'list the snapshots taken before changes and the config changes made, to undo one');
   program
-    .command('undo [snapshot]')
+    .command('undo [snapshot-or-change]')
     .description(
-      'list undo snapshots (taken before changes when policy asks), or roll back to one (a confirmed, audited call)',
+      'list undo snapshots and config changes, or roll back to a snapshot / restore a config change (a confirmed, audited call)',
     )
     .option('--json', 'print JSON')
     .action(

@@ -7,6 +7,7 @@ import { exitCodeOf } from '../session/exit-code-of.js';
 import { openCluster } from '../session/open-cluster.js';
 import { openToolSession } from '../session/open-tool-session.js';
 import { TerminalApprover } from '../session/terminal-approver.js';
+import { recordedConfigChanges, type UndoableChange } from './undo-config-changes.js';
 
 interface UndoSnapshot {
   name: string;
@@ -16,40 +17,62 @@ interface UndoSnapshot {
   profile: string | null;
 }
 
-/** `undo`: the undo snapshots (from the audit trail) that still exist; `undo NAME`: roll back through the scheduler. */
+/**
+ * `undo`: the undo snapshots (from the audit trail) that still exist and the
+ * config changes that can be put back; `undo NAME` rolls back to a snapshot,
+ * `undo config-SEQ` restores the values a change replaced, each as a call
+ * through the scheduler (previewed, confirmed, audited).
+ */
 export async function undo(
   ctx: CommandContext,
-  snapshot: string | undefined,
+  which: string | undefined,
   options: { json?: boolean },
 ): Promise<number> {
   const cluster = await openCluster(ctx);
   try {
     const available = await existing(cluster.api, await recorded(ctx, cluster.profile));
-    if (!snapshot) {
-      if (options.json) printJson(ctx.io.stdout, { snapshots: available });
-      else if (available.length === 0)
-        printLine(ctx.io.stderr, 'no undo snapshots: they are taken when a policy rule sets snapshotBefore');
-      else
-        for (const s of available) printLine(ctx.io.stdout, `${s.name}  VM ${s.vmid} on ${s.node}  taken ${s.takenAt}`);
+    const changes = await recordedConfigChanges(ctx, cluster.profile);
+    if (!which) {
+      if (options.json) printJson(ctx.io.stdout, { snapshots: available, configChanges: changes });
+      else printChoices(ctx, available, changes);
       return ExitCode.ok;
     }
-    const chosen = available.find((s) => s.name === snapshot);
-    if (!chosen)
+    const snapshot = available.find((s) => s.name === which);
+    const change = changes.find((c) => c.id === which);
+    if (!snapshot && !change)
       throw new UsageError(
-        `no undo snapshot '${snapshot}' on profile ${cluster.profile}; 'proxmox-ai undo' lists them`,
+        `no undo snapshot or config change '${which}' on profile ${cluster.profile}; 'proxmox-ai undo' lists them`,
       );
+    const request = snapshot
+      ? { tool: 'rollback_snapshot', args: { vmid: snapshot.vmid, node: snapshot.node, name: snapshot.name } }
+      : change!.restore;
     const session = await openToolSession(ctx, cluster, { origin: 'cli', approver: new TerminalApprover(ctx.io) });
-    const outcome = await session.call({
-      tool: 'rollback_snapshot',
-      args: { vmid: chosen.vmid, node: chosen.node, name: chosen.name },
-    });
-    await session.end(`undo ${chosen.name}: ${outcome.status}`);
-    if (options.json) printJson(ctx.io.stdout, { snapshot: chosen, status: outcome.status, summary: outcome.summary });
+    const outcome = await session.call(request);
+    await session.end(`undo ${which}: ${outcome.status}`);
+    if (options.json)
+      printJson(ctx.io.stdout, {
+        ...(snapshot ? { snapshot } : { configChange: change }),
+        status: outcome.status,
+        summary: outcome.summary,
+      });
     else printLine(outcome.status === 'ok' ? ctx.io.stdout : ctx.io.stderr, outcome.text);
     return exitCodeOf([outcome]);
   } finally {
     await cluster.close();
   }
+}
+
+function printChoices(ctx: CommandContext, snapshots: UndoSnapshot[], changes: UndoableChange[]): void {
+  if (snapshots.length === 0 && changes.length === 0) {
+    printLine(
+      ctx.io.stderr,
+      'nothing to undo: snapshots are taken when a policy rule sets snapshotBefore; config changes are listed once made',
+    );
+    return;
+  }
+  for (const s of snapshots) printLine(ctx.io.stdout, `${s.name}  VM ${s.vmid} on ${s.node}  taken ${s.takenAt}`);
+  for (const c of changes)
+    printLine(ctx.io.stdout, `${c.id}  VM ${c.vmid} on ${c.node}  changed ${c.changedAt}: ${c.summary}`);
 }
 
 async function recorded(ctx: CommandContext, profile: string): Promise<UndoSnapshot[]> {
