@@ -28,6 +28,11 @@ describe('parseSlash', () => {
     ['/problems pve2', 'find_problems', { node: 'pve2' }],
     ['/backups', 'list_backups', {}],
     ['/backups 200', 'list_backups', { vmid: 200 }],
+    ['/resume 103', 'resume_vm', { vmid: 103 }],
+    ['/resources 104 memory=49152 onboot=yes', 'set_vm_resources', { vmid: 104, memoryMiB: 49152, onboot: true }],
+    ['/network 101 net0 bridge=vmbr0 vlan=0', 'set_vm_network', { vmid: 101, nic: 'net0', bridge: 'vmbr0', vlan: 0 }],
+    ['/clone 105 name=web-02 full=no', 'clone_vm', { vmid: 105, name: 'web-02', full: false }],
+    ['/migrate 104 pve2 online', 'migrate_vm', { vmid: 104, targetNode: 'pve2', online: true }],
   ])('maps %s to the tool call %s', (line, tool, args) => {
     expect(command(line)).toEqual({ kind: 'tool', tool, args });
   });

@@ -1,6 +1,15 @@
 /** What a command's arguments are, for parsing and Tab completion. */
 export type ArgumentKind =
-  'none' | 'vmid' | 'optional-vmid' | 'vmid-name' | 'node' | 'optional-node' | 'filter' | 'count' | 'model';
+  | 'none'
+  | 'vmid'
+  | 'optional-vmid'
+  | 'vmid-name'
+  | 'vmid-options'
+  | 'node'
+  | 'optional-node'
+  | 'filter'
+  | 'count'
+  | 'model';
 
 export interface CommandSpec {
   name: string;
@@ -9,6 +18,10 @@ export interface CommandSpec {
   summary: string;
   /** The tool a command calls through the scheduler; absent for commands the TUI answers itself. */
   tool?: string;
+  /** vmid-options: the tool arguments the words after the vmid fill, in order (all required). */
+  positional?: readonly string[];
+  /** vmid-options: `word=value` (or a bare `word`, meaning yes) and the tool argument it sets. */
+  options?: Readonly<Record<string, string>>;
 }
 
 export const commandTable: readonly CommandSpec[] = [
@@ -54,6 +67,41 @@ export const commandTable: readonly CommandSpec[] = [
     usage: '/backups [VMID]',
     summary: "each guest's newest backup, its job and its last run",
     tool: 'list_backups',
+  },
+  { name: 'resume', argument: 'vmid', usage: '/resume VMID', summary: 'resume a paused VM', tool: 'resume_vm' },
+  {
+    name: 'resources',
+    argument: 'vmid-options',
+    usage: '/resources VMID K=V',
+    summary: 'memory=MiB balloon=MiB cores=N sockets=N onboot=yes|no',
+    tool: 'set_vm_resources',
+    options: { memory: 'memoryMiB', balloon: 'balloonMiB', cores: 'cores', sockets: 'sockets', onboot: 'onboot' },
+  },
+  {
+    name: 'network',
+    argument: 'vmid-options',
+    usage: '/network VMID NIC',
+    summary: 'move a VM NIC: bridge=NAME and/or vlan=N (0: none)',
+    tool: 'set_vm_network',
+    positional: ['nic'],
+    options: { bridge: 'bridge', vlan: 'vlan' },
+  },
+  {
+    name: 'clone',
+    argument: 'vmid-options',
+    usage: '/clone VMID [K=V]',
+    summary: 'clone a template: name= newid= target= storage= full=no',
+    tool: 'clone_vm',
+    options: { name: 'name', newid: 'newid', target: 'targetNode', storage: 'storage', full: 'full' },
+  },
+  {
+    name: 'migrate',
+    argument: 'vmid-options',
+    usage: '/migrate VMID NODE',
+    summary: "move a VM to NODE (add 'online' to move it live)",
+    tool: 'migrate_vm',
+    positional: ['targetNode'],
+    options: { online: 'online' },
   },
   { name: 'start', argument: 'vmid', usage: '/start VMID', summary: 'start a guest', tool: 'start_vm' },
   {

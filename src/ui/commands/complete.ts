@@ -26,8 +26,18 @@ export function complete(text: string, sources: CompletionSources): Completion {
   const spec = findCommand(words[0]!);
   if (!spec) return none;
   const head = `/${words[0]} `;
-  if (spec.argument === 'vmid' || spec.argument === 'optional-vmid' || spec.argument === 'vmid-name')
-    return extend(head, words[1]!, sources.vmids.map(String), spec.argument === 'vmid-name' ? ' ' : '');
+  if (
+    spec.argument === 'vmid' ||
+    spec.argument === 'optional-vmid' ||
+    spec.argument === 'vmid-name' ||
+    spec.argument === 'vmid-options'
+  )
+    return extend(
+      head,
+      words[1]!,
+      sources.vmids.map(String),
+      spec.argument === 'vmid-name' || spec.argument === 'vmid-options' ? ' ' : '',
+    );
   if (spec.argument === 'node' || spec.argument === 'optional-node')
     return extend(head, words[1]!, [...sources.nodes], '');
   return none;

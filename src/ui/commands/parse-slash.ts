@@ -50,6 +50,8 @@ export function parseSlash(line: string): ParsedSlash {
       return words.length === 1
         ? { ok: true, command: localOrTool(spec, { node: words[0] }) }
         : usage('no argument, or a node name such as pve1');
+    case 'vmid-options':
+      return optionsCommand(spec, words);
     case 'node':
       return words.length === 1
         ? { ok: true, command: localOrTool(spec, { node: words[0] }) }
@@ -66,6 +68,32 @@ export function parseSlash(line: string): ParsedSlash {
         ? { ok: true, command: { kind: 'model', name: words[0] ?? null } }
         : usage('one model name such as qwen3:8b');
   }
+}
+
+/** `/network 101 net0 bridge=vmbr0`: the vmid, the positional words, then `key=value` words (a bare key means yes). */
+function optionsCommand(spec: CommandSpec, words: readonly string[]): ParsedSlash {
+  const usage = { ok: false as const, message: `usage: ${spec.usage} (${spec.summary})` };
+  const vmid = parseVmid(words[0]);
+  const positional = spec.positional ?? [];
+  if (vmid === null || words.length < 1 + positional.length) return usage;
+  const args: Record<string, unknown> = { vmid };
+  positional.forEach((name, index) => (args[name] = words[1 + index]));
+  for (const word of words.slice(1 + positional.length)) {
+    const [key = '', value] = word.split('=', 2);
+    const name = spec.options?.[key.toLowerCase()];
+    if (!name) return { ok: false, message: `unknown option '${key}'; usage: ${spec.usage}` };
+    args[name] = optionValue(value);
+  }
+  return { ok: true, command: { kind: 'tool', tool: spec.tool!, args } };
+}
+
+/** Numbers as numbers, yes/no/true/false as booleans; the tool's schema checks the rest. */
+function optionValue(value: string | undefined): unknown {
+  if (value === undefined) return true;
+  if (/^\d+$/.test(value)) return Number(value);
+  if (/^(yes|true|on)$/i.test(value)) return true;
+  if (/^(no|false|off)$/i.test(value)) return false;
+  return value;
 }
 
 function localOrTool(spec: CommandSpec, args: Record<string, unknown>): SlashCommand {
