@@ -28,6 +28,10 @@ export function listedTool(tool: AnyTool): Tool {
     description: tool.description,
     inputSchema: publishedInputSchema(tool.input),
     // External tools reach whatever their server reaches.
-    annotations: { ...hintsByRisk[tool.risk], ...(isExternalToolName(tool.name) ? { openWorldHint: true } : {}) },
+    annotations: {
+      ...hintsByRisk[tool.risk],
+      ...(tool.idempotent ? { idempotentHint: true } : {}),
+      ...(isExternalToolName(tool.name) ? { openWorldHint: true } : {}),
+    },
   };
 }

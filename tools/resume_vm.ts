@@ -13,6 +13,7 @@ export const resumeVm = defineTool({
   description: 'Resume a paused VM (e.g. io-error); says if it pauses again.',
   input: guestArgs,
   risk: 'change',
+  idempotent: true,
   target: (args, ctx) => resolveGuestTarget(ctx, args.vmid, args.node),
   async preflight(_args, ctx) {
     const facts = await readGuestFacts(ctx, ctx.target!);

@@ -74,6 +74,7 @@ export const setVmNetwork = defineTool({
   description: "Move a VM's NIC to another bridge and/or VLAN; MAC and model are kept.",
   input,
   risk: 'change',
+  idempotent: true,
   target: (args, ctx) => resolveGuestTarget(ctx, args.vmid, args.node),
   async preflight(args, ctx) {
     const facts = await readGuestFacts(ctx, ctx.target!);

@@ -93,6 +93,7 @@ export const setVmResources = defineTool({
   description: "Change a VM's memory, balloon, cores, sockets or onboot (at least one).",
   input,
   risk: 'change',
+  idempotent: true,
   target: (args, ctx) => resolveGuestTarget(ctx, args.vmid, args.node),
   async preflight(args, ctx) {
     const facts = await readGuestFacts(ctx, ctx.target!);

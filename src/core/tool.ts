@@ -61,6 +61,8 @@ export interface ToolDefinition<A = Record<string, unknown>> {
   description: string;
   input: z.ZodType<A>;
   risk: Risk;
+  /** Calling it again with the same arguments changes nothing more (MCP's idempotentHint). */
+  idempotent?: boolean;
   /** False for reads with effects (a saved plan, a check result): never answered from the read cache. */
   cacheable?: boolean;
   /** When the risk depends on the arguments; annotations then use `risk` as the highest. */

@@ -34,6 +34,12 @@ describe('MCP server: tools', () => {
       annotations: { readOnlyHint: true, openWorldHint: false },
     });
     expect(byName.get('start_vm')?.annotations).toEqual({ destructiveHint: false, openWorldHint: false });
+    expect(byName.get('set_vm_network')?.annotations).toEqual({
+      destructiveHint: false,
+      openWorldHint: false,
+      idempotentHint: true,
+    });
+    expect(byName.get('migrate_vm')?.annotations).toEqual({ destructiveHint: false, openWorldHint: false });
     // MCP defaults: readOnlyHint false and destructiveHint true, so a destructive tool states neither.
     expect(byName.get('stop_vm')?.annotations).toEqual({ openWorldHint: false });
     expect(tools.map((tool) => tool.name)).toEqual([...tools.map((tool) => tool.name)].sort());

@@ -142,4 +142,19 @@ describe('preflight and preview on the demo cluster', () => {
     expect(outcome.text).toContain('needs 96 GiB but pve2 has 32 GiB in total');
     expect(approver.asked).toEqual([]);
   });
+
+  it('a rule can keep prod out of live migration (README example); an offline move needs the bridges on the target', async () => {
+    const approver = new ScriptedApprover(() => ({ approved: false, decidedBy: 'human' }));
+    pipeline = await startPipeline({
+      approver,
+      userRules:
+        '- id: no-live-migration-of-prod\n  tools: ["migrate_vm"]\n  where: { tags: ["prod"] }\n  args: { online: true }\n  verdict: deny\n',
+    });
+    const live = await pipeline.call('migrate_vm', { vmid: 100, targetNode: 'pve2', online: true });
+    expect(live).toMatchObject({ status: 'denied', ruleId: 'no-live-migration-of-prod' });
+    const offline = await pipeline.call('migrate_vm', { vmid: 101, targetNode: 'pve2' });
+    expect(offline.status).toBe('failed');
+    expect(offline.text).toContain("bridge 'vmbr1' (net0) does not exist on pve2");
+    expect(approver.asked).toEqual([]);
+  });
 });

@@ -44,6 +44,31 @@ describe('slash commands', () => {
     expect(h.frame()).toContain('101 db-01 qemu pve1 stopped');
   });
 
+  it('offers a diagnosis fix on the expanded card and applies it with f, as an ordinary tool call', async () => {
+    const h = await start();
+    await h.type('/diagnose 104', keys.enter);
+    const call = h.backend.toolCalls[0]!;
+    call.emit({ type: 'tool-requested', id: 't1', tool: 'diagnose_vm', args: { vmid: 104 } });
+    const fixAction = { tool: 'set_vm_resources', args: { vmid: 104, node: 'pve1', memoryMiB: 49152 } };
+    call.emit({
+      type: 'tool-result',
+      id: 't1',
+      outcome: { ...outcome('diagnose_vm', 'ok', '1 finding'), structured: { findings: [{ id: 'x', fixAction }] } },
+    });
+    call.finish(outcome('diagnose_vm', 'ok', '1 finding'));
+    await settle();
+    await h.type('f');
+    expect(h.backend.toolCalls).toHaveLength(1);
+    await h.type(keys.backspace, keys.enter);
+    expect(h.frame()).toContain('fix     f: apply fix (set_vm_resources');
+    expect(h.frame()).toContain('{"vmid":104,"node":"pve1","memoryMiB":49152})');
+    await h.type('f');
+    expect(h.backend.toolCalls.map((each) => [each.input, each.args])).toEqual([
+      ['diagnose_vm', { vmid: 104 }],
+      ['set_vm_resources', fixAction.args],
+    ]);
+  });
+
   it('shows the template failure of an allowed start', async () => {
     const h = await start();
     await h.type('/start 105', keys.enter);

@@ -35,6 +35,7 @@ import { useUi } from '../ui-context.js';
 import { Header } from './Header.js';
 import { Panel } from './Panel.js';
 import { Transcript } from './Transcript.js';
+import { cardFix } from '../state/fix-action.js';
 
 export interface AppProps {
   backend: TuiBackend;
@@ -127,6 +128,15 @@ export function App({ backend, onExit, tracker }: AppProps) {
   useMainKeys(
     {
       edit: editInput,
+      applyFix: () => {
+        if (current().text !== '' || !viewport.focusKey) return false;
+        const card = state.entries.find((entry) => entry.key === viewport.focusKey);
+        const fix = card?.kind === 'tool' && card.expanded ? cardFix(card) : null;
+        if (!fix) return false;
+        setTop(null);
+        void runs.callTool(fix.tool, fix.args);
+        return true;
+      },
       enter: () => {
         const text = current().text;
         if (text.trim() === '') {

@@ -12,6 +12,8 @@ export interface MainKeyHandlers {
   scroll(key: ScrollKey): void;
   escape(): void;
   ctrlC(): void;
+  /** `f` on an empty line: apply the fix of the marked, expanded diagnosis card; false when there is none. */
+  applyFix(): boolean;
   /** Whether Up/Down browse history (not while the input holds several lines). */
   singleLine: boolean;
 }
@@ -58,6 +60,7 @@ export function useMainKeys(handlers: MainKeyHandlers, options: { enabled: boole
         return;
       }
       if (key.meta || input === '') return;
+      if (input === 'f' && handlers.applyFix()) return;
       for (const step of chunkSteps(input, pasting.current)) {
         if (step.type === 'text') handlers.edit({ type: 'insert', text: step.text });
         else if (step.type === 'enter') handlers.enter();

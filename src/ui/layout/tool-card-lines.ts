@@ -1,3 +1,4 @@
+import { cardFix } from '../state/fix-action.js';
 import type { CallStatus } from '../../core/call-outcome.js';
 import type { Glyphs } from '../glyphs.js';
 import type { ToolEntry } from '../state/entries.js';
@@ -89,6 +90,8 @@ function detailLines(card: ToolEntry, width: number): Line[] {
     );
   if (card.ruleId) lines.push(...field('rule', card.ruleId));
   if (card.reason !== '') lines.push(...field('model', `"${card.reason}" (the model's words, not checked)`, 'dim'));
+  const fix = cardFix(card);
+  if (fix) lines.push(...field('fix', `f: apply fix (${fix.tool} ${compactArgs(fix.args)})`, 'ask'));
   return lines;
 }
 
