@@ -19,7 +19,7 @@ export const diagnoseVm = defineTool({
   name: 'diagnose_vm',
   title: 'Diagnose a guest',
   description:
-    'Call this FIRST for any "why" question about one VM or container (failed start, paused, locked, stopped). Reads status, config, failed tasks and logs, journal, network, storage, memory, HA and quorum, and checks known Proxmox failures against that evidence. Returns findings, most likely first, with confidence (confirmed / likely / suspected), evidence and a fix. No findings: nothing wrong found.',
+    'Call FIRST for any "why" question about one VM or container (failed start, paused, locked). Checks status, config, tasks, logs, journal, network, storage, memory, HA and quorum against known Proxmox failures. Returns findings, most likely first, with confidence, evidence, a fix and, when a tool can apply it, the fix call.',
   input: guestArgs,
   risk: 'read',
   async target(args, ctx) {

@@ -10,7 +10,7 @@ export const listTasks = defineTool({
   name: 'list_tasks',
   title: 'List recent tasks',
   description:
-    'Recent tasks (starts, stops, backups, snapshots), newest first, with the result: OK or the error. Filters: node, vmid, errorsOnly. Each row has the UPID that read_task_log takes.',
+    'Recent tasks (start, stop, backup, snapshot...), newest first, with OK or the error and the UPID read_task_log takes.',
   input: z
     .object({
       node: nodeSchema.optional(),

@@ -8,7 +8,7 @@ export const listVms = defineTool({
   name: 'list_vms',
   title: 'List VMs and containers',
   description:
-    'List VMs and containers: id, name, type, node, status, memory, CPU, tags. Optional filters: node, status, type (qemu = VM, lxc = container), tag, name (part of it); limit and offset page through long lists.',
+    'List VMs and containers: id, name, type, node, status, memory, CPU, tags. Filters: status, type (qemu = VM, lxc = container), tag, name (part of it); limit/offset page.',
   input: z
     .object({
       node: nodeSchema.optional(),

@@ -8,12 +8,12 @@ export const vmidSchema = z.coerce
   .int('a whole number')
   .min(100, 'a VM/container id of 100 or more')
   .max(999_999_999, 'a VM/container id below 1000000000')
-  .describe('VM/container id, e.g. 101');
+  .describe('e.g. 101');
 
 export const nodeSchema = z
   .string()
   .regex(/^[A-Za-z0-9](?:[A-Za-z0-9-]{0,61}[A-Za-z0-9])?$/, 'a node name such as pve1')
-  .describe('node name, e.g. pve1');
+  .describe('e.g. pve1');
 
 export const snapshotNameSchema = z
   .string()
@@ -21,13 +21,7 @@ export const snapshotNameSchema = z
   .describe('letter first, then letters, digits, _ or -; at most 40');
 
 export const limitSchema = (fallback: number, max: number) =>
-  z.coerce
-    .number()
-    .int()
-    .min(1)
-    .max(max)
-    .default(fallback)
-    .describe(`how many to return (default ${fallback}, at most ${max})`);
+  z.coerce.number().int().min(1).max(max).default(fallback).describe(`default ${fallback}, at most ${max}`);
 
 /** Guest tools take a vmid and an optional node (resolved from the cluster when left out). */
 export const guestArgs = z.object({ vmid: vmidSchema, node: nodeSchema.optional() }).strict();
