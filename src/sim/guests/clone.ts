@@ -66,6 +66,7 @@ export function cloneQemu(call: ApiCall, source: GuestState): string {
     ha: null,
     snapshots: [],
     parentSnapshot: null,
+    firewall: source.firewall ? { ...source.firewall } : null,
   };
   cluster.guests.set(newid, clone);
   return startGuestTask(call, source, {
