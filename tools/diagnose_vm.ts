@@ -70,7 +70,9 @@ const plainValue = /^[A-Za-z0-9_.:-]{1,64}$/;
 function fixCall(finding: Finding): string | undefined {
   const action = finding.fixAction;
   if (!action || !Object.values(action.args).every((value) => plainValue.test(String(value)))) return undefined;
-  return `${action.tool} ${JSON.stringify(action.args)}`;
+  // The node is resolved again from the vmid, so the model sees the shortest call that does it.
+  const { node: _node, ...args } = action.args;
+  return `${action.tool} ${JSON.stringify(args)}`;
 }
 
 /** Short enough for a small model: verdicts and fixes in our words, every line read from the cluster inside one data fence. */
@@ -88,7 +90,7 @@ function diagnosisText(diagnosis: GuestDiagnosis, reads: number): string {
     if (finding.contradictedBy.length > 0) lines.push(`   but: ${finding.contradictedBy.join('; ')}`);
     lines.push(`   fix: ${finding.fix}`);
     const action = fixCall(finding);
-    if (action) lines.push(`   fix call (confirmed like any change): ${action}`);
+    if (action) lines.push(`   apply: ${action}`);
   });
   const more = diagnosis.findings.length - shown.length;
   if (more > 0) lines.push(`(${more} more in the structured result)`);

@@ -64,9 +64,7 @@ describe('preflight and preview on the demo cluster', () => {
     const findings = (diagnosis.structured as { findings: Finding[] }).findings;
     const action = findings.find((finding) => finding.fixAction)?.fixAction;
     expect(action).toEqual({ tool: 'set_vm_resources', args: { vmid: 104, node: 'pve1', memoryMiB: 49152 } });
-    expect(diagnosis.text).toContain(
-      'fix call (confirmed like any change): set_vm_resources {"vmid":104,"node":"pve1","memoryMiB":49152}',
-    );
+    expect(diagnosis.text).toContain('apply: set_vm_resources {"vmid":104,"memoryMiB":49152}');
     const fixed = await pipeline.call(action!.tool, action!.args);
     expect(fixed.status, fixed.text).toBe('ok');
     expect(approver.asked.map((request) => request.tool)).toEqual(['set_vm_resources']);
