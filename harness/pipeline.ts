@@ -16,13 +16,7 @@ import { TurnReadMemo } from '../src/core/turn-reads.js';
 import { SessionGrants, defaultRulesPath, loadDefaultRules, parseRules, type PolicyMode } from '../src/policy/index.js';
 import { createProxmoxClient } from '../src/proxmox/index.js';
 import { toProxmoxApi } from '../src/proxmox/proxmox-api-adapter.js';
-import {
-  demoScenarioPath,
-  loadScenarioFile,
-  simulatorClock,
-  startSimulator,
-  type Scenario,
-} from '../src/sim/index.js';
+import { demoScenarioPath, loadScenarioFile, simulatorClock, startSimulator, type Scenario } from '../src/sim/index.js';
 import { allTools } from '../tools/index.js';
 
 /** An approver that answers from a script and remembers what it was asked. */

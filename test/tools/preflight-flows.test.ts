@@ -1,7 +1,7 @@
 import { afterEach, describe, expect, it } from 'vitest';
 import type { ConfirmRequest } from '../../src/core/approver.js';
 import type { Finding } from '../../src/diagnose/finding.js';
-import { ScriptedApprover, startPipeline } from '../support/pipeline.js';
+import { ScriptedApprover, startPipeline } from '../../harness/pipeline.js';
 
 type Pipeline = Awaited<ReturnType<typeof startPipeline>>;
 let pipeline: Pipeline | undefined;

@@ -1,6 +1,7 @@
 import type { ApiCall } from '../api/route.js';
 import { serverError } from '../server/api-error.js';
-import { guestDisks, parsePropertyString, type ConfigValue, type GuestDisk } from '../state/guest-config.js';
+import { parsePropertyString } from '../../proxmox/schemas/property-string.js';
+import { guestDisks, type ConfigValue, type GuestDisk } from '../state/guest-config.js';
 import type { GuestState, NodeState } from '../state/model.js';
 import { lockOutcome, startGuestTask } from './worker.js';
 

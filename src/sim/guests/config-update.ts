@@ -1,6 +1,7 @@
 import type { ApiCall } from '../api/route.js';
 import { serverError } from '../server/api-error.js';
-import { guestNics, memoryMiB, parsePropertyString, type ConfigValue } from '../state/guest-config.js';
+import { configMemoryMiB, configNics, parsePropertyString } from '../../proxmox/schemas/property-string.js';
+import type { ConfigValue } from '../state/guest-config.js';
 import type { Cluster } from '../state/cluster.js';
 import type { GuestState } from '../state/model.js';
 import { configDigest } from './guest-views.js';
@@ -72,13 +73,15 @@ function withEdits(
 }
 
 function checkValues(cluster: Cluster, guest: GuestState, changes: Map<string, ConfigValue>): void {
-  const memory = changes.has('memory') ? memoryMiB({ memory: changes.get('memory')! }) : memoryMiB(guest.config);
+  const memory = changes.has('memory')
+    ? configMemoryMiB({ memory: changes.get('memory')! })
+    : configMemoryMiB(guest.config);
   const balloon = changes.get('balloon') ?? guest.config.balloon;
   if (balloon !== undefined && Number(balloon) > memory)
     throw serverError('balloon value too large (must be smaller than assigned memory)');
   for (const [key, value] of changes) {
     if (!/^net\d+$/.test(key)) continue;
-    const [nic] = guestNics('qemu', { [key]: value });
+    const [nic] = configNics('qemu', { [key]: value });
     const tag = parsePropertyString(value).props.get('tag');
     if (tag !== undefined && !(Number(tag) >= 1 && Number(tag) <= 4094))
       throw serverError(`${key}: invalid format - value '${tag}' is not a valid VLAN tag`);

@@ -1,7 +1,8 @@
 import type { ApiCall } from '../api/route.js';
 import { serverError } from '../server/api-error.js';
 import type { Cluster } from '../state/cluster.js';
-import { guestDisks, guestNics, memoryMiB } from '../state/guest-config.js';
+import { configMemoryMiB, configNics } from '../../proxmox/schemas/property-string.js';
+import { guestDisks } from '../state/guest-config.js';
 import type { GuestState, NodeState } from '../state/model.js';
 import type { TaskOutcome } from './start-outcome.js';
 import { markRunning } from './transitions.js';
@@ -75,11 +76,11 @@ function migrationOutcome(cluster: Cluster, guest: GuestState, target: NodeState
 
 /** Why starting the VM on the target would fail, in QEMU's words. */
 function remoteStartProblem(guest: GuestState, target: NodeState): string | undefined {
-  const nic = guestNics('qemu', guest.config).find(
-    (candidate) => candidate.bridge !== null && !target.bridges.some((bridge) => bridge.name === candidate.bridge),
+  const nic = configNics('qemu', guest.config).find(
+    (candidate) => candidate.bridge !== undefined && !target.bridges.some((bridge) => bridge.name === candidate.bridge),
   );
   if (nic) return `bridge '${nic.bridge}' does not exist`;
-  if (memoryMiB(guest.config) > target.memoryMiB)
+  if (configMemoryMiB(guest.config) > target.memoryMiB)
     return "kvm: cannot set up guest memory 'pc.ram': Cannot allocate memory";
   return undefined;
 }
