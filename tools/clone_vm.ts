@@ -1,15 +1,14 @@
 import { z } from 'zod';
 import type { PreflightCheck } from '../src/core/preflight.js';
 import { defineTool } from '../src/core/tool.js';
-import { nextFreeVmid } from './support/cluster-reads.js';
 import { diskBytes } from './support/disk-sizes.js';
 import { bytes } from './support/format.js';
 import { readGuestFacts, readNodeFacts, type GuestFacts, type NodeFacts } from './support/guest-facts.js';
-import { decidedGuestTarget, guestLabel, guestPath, listGuests, resolveGuestTarget } from './support/guests.js';
+import { runGuestTask } from './support/guest-task.js';
+import { decidedGuestTarget, guestLabel, guestRef, listGuests, resolveGuestTarget } from './support/guests.js';
 import { fail, nodeOnline, ok, powerState, qemuOnly, unknown, unlocked, warn } from './support/preflight-checks.js';
 import { riskLines, stateLine } from './support/preview-lines.js';
 import { nodeSchema, vmidSchema } from './support/schemas.js';
-import { runGuestTask } from './support/task.js';
 
 const input = z
   .object({
@@ -108,7 +107,7 @@ export const cloneVm = defineTool({
           ? fail('newid', `VM/CT ${newid} already exists`, 'leave newid out to take the next free id')
           : ok('newid', `id ${newid} is free`),
       );
-    } else newid = await nextFreeVmid(ctx);
+    } else newid = await ctx.proxmox.cluster.nextId({}, { signal: ctx.signal });
     const size = facts.config.ok ? diskBytes(facts.config.value).reduce((sum, disk) => sum + disk.bytes, 0) : 0;
     const name = args.name ?? `Copy-of-VM-${facts.target.name ?? facts.target.vmid}`;
     return {
@@ -125,15 +124,19 @@ export const cloneVm = defineTool({
   async run(args, ctx) {
     const source = await decidedGuestTarget(ctx, args.vmid, args.node);
     const basisId = ctx.preflight?.basis?.newid;
-    const newid = args.newid ?? (typeof basisId === 'number' ? basisId : await nextFreeVmid(ctx));
-    const params = {
+    const newid =
+      args.newid ??
+      (typeof basisId === 'number' ? basisId : await ctx.proxmox.cluster.nextId({}, { signal: ctx.signal }));
+    const request = {
       newid,
-      full: args.full === false ? 0 : 1,
+      full: args.full !== false,
       ...(args.name ? { name: args.name } : {}),
       ...(args.targetNode ? { target: args.targetNode } : {}),
       ...(args.storage ? { storage: args.storage } : {}),
     };
-    const result = await runGuestTask(ctx, source, `clone to VM ${newid} of`, `${guestPath(source)}/clone`, params);
+    const result = await runGuestTask(ctx, source, `clone to VM ${newid} of`, () =>
+      ctx.proxmox.guests.clone(guestRef(source), request, { signal: ctx.signal }),
+    );
     if (result.failed) return result;
     const where = args.targetNode ?? source.node;
     return {

@@ -4,7 +4,8 @@ import { defineTool } from '../src/core/tool.js';
 import { diskBytes } from './support/disk-sizes.js';
 import { bytes } from './support/format.js';
 import { readGuestFacts, readNodeFacts, type GuestFacts, type NodeFacts } from './support/guest-facts.js';
-import { decidedGuestTarget, guestLabel, guestPath, resolveGuestTarget } from './support/guests.js';
+import { runGuestTask } from './support/guest-task.js';
+import { decidedGuestTarget, guestLabel, guestRef, resolveGuestTarget } from './support/guests.js';
 import {
   bridgesPresent,
   fail,
@@ -17,7 +18,6 @@ import {
 } from './support/preflight-checks.js';
 import { haAgentLine, historyLine, riskLines, stateLine } from './support/preview-lines.js';
 import { nodeSchema, vmidSchema } from './support/schemas.js';
-import { runGuestTask } from './support/task.js';
 
 const input = z
   .object({
@@ -80,16 +80,12 @@ export const migrateVm = defineTool({
   async run(args, ctx) {
     const target = await decidedGuestTarget(ctx, args.vmid, args.node);
     const localDisks = ctx.preflight?.basis?.localDisks;
-    const params = {
+    const request = {
       target: args.targetNode,
-      ...(args.online ? { online: 1, ...(localDisks !== 0 ? { 'with-local-disks': 1 } : {}) } : {}),
+      ...(args.online ? { online: true, ...(localDisks !== 0 ? { withLocalDisks: true } : {}) } : {}),
     };
-    const result = await runGuestTask(
-      ctx,
-      target,
-      `migrate to ${args.targetNode} of`,
-      `${guestPath(target)}/migrate`,
-      params,
+    const result = await runGuestTask(ctx, target, `migrate to ${args.targetNode} of`, () =>
+      ctx.proxmox.guests.migrate(guestRef(target), request, { signal: ctx.signal }),
     );
     if (result.failed) return result;
     return {

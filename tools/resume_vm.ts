@@ -1,11 +1,10 @@
 import { defineTool } from '../src/core/tool.js';
-import { readStatus } from './support/cluster-reads.js';
 import { readGuestFacts } from './support/guest-facts.js';
-import { decidedGuestTarget, guestLabel, guestPath, resolveGuestTarget } from './support/guests.js';
+import { runGuestTask } from './support/guest-task.js';
+import { decidedGuestTarget, guestLabel, guestRef, resolveGuestTarget } from './support/guests.js';
 import { inState, nodeOnline, qemuOnly, thinPoolRoom, unlocked } from './support/preflight-checks.js';
 import { haAgentLine, historyLine, riskLines, stateLine } from './support/preview-lines.js';
 import { guestArgs } from './support/schemas.js';
-import { runGuestTask } from './support/task.js';
 
 export const resumeVm = defineTool({
   name: 'resume_vm',
@@ -41,9 +40,11 @@ export const resumeVm = defineTool({
   },
   async run(args, ctx) {
     const target = await decidedGuestTarget(ctx, args.vmid, args.node);
-    const result = await runGuestTask(ctx, target, 'resume', `${guestPath(target)}/status/resume`);
+    const result = await runGuestTask(ctx, target, 'resume', () =>
+      ctx.proxmox.guests.power(guestRef(target), 'resume', {}, { signal: ctx.signal }),
+    );
     if (result.failed) return result;
-    const after = await readStatus(ctx, target);
+    const after = await ctx.proxmox.guests.status(guestRef(target), { signal: ctx.signal });
     if (after.qmpstatus === undefined || after.qmpstatus === 'running') return result;
     return {
       failed: true,

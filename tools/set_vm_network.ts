@@ -1,12 +1,10 @@
 import { z } from 'zod';
 import type { PreflightCheck } from '../src/core/preflight.js';
 import { defineTool } from '../src/core/tool.js';
-import { rawConfig } from '../src/diagnose/guest-config.js';
-import { readConfig } from './support/cluster-reads.js';
 import { diffLine, writeConfig, type KeyChange } from './support/config-change.js';
-import { readGuestFacts, type GuestFacts } from './support/guest-facts.js';
+import { readConfigFacts, readGuestFacts, type GuestFacts } from './support/guest-facts.js';
 import { decidedGuestTarget, guestLabel, resolveGuestTarget } from './support/guests.js';
-import { vlanOf, withBridgeAndVlan } from './support/nic-value.js';
+import { bridgeOf, vlanOf, withBridgeAndVlan } from './support/nic-value.js';
 import { fail, nodeOnline, ok, qemuOnly, unknown, unlocked, warn } from './support/preflight-checks.js';
 import { historyLine, riskLines, stateLine } from './support/preview-lines.js';
 import { nodeSchema, vmidSchema } from './support/schemas.js';
@@ -31,7 +29,7 @@ const input = z
 type Args = z.infer<typeof input>;
 
 function nicChanges(args: Args, old: string): KeyChange[] {
-  const bridge = /(?:^|,)bridge=([^,]+)/.exec(old)?.[1];
+  const bridge = bridgeOf(old);
   const vlan = vlanOf(old);
   const changes: KeyChange[] = [];
   if (args.bridge !== undefined && args.bridge !== bridge)
@@ -81,7 +79,7 @@ export const setVmNetwork = defineTool({
     const old = facts.config.ok ? facts.config.value.raw[args.nic] : undefined;
     const changes = old === undefined ? [] : nicChanges(args, old);
     const checks = networkChecks(args, facts, old, changes);
-    const oldBridge = old && /(?:^|,)bridge=([^,]+)/.exec(old)?.[1];
+    const oldBridge = old === undefined ? undefined : bridgeOf(old);
     return {
       checks,
       preview: [
@@ -110,7 +108,7 @@ export const setVmNetwork = defineTool({
   },
   async run(args, ctx) {
     const target = await decidedGuestTarget(ctx, args.vmid, args.node);
-    const old = rawConfig(await readConfig(ctx, target))[args.nic];
+    const old = (await readConfigFacts(ctx, target)).raw[args.nic];
     if (old === undefined) throw new Error(`${guestLabel(target)} has no ${args.nic}`);
     const value = withBridgeAndVlan(old, args);
     return writeConfig(ctx, target, { [args.nic]: value }, nicChanges(args, old));

@@ -1,10 +1,9 @@
 import { z } from 'zod';
 import type { PreflightCheck } from '../src/core/preflight.js';
 import { defineTool } from '../src/core/tool.js';
-import { rawConfig, readGuestConfig, type GuestConfigFacts } from '../src/diagnose/guest-config.js';
-import { readConfig } from './support/cluster-reads.js';
+import type { GuestConfigFacts } from '../src/diagnose/guest-config.js';
 import { diffLine, writeConfig, type KeyChange } from './support/config-change.js';
-import { readGuestFacts, type GuestFacts } from './support/guest-facts.js';
+import { readConfigFacts, readGuestFacts, type GuestFacts } from './support/guest-facts.js';
 import { decidedGuestTarget, guestLabel, resolveGuestTarget } from './support/guests.js';
 import { fail, memoryFits, nodeOnline, qemuOnly, unlocked, warn } from './support/preflight-checks.js';
 import { historyLine, riskLines, stateLine } from './support/preview-lines.js';
@@ -120,14 +119,14 @@ export const setVmResources = defineTool({
   },
   async run(args, ctx) {
     const target = await decidedGuestTarget(ctx, args.vmid, args.node);
-    const changes = changesOf(args, readGuestConfig('qemu', rawConfig(await readConfig(ctx, target))));
-    const params = {
+    const changes = changesOf(args, await readConfigFacts(ctx, target));
+    const keys = {
       ...(args.memoryMiB !== undefined ? { memory: args.memoryMiB } : {}),
       ...(args.balloonMiB !== undefined ? { balloon: args.balloonMiB } : {}),
       ...(args.cores !== undefined ? { cores: args.cores } : {}),
       ...(args.sockets !== undefined ? { sockets: args.sockets } : {}),
-      ...(args.onboot !== undefined ? { onboot: args.onboot ? 1 : 0 } : {}),
+      ...(args.onboot !== undefined ? { onboot: args.onboot } : {}),
     };
-    return writeConfig(ctx, target, params, changes);
+    return writeConfig(ctx, target, keys, changes);
   },
 });

@@ -34,7 +34,7 @@ describe('the scheduler (the one pipeline) against the simulator', () => {
     const outcome = await pipeline.call('snapshot_vm', { vmid: 104, name: 'before' });
     expect(outcome.status).toBe('denied');
     expect(outcome.text).toMatch(/not approved .*changes-ask/);
-    const snapshots = await pipeline.api.get<Array<{ name: string }>>('/nodes/pve1/qemu/104/snapshot');
+    const snapshots = await pipeline.api.guests.snapshots({ node: 'pve1', type: 'qemu', vmid: 104 });
     expect(snapshots.map((snapshot) => snapshot.name)).toEqual(['current']);
   });
 

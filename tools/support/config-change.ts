@@ -1,8 +1,7 @@
-import type { ApiParams } from '../../src/core/ports/proxmox-api.js';
 import type { Target, ToolContext, ToolResult } from '../../src/core/tool.js';
-import { readConfig } from './cluster-reads.js';
-import { guestLabel, guestPath } from './guests.js';
-import { runGuestTask } from './task.js';
+import type { ConfigChanges } from '../../src/proxmox/schemas/index.js';
+import { runGuestTask } from './guest-task.js';
+import { guestLabel, guestRef } from './guests.js';
 
 /** One config key before and after, as the preview and the result name it. */
 export interface KeyChange {
@@ -24,18 +23,18 @@ export function diffLine(change: KeyChange, unit = ''): string {
 export async function writeConfig(
   ctx: ToolContext,
   target: Target,
-  params: ApiParams,
+  keys: ConfigChanges,
   changes: readonly KeyChange[],
 ): Promise<ToolResult> {
+  const ref = guestRef(target);
   const digest =
     typeof ctx.preflight?.basis?.digest === 'string'
       ? ctx.preflight.basis.digest
-      : String((await readConfig(ctx, target)).digest ?? '');
+      : String((await ctx.proxmox.guests.config(ref, { signal: ctx.signal })).digest ?? '');
   const what = changes.map((change) => `${change.key} ${String(change.from ?? '(unset)')} -> ${String(change.to)}`);
-  const result = await runGuestTask(ctx, target, 'update config of', `${guestPath(target)}/config`, {
-    ...params,
-    ...(digest ? { digest } : {}),
-  });
+  const result = await runGuestTask(ctx, target, 'update config of', () =>
+    ctx.proxmox.guests.setConfig(ref, keys, digest ? { digest } : {}, { signal: ctx.signal }),
+  );
   if (result.failed) return result;
   return {
     text: `${guestLabel(target)} on ${target.node}: ${what.join(', ')}`,

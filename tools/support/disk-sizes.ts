@@ -1,6 +1,5 @@
 import type { GuestConfigFacts } from '../../src/diagnose/guest-config.js';
-
-const units: Record<string, number> = { '': 1, K: 1024, M: 1024 ** 2, G: 1024 ** 3, T: 1024 ** 4 };
+import { parsePropertyString, sizeToBytes } from '../../src/proxmox/schemas/property-string.js';
 
 /** The `size=` of each disk (not CD-ROMs) in bytes, as the config records it. */
 export function diskBytes(
@@ -9,8 +8,7 @@ export function diskBytes(
   return config.volumes
     .filter((volume) => !volume.cdrom)
     .map((volume) => {
-      const match = /(?:^|,)size=(\d+(?:\.\d+)?)([KMGT]?)(?:,|$)/.exec(config.raw[volume.key] ?? '');
-      const bytes = match ? Math.round(Number(match[1]) * units[match[2]!]!) : 0;
+      const bytes = sizeToBytes(parsePropertyString(config.raw[volume.key] ?? '').props.get('size'));
       return { key: volume.key, storage: volume.storage, volid: volume.volid, bytes };
     });
 }

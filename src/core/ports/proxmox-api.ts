@@ -12,6 +12,9 @@ import type {
   ClusterResource,
   ClusterResourceType,
   ClusterStatusEntry,
+  CloneRequest,
+  ConfigChanges,
+  ConfigWriteParams,
   GuestConfig,
   GuestRef,
   GuestResource,
@@ -23,6 +26,7 @@ import type {
   JournalRange,
   LogLine,
   LogRange,
+  MigrateRequest,
   NetworkFilter,
   NetworkInterface,
   NextIdQuery,
@@ -116,6 +120,20 @@ export interface GuestApi {
   status(guest: GuestRef, options?: CallOptions): Promise<GuestStatus>;
   config(guest: GuestRef, options?: CallOptions): Promise<GuestConfig>;
   power(guest: GuestRef, action: PowerAction, params?: PowerParams, options?: CallOptions): Promise<UpidString>;
+  /**
+   * A VM's config keys, written as a task (containers have only the synchronous PUT). On a running VM, keys
+   * that cannot be hotplugged stay pending until its next start.
+   */
+  setConfig(
+    guest: GuestRef,
+    changes: ConfigChanges,
+    params?: ConfigWriteParams,
+    options?: CallOptions,
+  ): Promise<UpidString>;
+  /** A new VM copied from this one; it exists (locked) at once, its disks are copied by the task. */
+  clone(guest: GuestRef, request: CloneRequest, options?: CallOptions): Promise<UpidString>;
+  /** Moves a VM to another node. */
+  migrate(guest: GuestRef, request: MigrateRequest, options?: CallOptions): Promise<UpidString>;
   snapshots(guest: GuestRef, options?: CallOptions): Promise<Snapshot[]>;
   createSnapshot(guest: GuestRef, request: SnapshotRequest, options?: CallOptions): Promise<UpidString>;
   rollbackSnapshot(

@@ -33,6 +33,17 @@ export function guestApi(api: Requester): GuestApi {
       api.call('POST', `${base(guest)}/snapshot`, UpidSchema, { ...request }, options),
     rollbackSnapshot: (guest, snapname, params = {}, options) =>
       api.call('POST', `${base(guest)}/snapshot/${encodeURIComponent(snapname)}/rollback`, UpidSchema, params, options),
+    setConfig: (guest, changes, params = {}, options) =>
+      api.call('POST', `${base(guest)}/config`, UpidSchema, { ...changes, ...params }, options),
+    clone: (guest, request, options) => api.call('POST', `${base(guest)}/clone`, UpidSchema, { ...request }, options),
+    migrate: (guest, { withLocalDisks, ...request }, options) =>
+      api.call(
+        'POST',
+        `${base(guest)}/migrate`,
+        UpidSchema,
+        { ...request, ...(withLocalDisks !== undefined ? { 'with-local-disks': withLocalDisks } : {}) },
+        options,
+      ),
     deleteSnapshot: (guest, snapname, options) =>
       api.call('DELETE', `${base(guest)}/snapshot/${encodeURIComponent(snapname)}`, UpidSchema, undefined, options),
     agentPing: (guest, options) => api.call('POST', `${base(guest)}/agent/ping`, AgentPingSchema, undefined, options),

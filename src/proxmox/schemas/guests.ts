@@ -28,6 +28,35 @@ export interface SnapshotRequest {
   vmstate?: boolean;
 }
 
+/** Config keys to write, in their wire form: property strings as strings, sizes and counts as numbers, flags as booleans. */
+export type ConfigChanges = Record<string, string | number | boolean>;
+
+export interface ConfigWriteParams {
+  /** The config's digest as read: Proxmox refuses the write when someone changed the config since. */
+  digest?: string;
+}
+
+/** `POST /nodes/{node}/qemu/{vmid}/clone`: a new VM from a template (linked or full) or a stopped VM (full). */
+export interface CloneRequest {
+  newid: number;
+  name?: string;
+  /** The node the clone lands on; the source's node when left out. */
+  target?: string;
+  /** Where the copied disks go (full copies only); the source's storages when left out. */
+  storage?: string;
+  /** false: a linked clone, from a template only. Proxmox's default is full for VMs, linked for templates. */
+  full?: boolean;
+}
+
+/** `POST /nodes/{node}/qemu/{vmid}/migrate`. */
+export interface MigrateRequest {
+  target: string;
+  /** Live migration of a running VM. */
+  online?: boolean;
+  /** Copy disks on local storage along (live migration needs it said). */
+  withLocalDisks?: boolean;
+}
+
 const guestFields = {
   vmid: pveInteger,
   status: z.string(),
