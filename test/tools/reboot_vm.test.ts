@@ -25,9 +25,13 @@ describe('reboot_vm through the pipeline', () => {
     expect(tasks.data.filter((task) => task.type === 'qmreboot')).toEqual([]);
   });
 
-  it("fails in Proxmox's words when the VM is not running", async () => {
+  it('ends at its preflight when the VM is not running, with the fix, and reboots nothing', async () => {
     const outcome = await pipeline.call('reboot_vm', { vmid: 104 });
     expect(outcome.status).toBe('failed');
-    expect(outcome.text).toBe('Proxmox failed POST /nodes/pve1/qemu/104/status/reboot: VM 104 not running');
+    expect(outcome.text).toBe(
+      'reboot_vm was not run: its preflight found that it would certainly fail.\n- VM 104 (spare) is stopped; fix: start_vm starts it',
+    );
+    const tasks = await pipeline.api.nodes.tasks('pve1', { vmid: 104 });
+    expect(tasks.data.filter((task) => task.type === 'qmreboot')).toEqual([]);
   });
 });

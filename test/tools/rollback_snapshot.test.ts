@@ -30,10 +30,15 @@ describe('rollback_snapshot through the pipeline', () => {
     expect(await rollbacks(pipeline)).toEqual([]);
   });
 
-  it("fails in Proxmox's words when the snapshot does not exist", async () => {
-    pipeline = await startToolPipeline({ approver: approvingPerson() });
+  it('ends at its preflight when the snapshot does not exist, naming those that do', async () => {
+    const approver = approvingPerson();
+    pipeline = await startToolPipeline({ approver });
     const outcome = await pipeline.call('rollback_snapshot', { vmid: 100, name: 'never-taken' });
     expect(outcome.status).toBe('failed');
-    expect(outcome.text).toMatch(/snapshot 'never-taken' does not exist$/);
+    expect(outcome.text).toMatch(
+      /- VM 100 \(web-01\) has no snapshot 'never-taken'; fix: its snapshots: .*pre-upgrade/,
+    );
+    expect(approver.asked).toEqual([]);
+    expect(await rollbacks(pipeline)).toEqual([]);
   });
 });

@@ -24,9 +24,10 @@ describe('shutdown_vm through the pipeline', () => {
     expect((await pipeline.api.guests.status({ node: 'pve1', type: 'qemu', vmid: 101 })).status).toBe('running');
   });
 
-  it('reports the failed task of a locked VM', async () => {
+  it('ends at its preflight for a locked VM, with the fix', async () => {
     const outcome = await pipeline.call('shutdown_vm', { vmid: 102 });
     expect(outcome.status).toBe('failed');
-    expect(outcome.summary).toBe('shutdown VM 102 (ci-runner) failed: VM is locked (backup)');
+    expect(outcome.summary).toBe('preflight fail: VM 102 (ci-runner) is locked (backup)');
+    expect(outcome.text).toContain('fix: wait for the backup task to end');
   });
 });

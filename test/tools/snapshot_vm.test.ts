@@ -33,10 +33,11 @@ describe('snapshot_vm through the pipeline', () => {
     expect(await snapshotsOf(101)).not.toContain('denied_one');
   });
 
-  it('reports the failed task of a locked VM', async () => {
+  it('ends at its preflight for a locked VM, with the fix', async () => {
     const outcome = await pipeline.call('snapshot_vm', { vmid: 102, name: 'locked_one' });
     expect(outcome.status).toBe('failed');
-    expect(outcome.summary).toBe('snapshot locked_one of VM 102 (ci-runner) failed: VM is locked (backup)');
+    expect(outcome.summary).toBe('preflight fail: VM 102 (ci-runner) is locked (backup)');
+    expect(outcome.text).toContain('fix: wait for the backup task to end');
     expect(await snapshotsOf(102)).not.toContain('locked_one');
   });
 });

@@ -29,10 +29,11 @@ describe('stop_vm through the pipeline', () => {
     expect(await statusOf(pipeline, 100)).toBe('running');
   });
 
-  it('reports the failed task of a locked VM', async () => {
+  it('ends at its preflight for a locked VM, with the fix', async () => {
     pipeline = await startToolPipeline({ approver: approvingPerson() });
     const outcome = await pipeline.call('stop_vm', { vmid: 102 });
     expect(outcome.status).toBe('failed');
-    expect(outcome.summary).toBe('stop VM 102 (ci-runner) failed: VM is locked (backup)');
+    expect(outcome.summary).toBe('preflight fail: VM 102 (ci-runner) is locked (backup)');
+    expect(outcome.text).toContain('fix: wait for the backup task to end');
   });
 });
