@@ -19,7 +19,7 @@ export const diagnoseVm = defineTool({
   name: 'diagnose_vm',
   title: 'Diagnose a guest',
   description:
-    'Call FIRST for any "why" question about one VM or container (failed start, paused, locked). Checks status, config, tasks, logs, journal, network, storage, memory, HA and quorum against known Proxmox failures. Returns findings, most likely first, with confidence, evidence, a fix and, when a tool can apply it, the fix call.',
+    'Call FIRST for any "why" question about one VM or container (failed start, paused, locked). Checks its state, config, tasks, logs, node and storage against known Proxmox failures. Returns findings, most likely first, with confidence, evidence, a fix and, when a tool can apply it, the fix call.',
   input: guestArgs,
   risk: 'read',
   async target(args, ctx) {

@@ -7,8 +7,7 @@ import { guestArgs } from './support/schemas.js';
 export const guestAgentInfo = defineTool({
   name: 'guest_agent_info',
   title: 'Guest agent information',
-  description:
-    'Ask the QEMU guest agent inside a running VM for its OS and IP addresses. VMs only, with the agent running.',
+  description: 'The OS and IP addresses the QEMU guest agent of a running VM reports.',
   input: guestArgs,
   risk: 'read',
   target: (args, ctx) => resolveGuestTarget(ctx, args.vmid, args.node),

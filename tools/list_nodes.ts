@@ -7,7 +7,7 @@ export const listNodes = defineTool({
   name: 'list_nodes',
   title: 'List nodes',
   description:
-    'List the nodes with status (online/offline), CPU, memory and uptime, and whether the cluster has quorum. No arguments.',
+    'List the nodes with status (online/offline), CPU, memory and uptime, and whether the cluster has quorum.',
   input: z.object({}).strict(),
   risk: 'read',
   target: async (_args, ctx) => nodeTarget(ctx),

@@ -9,7 +9,7 @@ export const listStorage = defineTool({
   name: 'list_storage',
   title: 'List storage',
   description:
-    'List storage per node (or on one node): type, active or not, used %, free space, content types. Full or inactive storage explains many failures.',
+    'Storage per node: type, active or not, used %, free space, content types. Full or inactive storage explains many failures.',
   input: z.object({ node: nodeSchema.optional() }).strict(),
   risk: 'read',
   target: async (args, ctx) => nodeTarget(ctx, args.node),

@@ -8,7 +8,7 @@ export const listVms = defineTool({
   name: 'list_vms',
   title: 'List VMs and containers',
   description:
-    'List VMs and containers: id, name, type, node, status, memory, CPU, tags. Filters: status, type (qemu = VM, lxc = container), tag, name (part of it); limit/offset page.',
+    'List VMs and containers (type qemu = VM, lxc = container): id, name, node, status, memory, CPU, tags. name matches a part.',
   input: z
     .object({
       node: nodeSchema.optional(),

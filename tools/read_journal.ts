@@ -17,7 +17,7 @@ export const readJournal = defineTool({
   name: 'read_journal',
   title: 'Read the node journal',
   description:
-    'Read the journal (syslog) of one node: kernel, pvedaemon and QEMU messages around a failure. since/until: ISO time or relative like "2h"; grep keeps matching lines; newest lines are kept.',
+    "A node's journal (syslog): kernel, pvedaemon and QEMU messages around a failure; grep keeps matching lines.",
   input: z
     .object({
       node: nodeSchema,

@@ -25,7 +25,7 @@ export const readTaskLog = defineTool({
   name: 'read_task_log',
   title: 'Read a task log',
   description:
-    "Read one task log: upid (from list_tasks), or vmid for that guest's latest task. The last line says TASK OK or TASK ERROR with the reason.",
+    "One task's log, by upid (from list_tasks) or vmid (its latest task); it ends with TASK OK or TASK ERROR and why.",
   input: z
     .object({
       upid: upidSchema.optional(),

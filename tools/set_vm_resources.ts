@@ -89,7 +89,7 @@ function resourceChecks(args: Args, facts: GuestFacts, changes: KeyChange[]): Pr
 export const setVmResources = defineTool({
   name: 'set_vm_resources',
   title: 'Change VM memory or CPUs',
-  description: "Change a VM's memory, balloon, cores, sockets or onboot (at least one).",
+  description: "Change a VM's memory, CPUs or start at boot.",
   input,
   risk: 'change',
   idempotent: true,

@@ -10,7 +10,7 @@ import { nodeSchema, snapshotNameSchema, vmidSchema } from './support/schemas.js
 export const snapshotVm = defineTool({
   name: 'snapshot_vm',
   title: 'Snapshot a VM or container',
-  description: 'Take a snapshot of a VM or container; includeRam (VMs only) also saves the running memory.',
+  description: 'Take a snapshot of a VM or container; includeRam (VMs only) saves its memory too.',
   input: z
     .object({
       vmid: vmidSchema,

@@ -9,7 +9,7 @@ export const vmConfig = defineTool({
   name: 'vm_config',
   title: 'Guest configuration',
   description:
-    'Configuration of one VM or container: memory, cores, disks (storage:volume), network (net0 and its bridge), boot order, passthrough, cloud-init, lock.',
+    'Configuration of one VM or container: memory, cores, disks, NICs and bridges, boot order, passthrough, cloud-init, lock.',
   input: guestArgs,
   risk: 'read',
   target: (args, ctx) => resolveGuestTarget(ctx, args.vmid, args.node),

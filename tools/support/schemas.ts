@@ -7,8 +7,7 @@ export const vmidSchema = z.coerce
   .number()
   .int('a whole number')
   .min(100, 'a VM/container id of 100 or more')
-  .max(999_999_999, 'a VM/container id below 1000000000')
-  .describe('e.g. 101');
+  .max(999_999_999, 'a VM/container id below 1000000000');
 
 export const nodeSchema = z
   .string()
@@ -18,10 +17,9 @@ export const nodeSchema = z
 export const snapshotNameSchema = z
   .string()
   .regex(/^[A-Za-z][A-Za-z0-9_-]{0,39}$/, 'a letter first, then letters, digits, _ or -, at most 40 characters')
-  .describe('letter first, then letters, digits, _ or -; at most 40');
+  .describe('e.g. before-upgrade');
 
-export const limitSchema = (fallback: number, max: number) =>
-  z.coerce.number().int().min(1).max(max).default(fallback).describe(`default ${fallback}, at most ${max}`);
+export const limitSchema = (fallback: number, max: number) => z.coerce.number().int().min(1).max(max).default(fallback);
 
 /** Guest tools take a vmid and an optional node (resolved from the cluster when left out). */
 export const guestArgs = z.object({ vmid: vmidSchema, node: nodeSchema.optional() }).strict();
@@ -29,4 +27,4 @@ export const guestArgs = z.object({ vmid: vmidSchema, node: nodeSchema.optional(
 export const storageSchema = z
   .string()
   .regex(/^[a-z][a-z0-9\-_.]*[a-z0-9]$/i, 'a storage id such as local-lvm')
-  .describe('storage id, e.g. local-lvm');
+  .describe('e.g. local-lvm');
