@@ -1,3 +1,5 @@
+import { fenceAsData } from './fence.js';
+
 /**
  * A change tool's read-only look before it acts: facts that make the call
  * certainly fail end it before anyone is asked; everything else becomes the
@@ -56,11 +58,15 @@ export function preflightRecord(preflight: Preflight): PreflightRecord {
   };
 }
 
-/** The text a certain failure ends the call with: each failing fact and its fix. */
+/**
+ * The text a certain failure ends the call with: each failing fact and its fix. The facts name what the
+ * cluster holds (guest, snapshot, bridge names, read errors), so they reach the model inside a data fence
+ * (docs/architecture.md, "Safety rules").
+ */
 export function preflightFailureText(tool: string, preflight: Preflight): string {
   const failed = preflight.checks.filter((check) => check.result === 'fail');
   const lines = failed.map((check) => `- ${check.detail}${check.fix ? `; fix: ${check.fix}` : ''}`);
-  return [`${tool} was not run: its preflight found that it would certainly fail.`, ...lines].join('\n');
+  return `${tool} was not run: its preflight found that it would certainly fail:\n${fenceAsData(`the preflight of ${tool}`, lines)}`;
 }
 
 /** Shapes preview lines for a confirmation: one line each, cut to the width, at most six. */

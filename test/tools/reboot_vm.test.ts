@@ -28,9 +28,12 @@ describe('reboot_vm through the pipeline', () => {
   it('ends at its preflight when the VM is not running, with the fix, and reboots nothing', async () => {
     const outcome = await pipeline.call('reboot_vm', { vmid: 104 });
     expect(outcome.status).toBe('failed');
-    expect(outcome.text).toBe(
-      'reboot_vm was not run: its preflight found that it would certainly fail.\n- VM 104 (spare) is stopped; fix: start_vm starts it',
-    );
+    expect(outcome.text.split('\n')).toEqual([
+      'reboot_vm was not run: its preflight found that it would certainly fail:',
+      expect.stringMatching(/^<<<DATA from the preflight of reboot_vm/),
+      '- VM 104 (spare) is stopped; fix: start_vm starts it',
+      '<<<END DATA>>>',
+    ]);
     const tasks = await pipeline.api.nodes.tasks('pve1', { vmid: 104 });
     expect(tasks.data.filter((task) => task.type === 'qmreboot')).toEqual([]);
   });
