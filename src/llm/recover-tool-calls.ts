@@ -1,119 +1,73 @@
 import type { ChatToolCall, ChatToolSpec } from '../core/chat-model.js';
-import { findSegments, type Segment } from './recovery/call-segments.js';
-import { callFromPython, callsFromValue, type ToolIndex } from './recovery/call-shape.js';
-import { parseLiteral, readLiteral } from './recovery/loose-literal.js';
-import { parsePythonCalls } from './recovery/python-call.js';
+import { bareCalls, type FoundCalls } from './recovery/bare-calls.js';
+import type { ToolIndex } from './recovery/call-shape.js';
+import { widen } from './recovery/containers.js';
+import { introducedAsExample } from './recovery/example-intro.js';
+import { fenceSegments } from './recovery/fences.js';
+import { lineSegments } from './recovery/line-forms.js';
+import { proseAround } from './recovery/prose.js';
+import { pythonListLines } from './recovery/python-lines.js';
+import { quotedSpans } from './recovery/quoted.js';
+import { callsInSegment } from './recovery/segment-calls.js';
+import type { Recognizer } from './recovery/segment.js';
+import { SpanSet } from './recovery/span-set.js';
+import { tagSegments } from './recovery/tag-forms.js';
+import { tokenSegments } from './recovery/token-forms.js';
+import { wrapperSegments } from './recovery/wrappers.js';
+import { thinkingSpans } from './thinking.js';
 
 export { coerceArguments } from './recovery/coerce-arguments.js';
 
 export interface RecoveredCalls {
   calls: ChatToolCall[];
-  /** The text without the recovered calls and their wrappers. */
+  /** The text without the recovered calls, their wrappers and any reasoning. */
   prose: string;
 }
 
-interface Found {
-  start: number;
-  end: number;
-  calls: ChatToolCall[];
-}
+const recognizers: readonly Recognizer[] = [
+  wrapperSegments,
+  tokenSegments,
+  tagSegments,
+  lineSegments,
+  pythonListLines,
+  fenceSegments,
+];
 
 /**
- * Tool calls a model wrote as text instead of using the tool-call channel,
- * in the forms small models' chat templates produce: `<tool_call>` tags,
- * `<|python_tag|>`, `[TOOL_CALLS]`, code fences (`tool_code` ones may hold
- * Python-style calls), and bare JSON call objects or arrays inside prose.
- * Only calls of the given tools count; anything else stays prose. Arguments
- * are coerced to the types the tool's schema asks for ("101" -> 101).
+ * Tool calls a model wrote as text instead of using the tool-call channel, in
+ * the syntaxes of the families' chat templates (test/fixtures/tool-call-forms).
+ * Nothing inside reasoning, quoted material or an example counts; bare JSON,
+ * fences and lines count only for registered tools, while syntax made only for
+ * calls also yields unknown names, which validation then answers `invalid`.
+ * Arguments are coerced to the types the tool's schema asks for ("101" -> 101).
+ * Linear in the text's length (docs/architecture.md, "The agent loop").
  */
 export function recoverToolCalls(text: string, tools: readonly ChatToolSpec[]): RecoveredCalls {
   const index: ToolIndex = new Map(tools.map((tool) => [tool.name, tool]));
-  if (!tools.some((tool) => text.includes(tool.name))) return { calls: [], prose: text };
-  const found: Found[] = [];
-  for (const segment of findSegments(text)) {
-    if (found.some((taken) => segment.start < taken.end && taken.start < segment.end)) continue;
-    const calls = callsInSegment(segment, index);
-    if (calls) found.push({ start: segment.start, end: segment.end, calls });
+  const names = tools.map((tool) => tool.name);
+  if (!names.some((name) => text.includes(name)) && !callMarker.test(text)) return { calls: [], prose: text };
+  const thinking = thinkingSpans(text);
+  const quoted = quotedSpans(text);
+  const blocked = new SpanSet([...thinking, ...quoted]);
+  const segments = recognizers.flatMap((recognize) => [...recognize(text, names)]).sort((a, b) => a.start - b.start);
+  const found: FoundCalls[] = [];
+  let takenEnd = 0;
+  for (const segment of segments) {
+    if (segment.start < takenEnd || blocked.overlaps(segment.start, segment.end)) continue;
+    if (introducedAsExample(text, segment.start)) continue;
+    const result = callsInSegment(segment, index);
+    if (!result) continue;
+    const span = widen(text, segment.start, result.end ?? segment.end);
+    found.push({ ...span, calls: result.calls });
+    takenEnd = span.end;
   }
-  found.push(...bareCalls(text, index, found));
+  const skip = new SpanSet([...found, ...thinking, ...quoted]);
+  found.push(...bareCalls(text, index, skip, (start) => !introducedAsExample(text, start)));
+  if (found.length === 0) return { calls: [], prose: text };
   found.sort((a, b) => a.start - b.start);
-  return { calls: found.flatMap((entry) => entry.calls), prose: proseAround(text, found) };
+  return { calls: found.flatMap((entry) => entry.calls), prose: proseAround(text, [...found, ...thinking]) };
 }
 
-function callsInSegment(segment: Segment, tools: ToolIndex): ChatToolCall[] | undefined {
-  if (segment.kind === 'named') {
-    const args = parseLiteral(segment.body.trim());
-    return args ? callsFromValue({ name: segment.name, arguments: args.value }, tools) : undefined;
-  }
-  const body = unfence(segment.body.trim());
-  const whole = parseLiteral(body);
-  if (whole) return callsFromValue(whole.value, tools);
-  const values = literalSequence(body);
-  if (values) return callsFromValue(values, tools);
-  const python = segment.python ? parsePythonCalls(body) : undefined;
-  const calls = python?.map((call) => callFromPython(call, tools));
-  return calls?.every((call) => call !== undefined) ? calls : undefined;
-}
-
-/** Several literals one after another, separated by whitespace, `,` or `;`. */
-function literalSequence(body: string): unknown[] | undefined {
-  const values: unknown[] = [];
-  let pos = 0;
-  while (pos < body.length) {
-    const read = readLiteral(body, pos);
-    if (!read || typeof read.value !== 'object' || read.value === null) return undefined;
-    values.push(read.value);
-    pos = read.end;
-    while (pos < body.length && /[\s,;]/.test(body[pos]!)) pos++;
-  }
-  return values.length > 1 ? values : undefined;
-}
-
-/** A fence inside a tag (`<tool_call>```json ...```</tool_call>`). */
-function unfence(body: string): string {
-  const match = body.match(/^```[^\n]*\n([\s\S]*?)```$/);
-  return match ? match[1]!.trim() : body;
-}
-
-/** JSON objects or arrays in the open text that are calls; each literal is read once, nested ones are not re-read. */
-function bareCalls(text: string, tools: ToolIndex, taken: readonly Found[]): Found[] {
-  const found: Found[] = [];
-  let pos = 0;
-  while (pos < text.length) {
-    const inside = taken.find((entry) => pos >= entry.start && pos < entry.end);
-    if (inside) {
-      pos = inside.end;
-      continue;
-    }
-    const char = text[pos];
-    const read = char === '{' || char === '[' ? readLiteral(text, pos) : undefined;
-    if (!read) {
-      pos++;
-      continue;
-    }
-    const calls = callsFromValue(read.value, tools);
-    if (calls) found.push({ start: pos, end: read.end, calls });
-    pos = read.end;
-  }
-  return found;
-}
-
-/** The text between the calls; where a call is cut out, the two sides meet with one space or newline. */
-function proseAround(text: string, found: readonly Found[]): string {
-  if (found.length === 0) return text;
-  let prose = '';
-  let pos = 0;
-  for (const entry of found) {
-    prose = join(prose, text.slice(pos, entry.start));
-    pos = entry.end;
-  }
-  return join(prose, text.slice(pos)).trim();
-}
-
-function join(left: string, right: string): string {
-  const a = left.trimEnd();
-  const b = right.trimStart();
-  if (!a || !b) return a + b;
-  const separator = /\n/.test(left.slice(a.length) + right.slice(0, right.length - b.length)) ? '\n' : ' ';
-  return a + separator + b;
-}
+/** Markers of syntax made only for calls, for texts that name no registered tool. */
+const callMarker =
+  /<tool_call|<\|python_(?:tag|start)\|>|\[TOOL_CALLS\]|<\|tool_call\|>|functools|<TOOLCALL>|<tool_calls>|<\|START_ACTION\|>|<\|action_start\|>|<function_call>|tool[▁_]call[▁_]begin|<\|tool_call_begin\|>|<function[= ]|<invoke |<start_function_call>|to=functions\.|<\|recipient\|>/;

@@ -154,7 +154,6 @@ const prose: Array<[form: string, text: string]> = [
   ['malformed JSON', '{"name": "vm_status", "arguments": {"vmid": 101}'],
   ['arguments that are not an object', '{"name": "vm_status", "arguments": 101}'],
   ['a tool_code call of an unregistered function', '```tool_code\nvm_status_all(vmid=101)\n```'],
-  ['[TOOL_CALLS] with an unregistered name', '[TOOL_CALLS]stop_vm[ARGS]{"vmid": 101} after vm_status'],
   ['a JSON fence with a config', '```json\n{"vm_status": "stopped", "vmid": 101}\n```'],
 ];
 
@@ -165,6 +164,16 @@ describe('recoverToolCalls', () => {
 
   it.each(prose)('leaves %s as prose', (_form, text) => {
     expect(recoverToolCalls(text, tools)).toEqual({ calls: [], prose: text });
+  });
+
+  it('passes an unknown name in call syntax on as written, for validation to answer invalid', () => {
+    expect(recoverToolCalls('[TOOL_CALLS]stop_vm[ARGS]{"vmid": 101} after vm_status', tools)).toEqual({
+      calls: [{ name: 'stop_vm', arguments: { vmid: 101 } }],
+      prose: 'after vm_status',
+    });
+    expect(
+      recoverToolCalls('<tool_call>{"name": "vmstatus", "arguments": {"vmid": 101}}</tool_call>', tools).calls,
+    ).toEqual([{ name: 'vmstatus', arguments: { vmid: 101 } }]);
   });
 
   it('keeps calls in the order they were written across forms', () => {

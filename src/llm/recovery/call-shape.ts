@@ -5,39 +5,61 @@ import type { PythonCall } from './python-call.js';
 
 export type ToolIndex = ReadonlyMap<string, ChatToolSpec>;
 
+/**
+ * How names are judged. `known`: only registered tools make a call (bare
+ * JSON, fences and lines may be data or prose). `any`: the syntax was made for
+ * tool calls, so an unknown name is a call too, and validation answers it
+ * `invalid` (docs/architecture.md, "The one pipeline"); names are never guessed.
+ */
+export type NameRule = 'known' | 'any';
+
 /** Keys a call object may carry besides its name and arguments; any other key means it is data, not a call. */
-const callKeys = new Set(['name', 'arguments', 'parameters', 'type', 'id', 'index']);
+const callKeys = new Set(['name', 'tool_name', 'arguments', 'parameters', 'type', 'id', 'index', 'tool_call_id']);
 
 /**
  * The calls a parsed value stands for, or undefined when it is not entirely
- * calls of registered tools. Shapes: `{name, arguments}`, `{name, parameters}`,
- * `{type: "function", function: {...}}`, `{function: {...}}`, `{tool_calls: [...]}`,
- * and arrays of those.
+ * calls. Shapes: `{name, arguments}`, `{name, parameters}`, Command-R's
+ * `{tool_name, parameters}`, `{type: "function", function: {...}}`,
+ * `{function: {...}}`, `{tool_calls: [...]}`, and arrays of those.
  */
-export function callsFromValue(value: unknown, tools: ToolIndex): ChatToolCall[] | undefined {
+export function callsFromValue(value: unknown, tools: ToolIndex, rule: NameRule): ChatToolCall[] | undefined {
   if (Array.isArray(value)) {
-    const calls = value.map((item) => callsFromValue(item, tools));
+    const calls = value.map((item) => callsFromValue(item, tools, rule));
     return calls.length > 0 && calls.every((call) => call !== undefined) ? calls.flat() : undefined;
   }
   if (!isObject(value)) return undefined;
   const keys = Object.keys(value);
-  if (keys.length === 1 && Array.isArray(value.tool_calls)) return callsFromValue(value.tool_calls, tools);
+  if (keys.length === 1 && Array.isArray(value.tool_calls)) return callsFromValue(value.tool_calls, tools, rule);
   if (
     isObject(value.function) &&
     keys.every((key) => key === 'function' || key === 'type' || key === 'id' || key === 'index')
   ) {
-    return callsFromValue(value.function, tools);
+    return callsFromValue(value.function, tools, rule);
   }
-  if (typeof value.name !== 'string' || !keys.every((key) => callKeys.has(key))) return undefined;
-  const tool = tools.get(bareName(value.name));
+  const name = typeof value.name === 'string' ? value.name : value.tool_name;
+  if (typeof name !== 'string' || !keys.every((key) => callKeys.has(key))) return undefined;
   const args = argumentsOf(value.arguments ?? value.parameters);
-  return tool && args ? [{ name: tool.name, arguments: coerceArguments(args, tool.parameters) }] : undefined;
+  const call = args && callOf(name, args, tools, rule);
+  return call ? [call] : undefined;
+}
+
+/** A name with arguments already read; undefined when the name does not pass the rule. */
+export function callOf(
+  rawName: string,
+  args: Record<string, unknown>,
+  tools: ToolIndex,
+  rule: NameRule,
+): ChatToolCall | undefined {
+  const name = bareName(rawName);
+  const tool = tools.get(name);
+  if (tool) return { name: tool.name, arguments: coerceArguments(args, tool.parameters) };
+  return rule === 'any' && /^[A-Za-z_][\w.-]{0,100}$/.test(name) ? { name, arguments: args } : undefined;
 }
 
 /** A Python-style call; positional arguments fill the schema's required properties in order. */
-export function callFromPython(call: PythonCall, tools: ToolIndex): ChatToolCall | undefined {
-  const tool = tools.get(call.name);
-  if (!tool) return undefined;
+export function callFromPython(call: PythonCall, tools: ToolIndex, rule: NameRule): ChatToolCall | undefined {
+  const tool = tools.get(bareName(call.name));
+  if (!tool) return call.positional.length === 0 ? callOf(call.name, call.named, tools, rule) : undefined;
   const required = Array.isArray(tool.parameters.required)
     ? tool.parameters.required.filter((key) => typeof key === 'string')
     : [];
@@ -46,7 +68,33 @@ export function callFromPython(call: PythonCall, tools: ToolIndex): ChatToolCall
     ...call.positional.map((value, i) => [required[i]!, value] as const),
     ...Object.entries(call.named),
   ]);
-  return { name: tool.name, arguments: coerceArguments(args, tool.parameters) };
+  return callOf(tool.name, args, tools, rule);
+}
+
+/**
+ * Parameter tags: values are text; one the schema does not want as a string
+ * is read as a literal when it is one (`101`, `true`, `["a"]`).
+ */
+export function callFromFields(
+  rawName: string,
+  fields: ReadonlyArray<readonly [string, string]>,
+  tools: ToolIndex,
+  rule: NameRule,
+): ChatToolCall | undefined {
+  const properties = tools.get(bareName(rawName))?.parameters.properties;
+  const args: Record<string, unknown> = {};
+  for (const [key, text] of fields) {
+    const schema = isObject(properties) ? properties[key] : undefined;
+    const wantsText = isObject(schema) && schema.type === 'string';
+    const literal = wantsText ? undefined : parseLiteral(text);
+    Object.defineProperty(args, key, {
+      value: literal ? literal.value : text,
+      enumerable: true,
+      writable: true,
+      configurable: true,
+    });
+  }
+  return callOf(rawName, args, tools, rule);
 }
 
 /** Arguments as an object, a JSON (or Python-literal) string of one, or absent. */
@@ -64,6 +112,6 @@ function bareName(name: string): string {
   return name.trim().replace(/^(functions|default_api)\./, '');
 }
 
-function isObject(value: unknown): value is Record<string, unknown> {
+export function isObject(value: unknown): value is Record<string, unknown> {
   return typeof value === 'object' && value !== null && !Array.isArray(value);
 }
