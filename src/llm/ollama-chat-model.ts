@@ -4,6 +4,7 @@ import { ModelAbortedError } from './errors/model-aborted-error.js';
 import { ollamaClient, type OllamaEndpoint } from './ollama-endpoint.js';
 import { toModelError } from './ollama-failure.js';
 import { parseChatChunk, toolCallsOf, toOllamaMessage, toOllamaTool, usageOf } from './ollama-wire.js';
+import { ThinkingStream } from './thinking-stream.js';
 
 /** Long enough that the model (and its KV cache) stays loaded between the turns of a session. */
 export const defaultKeepAlive = '30m';
@@ -39,8 +40,9 @@ export class OllamaChatModel implements ChatModel {
   }
 
   /**
-   * Yields text deltas, then at most one `tool-calls` chunk holding every call
-   * of the turn (Ollama may send them in any chunk, often the last), then `done`.
+   * Yields text deltas (without the model's reasoning), then at most one
+   * `tool-calls` chunk holding every call of the turn (Ollama may send them in
+   * any chunk, often the last), then `done`.
    * Throws ModelAbortedError when the signal aborts, whatever the phase.
    */
   async *chat(request: ChatRequest): AsyncGenerator<ChatChunk, void, undefined> {
@@ -54,15 +56,18 @@ export class OllamaChatModel implements ChatModel {
       throw toModelError(error, { ...context, phase: 'request' });
     }
     const calls: ChatToolCall[] = [];
+    const thinking = new ThinkingStream();
     let finished = false;
     try {
       for await (const part of stream) {
         const chunk = parseChatChunk(part);
-        const delta = chunk.message?.content;
+        const delta = chunk.message?.content ? thinking.push(chunk.message.content) : '';
         if (delta) yield { type: 'text', delta };
         calls.push(...toolCallsOf(chunk));
         if (chunk.done) {
           finished = true;
+          const rest = thinking.end();
+          if (rest) yield { type: 'text', delta: rest };
           if (calls.length > 0) yield { type: 'tool-calls', calls };
           yield { type: 'done', usage: usageOf(chunk) };
           return;
