@@ -133,6 +133,13 @@ const recovered: Array<[form: string, text: string, calls: ChatToolCall[], prose
     [failedTasks],
     '',
   ],
+  ['tool and args keys', '{"tool": "vm_status", "args": {"vmid": 101}}', [status101], ''],
+  [
+    'a tool_use object with input',
+    '{"type": "tool_use", "name": "vm_status", "input": {"vmid": 101}}',
+    [status101],
+    '',
+  ],
   ['a functions. prefix on the name', '{"name": "functions.vm_status", "arguments": {"vmid": 101}}', [status101], ''],
   [
     'a string where the schema wants a string',
@@ -149,6 +156,8 @@ const prose: Array<[form: string, text: string]> = [
   ['a call of an unregistered tool', 'Instead of vm_status: {"name": "stop_vm", "arguments": {"vmid": 101}}'],
   ['a Python-style call in plain prose', 'You can run vm_status(vmid=101) yourself.'],
   ['Python code that is not a call', '```python\nimport vm_status\nprint(vm_status)\n```'],
+  ['two name keys', '{"name": "web01", "tool": "vm_status", "arguments": {"vmid": 101}}'],
+  ['two argument keys', '{"name": "vm_status", "arguments": {"vmid": 101}, "input": {"vmid": 102}}'],
   ['a name key among data keys', '{"name": "vm_status", "vmid": 101, "note": "from the journal"}'],
   ['an array mixing a call with data', '[{"name": "vm_status", "arguments": {"vmid": 101}}, {"vmid": 102}]'],
   ['malformed JSON', '{"name": "vm_status", "arguments": {"vmid": 101}'],

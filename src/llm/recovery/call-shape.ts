@@ -13,14 +13,18 @@ export type ToolIndex = ReadonlyMap<string, ChatToolSpec>;
  */
 export type NameRule = 'known' | 'any';
 
-/** Keys a call object may carry besides its name and arguments; any other key means it is data, not a call. */
-const callKeys = new Set(['name', 'tool_name', 'arguments', 'parameters', 'type', 'id', 'index', 'tool_call_id']);
+/** Keys that name the tool; a call object has exactly one. */
+const nameKeys = ['name', 'tool_name', 'tool', 'function'] as const;
+/** Keys that hold the arguments; a call object has at most one. */
+const argumentKeys = ['arguments', 'parameters', 'args', 'input', 'tool_input'] as const;
+/** Every key a call object may carry; any other key means it is data, not a call. */
+const callKeys = new Set<string>([...nameKeys, ...argumentKeys, 'type', 'id', 'index', 'tool_call_id']);
 
 /**
  * The calls a parsed value stands for, or undefined when it is not entirely
  * calls. Shapes: `{name, arguments}`, `{name, parameters}`, Command-R's
- * `{tool_name, parameters}`, `{type: "function", function: {...}}`,
- * `{function: {...}}`, `{tool_calls: [...]}`, and arrays of those.
+ * `{tool_name, parameters}`, `{tool, args}` and the like, `{type: "function",
+ * function: {...}}`, `{function: {...}}`, `{tool_calls: [...]}`, and arrays of those.
  */
 export function callsFromValue(value: unknown, tools: ToolIndex, rule: NameRule): ChatToolCall[] | undefined {
   if (Array.isArray(value)) {
@@ -36,9 +40,11 @@ export function callsFromValue(value: unknown, tools: ToolIndex, rule: NameRule)
   ) {
     return callsFromValue(value.function, tools, rule);
   }
-  const name = typeof value.name === 'string' ? value.name : value.tool_name;
-  if (typeof name !== 'string' || !keys.every((key) => callKeys.has(key))) return undefined;
-  const args = argumentsOf(value.arguments ?? value.parameters);
+  const names = nameKeys.filter((key) => key in value);
+  const argKeys = argumentKeys.filter((key) => key in value);
+  const name = names.length === 1 ? value[names[0]!] : undefined;
+  if (typeof name !== 'string' || argKeys.length > 1 || !keys.every((key) => callKeys.has(key))) return undefined;
+  const args = argumentsOf(argKeys.length === 1 ? value[argKeys[0]!] : undefined);
   const call = args && callOf(name, args, tools, rule);
   return call ? [call] : undefined;
 }
