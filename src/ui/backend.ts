@@ -11,6 +11,8 @@ export interface HeaderInfo {
   model: string | null;
   contextLength: number;
   policyMode: 'normal' | 'read-only';
+  /** True while the session is still opening: the header says so instead of counts it does not have yet. */
+  connecting?: boolean;
 }
 
 export interface TurnHandlers {
@@ -36,6 +38,8 @@ export interface AuditLine {
 
 /** The port the TUI renders against; src/cli implements it with the real scheduler, client, audit, policy and model. */
 export interface TuiBackend {
+  /** Settles once the session has opened (the first frame may come before); rejects when opening failed. */
+  ready?: Promise<void>;
   header(): HeaderInfo;
   /** Non-null when the model is unavailable: the TUI opens in command mode with this one-line banner. */
   modelBanner(): string | null;

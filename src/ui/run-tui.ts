@@ -19,29 +19,20 @@ export interface RunTuiOptions {
   onExit?: (code: number) => void;
 }
 
-let loading: Promise<typeof import('./mount-app.js')> | null = null;
-
-/**
- * Starts loading Ink, React and the App (about as long as a bare Ink app
- * takes to start); call it before slow work such as connecting to the
- * cluster so the two overlap. runTui awaits the same load.
- */
-export function preloadTui(): Promise<typeof import('./mount-app.js')> {
+/** Loads Ink, React and the App; the session opens meanwhile (see StartingBackend). */
+function loadScreen(): Promise<typeof import('./mount-app.js')> {
   // React and Ink load their development builds unless NODE_ENV says production: several times the work per frame.
   // (The bundle fixes it at build time; the unbundled build reads it here, through a variable the bundler leaves alone.)
   const env = process.env;
   env.NODE_ENV ??= 'production';
-  if (!loading) {
-    loading = import('./mount-app.js');
-    // A preload nobody awaits (the cluster failed first) must not end the process; runTui sees the error.
-    loading.catch(() => undefined);
-  }
-  return loading;
+  return import('./mount-app.js');
 }
 
 interface Ending {
   code: number;
   error?: unknown;
+  /** The error came from opening the session, not from the screen. */
+  opening?: boolean;
 }
 
 /** Exit codes for the signals that end a session: 128 + the signal number, as shells report them. */
@@ -58,7 +49,7 @@ const settleRunsMs = 3000;
  * renders into a FrameSink in debug mode, so its CI detection plays no part.)
  */
 export async function runTui(backend: TuiBackend, options: RunTuiOptions): Promise<number> {
-  const { mountApp } = await preloadTui();
+  const { mountApp } = await loadScreen();
   const { stdin, stdout } = options;
   const interactive = stdout.isTTY === true;
   const ascii = options.ascii ?? !localeIsUtf8(process.env);
@@ -102,6 +93,8 @@ export async function runTui(backend: TuiBackend, options: RunTuiOptions): Promi
   process.on('uncaughtExceptionMonitor', crashed);
   try {
     instance = mountApp(backend, { stdin, sink, settings, tracker, onExit: (code) => finish({ code }) });
+    // A session that fails to open ends the screen; its error is the command's error, reported as any other.
+    backend.ready?.catch((error: unknown) => finish({ code: ExitCode.runtime, error, opening: true }));
     instance.waitUntilExit().then(
       () => finish({ code: ExitCode.ok }),
       (error: unknown) => finish({ code: ExitCode.runtime, error }),
@@ -121,6 +114,7 @@ export async function runTui(backend: TuiBackend, options: RunTuiOptions): Promi
   if (!interactive && lastFrame !== '') stdout.write(`${lastFrame}\n`);
   await tracker.settled(settleRunsMs);
   await backend.close();
+  if (ending.opening) throw ending.error;
   if (ending.error !== undefined)
     process.stderr.write(
       `proxmox-ai: the screen failed: ${sanitizeText(ending.error instanceof Error ? ending.error.message : String(ending.error))}\n`,

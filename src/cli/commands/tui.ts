@@ -6,7 +6,11 @@ import { openExternalServers } from '../session/external-servers.js';
 import { openToolSession } from '../session/open-tool-session.js';
 import { LiveTuiBackend } from '../session/tui-backend.js';
 
-/** The default command: the full-screen TUI over the cluster of the profile, or the demo. */
+/**
+ * The default command: the full-screen TUI over the cluster of the profile, or the demo.
+ * The screen comes first: its first frame is drawn while the cluster, the simulator and
+ * the model are still being reached, and fills in once they are.
+ */
 export async function tui(ctx: CommandContext): Promise<number> {
   const stdin = ctx.io.stdin as NodeJS.ReadStream;
   const stdout = ctx.io.stdout as NodeJS.WriteStream;
@@ -17,19 +21,23 @@ export async function tui(ctx: CommandContext): Promise<number> {
       2,
     );
   }
-  const { preloadTui, runTui } = await import('../../ui/run-tui.js');
-  // Ink, React and the screen load while the cluster, the simulator and the model start.
-  const ui = preloadTui();
-  const cluster = await openCluster(ctx);
-  const external = await openExternalServers(ctx, cluster.config, 'tui');
-  try {
+  const { runTui } = await import('../../ui/run-tui.js');
+  const { StartingBackend } = await import('../../ui/starting-backend.js');
+  const closers: Array<() => Promise<void>> = [];
+  const opening = (async () => {
+    const cluster = await openCluster(ctx);
+    closers.push(() => cluster.close());
+    const external = await openExternalServers(ctx, cluster.config, 'tui');
+    closers.unshift(() => external.close());
     const approver = new DelegatingApprover();
     const tools = await openToolSession(ctx, cluster, { origin: 'agent', approver, extraTools: external.tools });
-    const backend = await LiveTuiBackend.open(ctx, cluster, tools, approver);
-    await ui;
-    return await runTui(backend, { stdin, stdout, color: ctx.globals.color });
+    return LiveTuiBackend.open(ctx, cluster, tools, approver);
+  })();
+  const profile = ctx.globals.demo || ctx.globals.scenario !== undefined ? 'demo' : (ctx.globals.profile ?? '');
+  try {
+    return await runTui(new StartingBackend(opening, profile), { stdin, stdout, color: ctx.globals.color });
   } finally {
-    await external.close();
-    await cluster.close();
+    await opening.catch(() => undefined);
+    for (const close of closers) await close();
   }
 }

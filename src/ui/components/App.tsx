@@ -1,5 +1,5 @@
 import { Box, useStdin } from 'ink';
-import { useCallback, useMemo, useReducer, useState } from 'react';
+import { useCallback, useEffect, useMemo, useReducer, useState } from 'react';
 import type { StepLimitChoice } from '../../core/agent/agent-session.js';
 import type { ConfirmAnswer, ConfirmRequest } from '../../core/approver.js';
 import type { HeaderInfo, TuiBackend } from '../backend.js';
@@ -75,6 +75,10 @@ export function App({ backend, onExit, tracker }: AppProps) {
     [backend],
   );
   const refresh = useCallback(() => onHeader(backend.header()), [backend, onHeader]);
+  // The first frame may come before the session has opened: the header fills in once it has.
+  useEffect(() => {
+    backend.ready?.then(refresh, () => undefined);
+  }, [backend, refresh]);
   const askStepLimit = useCallback((signal: AbortSignal) => steps.ask(null, signal, 'stop'), [steps.ask]);
   const runs = useRuns(backend, dispatch, askStepLimit, refresh, tracker);
   const submit = useSubmit({ backend, dispatch, runs, banner, header, onHeader, onQuit: onExit });

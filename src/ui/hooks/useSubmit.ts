@@ -46,7 +46,11 @@ export function useSubmit(deps: SubmitDeps): (text: string) => void {
         case 'quit':
           return onQuit(0);
         case 'policy':
-          return output('Policy', policyLines(backend.policySummary()));
+          try {
+            return output('Policy', policyLines(backend.policySummary()));
+          } catch (error) {
+            return failed(error);
+          }
         case 'audit':
           backend
             .auditTail(command.count)

@@ -10,6 +10,10 @@ export function headerLine(info: HeaderInfo, usage: TurnUsage | null, glyphs: Gl
   const where = info.cluster ? `${info.profile}/${info.cluster}` : info.profile;
   const contextLength = usage?.contextLength ?? info.contextLength;
   const percent = contextLength > 0 ? Math.round((100 * (usage?.contextUsed ?? 0)) / contextLength) : 0;
+  if (info.connecting) {
+    const profile = where ? [span(sanitizeText(where), 'user'), sep] : [];
+    return line(span('proxmox-ai', 'heading'), sep, ...profile, span('connecting...', 'dim'));
+  }
   const parts: Segment[] = [
     span(sanitizeText(where), 'user'),
     span(`${info.nodeCount} node${info.nodeCount === 1 ? '' : 's'}`),
