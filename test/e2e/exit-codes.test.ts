@@ -90,10 +90,10 @@ describe('ask', () => {
 
   it('exits 3 when a change it asked for was not approved', async () => {
     const peer = await startScriptedOllama({
-      script: [{ toolCalls: [{ name: 'start_vm', arguments: { vmid: 102 } }] }, { text: 'It was not approved.' }],
+      script: [{ toolCalls: [{ name: 'reboot_vm', arguments: { vmid: 200 } }] }, { text: 'It was not approved.' }],
     });
     try {
-      await expectExit(['ask', '--demo', 'start VM 102'], ExitCode.denied, tempHome(), { OLLAMA_HOST: peer.url });
+      await expectExit(['ask', '--demo', 'reboot CT 200'], ExitCode.denied, tempHome(), { OLLAMA_HOST: peer.url });
     } finally {
       await peer.close();
     }

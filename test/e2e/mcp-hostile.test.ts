@@ -72,7 +72,7 @@ describe('proxmox-ai mcp against hostile input (built binary)', () => {
         requestInit: { headers: { authorization: `Bearer ${fs.readFileSync(tokenFile, 'utf8').trim()}` } },
       }),
     );
-    void client.callTool({ name: 'start_vm', arguments: { vmid: 105 } }).catch(() => undefined);
+    void client.callTool({ name: 'reboot_vm', arguments: { vmid: 200 } }).catch(() => undefined);
     await asked;
     running.child.kill('SIGTERM');
     expect(await running.exited).not.toBeUndefined();

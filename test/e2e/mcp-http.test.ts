@@ -40,9 +40,9 @@ describe('proxmox-ai mcp --http --demo (built binary)', () => {
         requestInit: { headers: { authorization: `Bearer ${token}` } },
       }),
     );
-    const result = await client.callTool({ name: 'start_vm', arguments: { vmid: 105 } });
+    const result = await client.callTool({ name: 'reboot_vm', arguments: { vmid: 200 } });
     await client.close();
-    expect(textOf(result)).toContain("you can't start a vm if it's a template");
+    expect(textOf(result)).toContain('reboot CT 200 (dns) on pve2: OK');
     const anonymous = new Client({ name: 'anonymous', version: '1.0.0' });
     await expect(anonymous.connect(new StreamableHTTPClientTransport(new URL(announce.url)))).rejects.toThrow(
       /401|missing bearer token/,

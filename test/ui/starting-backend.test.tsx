@@ -25,9 +25,10 @@ function start() {
     color: false,
     ascii: false,
   });
+  /** Waits (up to 10 s: frames are painted on a timer) until the terminal shows what `seen` looks for. */
   const until = async (seen: () => boolean) => {
-    for (let i = 0; i < 200 && !seen(); i++) await settle();
-    expect(seen()).toBe(true);
+    for (let i = 0; i < 1000 && !seen(); i++) await new Promise((resolve) => setTimeout(resolve, 10));
+    expect(seen(), stdout.output.slice(-1500)).toBe(true);
   };
   const press = async (...chunks: string[]) => {
     for (const chunk of chunks) {
