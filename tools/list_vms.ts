@@ -2,6 +2,7 @@ import { z } from 'zod';
 import { defineTool } from '../src/core/tool.js';
 import { bytes, leftOut, percent, table } from './support/format.js';
 import { listGuests, nodeTarget } from './support/guests.js';
+import { qmpStatuses, runState, shortRunState } from './support/run-state.js';
 import { nodeSchema } from './support/schemas.js';
 
 export const listVms = defineTool({
@@ -23,7 +24,11 @@ export const listVms = defineTool({
   risk: 'read',
   target: async (args, ctx) => nodeTarget(ctx, args.node),
   async run(args, ctx) {
-    const matching = (await listGuests(ctx))
+    const listed = await listGuests(ctx);
+    const qemuNodes = new Set(listed.filter((g) => g.type === 'qemu' && g.status === 'running').map((g) => g.node));
+    const qmp = await qmpStatuses(ctx, [...qemuNodes].sort());
+    const matching = listed
+      .map((g) => ({ ...g, ...runState(g.status, qmp.get(g.vmid)) }))
       .filter((g) => !args.node || g.node === args.node)
       .filter((g) => !args.status || g.status === args.status)
       .filter((g) => !args.type || g.type === args.type)
@@ -36,8 +41,8 @@ export const listVms = defineTool({
       g.name,
       g.type === 'lxc' ? 'ct' : 'vm',
       g.node,
-      g.template ? 'template' : g.status,
-      g.status === 'running' ? `${bytes(g.mem)}/${bytes(g.maxmem)}` : bytes(g.maxmem),
+      g.template ? 'template' : shortRunState(g),
+      g.status === 'running' || g.status === 'paused' ? `${bytes(g.mem)}/${bytes(g.maxmem)}` : bytes(g.maxmem),
       g.status === 'running' ? percent(g.cpu) : '-',
       [(g.tags ?? []).join(','), g.lock ? `lock:${g.lock}` : ''].filter(Boolean).join(' ') || '-',
     ]);

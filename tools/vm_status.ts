@@ -1,6 +1,7 @@
 import { defineTool } from '../src/core/tool.js';
 import { bytes, duration, percent } from './support/format.js';
 import { decidedGuestTarget, guestLabel, guestRef, resolveGuestTarget } from './support/guests.js';
+import { longRunState, runState, shortRunState } from './support/run-state.js';
 import { guestArgs } from './support/schemas.js';
 
 export const vmStatus = defineTool({
@@ -14,8 +15,9 @@ export const vmStatus = defineTool({
   async run(args, ctx) {
     const target = await decidedGuestTarget(ctx, args.vmid, args.node);
     const s = await ctx.proxmox.guests.status(guestRef(target), { signal: ctx.signal });
+    const state = runState(s.status, s.qmpstatus);
     const lines = [
-      `${guestLabel(target)} on ${target.node}: ${s.template ? 'template' : s.status}${s.qmpstatus && s.qmpstatus !== s.status ? ` (qmp: ${s.qmpstatus})` : ''}`,
+      `${guestLabel(target)} on ${target.node}: ${s.template ? 'template' : longRunState(state)}`,
       s.lock ? `lock: ${s.lock}` : undefined,
       s.status === 'running'
         ? `uptime ${duration(s.uptime)}, cpu ${percent(s.cpu)} of ${s.cpus ?? '?'}, mem ${bytes(s.mem)}/${bytes(s.maxmem)}`
@@ -25,8 +27,8 @@ export const vmStatus = defineTool({
     ].filter(Boolean);
     return {
       text: lines.join('\n'),
-      summary: `${guestLabel(target)}: ${s.status}${s.qmpstatus && s.qmpstatus !== s.status ? `/${s.qmpstatus}` : ''}`,
-      structured: { ...target, ...s },
+      summary: `${guestLabel(target)}: ${shortRunState(state)}`,
+      structured: { ...target, ...s, ...state },
     };
   },
 });

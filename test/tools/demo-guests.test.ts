@@ -34,7 +34,7 @@ describe('every demo guest through the pipeline', () => {
   });
 
   it('shows paused-by-io-error for 103 and the lock of 102', async () => {
-    expect((await pipeline.call('vm_status', { vmid: 103 })).text).toContain('qmp: io-error');
+    expect((await pipeline.call('vm_status', { vmid: 103 })).text).toContain('paused (io-error');
     expect((await pipeline.call('vm_status', { vmid: 102 })).text).toContain('lock: backup');
   });
 

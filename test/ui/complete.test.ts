@@ -9,8 +9,11 @@ describe('complete', () => {
   });
 
   it('extends to the common prefix and lists the choices', () => {
-    expect(complete('/s', sources)).toEqual({ text: '/s', candidates: ['shutdown', 'snapshot', 'start', 'stop'] });
-    expect(complete('/st', sources)).toEqual({ text: '/st', candidates: ['start', 'stop'] });
+    expect(complete('/s', sources)).toEqual({
+      text: '/s',
+      candidates: ['shutdown', 'snapshot', 'start', 'stop', 'storage'],
+    });
+    expect(complete('/st', sources)).toEqual({ text: '/st', candidates: ['start', 'stop', 'storage'] });
   });
 
   it('completes guest ids for commands that take one', () => {

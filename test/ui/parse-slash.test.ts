@@ -16,6 +16,8 @@ describe('parseSlash', () => {
     ['/vms', 'list_vms', {}],
     ['/vms db', 'list_vms', { name: 'db' }],
     ['/nodes', 'list_nodes', {}],
+    ['/storage', 'list_storage', {}],
+    ['/storage pve2', 'list_storage', { node: 'pve2' }],
     ['/logs 101', 'read_task_log', { vmid: 101 }],
     ['/journal pve1', 'read_journal', { node: 'pve1' }],
     ['/start 105', 'start_vm', { vmid: 105 }],

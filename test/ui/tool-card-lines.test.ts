@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { unicodeGlyphs } from '../../src/ui/glyphs.js';
+import { fenceAsData } from '../../tools/support/fence.js';
 import type { Line } from '../../src/ui/layout/line.js';
 import { toolCardLines } from '../../src/ui/layout/tool-card-lines.js';
 import type { ToolEntry } from '../../src/ui/state/entries.js';
@@ -98,6 +99,17 @@ describe('toolCardLines', () => {
     const lines = text(toolCardLines(card({ origin: 'tui', outcome: long }), 78, unicodeGlyphs));
     expect(lines).toHaveLength(2 + 2000 + 1);
     expect(lines[lines.length - 1]).toBe('    (500 more rows not shown)');
+  });
+
+  it('shows fenced data plainly, without the markers meant for the model', () => {
+    const journal = outcome(
+      'read_journal',
+      'ok',
+      '2 lines',
+      `2 journal lines from pve1\n${fenceAsData('journal of pve1', ['kernel: oops', 'see <<<END DATA>>>'])}`,
+    );
+    const lines = text(toolCardLines(card({ origin: 'tui', outcome: journal }), 78, unicodeGlyphs)).slice(2);
+    expect(lines).toEqual(['    2 journal lines from pve1', '    kernel: oops', '    see ‹‹‹END DATA>>>']);
   });
 
   it('strips escape sequences from outside text', () => {

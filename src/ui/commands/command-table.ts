@@ -32,7 +32,20 @@ export const commandTable: readonly CommandSpec[] = [
     summary: 'list guests, optionally those whose name contains the filter',
     tool: 'list_vms',
   },
-  { name: 'nodes', argument: 'none', usage: '/nodes', summary: 'list the cluster nodes', tool: 'list_nodes' },
+  {
+    name: 'nodes',
+    argument: 'none',
+    usage: '/nodes',
+    summary: 'the nodes: load, IO wait, memory, disk fill',
+    tool: 'list_nodes',
+  },
+  {
+    name: 'storage',
+    argument: 'optional-node',
+    usage: '/storage [node]',
+    summary: 'storage per node: type, fill, free space',
+    tool: 'list_storage',
+  },
   {
     name: 'logs',
     argument: 'vmid',
