@@ -4,6 +4,9 @@ import module from 'node:module';
 // Cache compiled bytecode between runs (Node >= 22.1): halves start-up of the larger commands.
 module.enableCompileCache?.();
 
+const { endQuietlyOnClosedPipe } = await import('../src/cli/closed-pipe.js');
+endQuietlyOnClosedPipe(process.stdout, (code) => process.exit(code));
+endQuietlyOnClosedPipe(process.stderr, (code) => process.exit(code));
 const { main } = await import('../src/cli/main.js');
 process.exitCode = await main(process.argv.slice(2), {
   stdout: process.stdout,

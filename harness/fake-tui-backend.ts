@@ -47,7 +47,15 @@ export class FakeBackend implements TuiBackend {
   readonly toolCalls: Array<FakeRun<ToolOutcome>> = [];
   audit: AuditLine[] = [];
   policy: PolicySummary = { rules: [{ id: 'reads', verdict: 'allow', source: 'default' }], grants: [] };
-  vmids = [100, 101, 102, 103, 104, 105, 200];
+  guests = [
+    { vmid: 100, name: 'web-01' },
+    { vmid: 101, name: 'db-01' },
+    { vmid: 102, name: 'ci-runner' },
+    { vmid: 103, name: 'files-01' },
+    { vmid: 104, name: 'analytics' },
+    { vmid: 105, name: 'ubuntu-2404-tmpl' },
+    { vmid: 200, name: 'dns' },
+  ];
   nodes = ['pve1', 'pve2'];
   cleared = 0;
   closed = false;
@@ -84,8 +92,15 @@ export class FakeBackend implements TuiBackend {
     this.approver = approver;
     if (approver) this.installed.wake();
   }
+  history: string[] = [];
+  inputHistory(): readonly string[] {
+    return this.history;
+  }
+  rememberInput(line: string): void {
+    this.history.push(line);
+  }
   completions() {
-    return { vmids: this.vmids, nodes: this.nodes };
+    return { guests: this.guests, nodes: this.nodes };
   }
   async auditTail(count: number): Promise<AuditLine[]> {
     return this.audit.slice(-count);

@@ -26,6 +26,7 @@ export function makeKit(io: CliIo, setExitCode: (code: number) => void, examples
       debug?: boolean;
       demo?: boolean;
       scenario?: string;
+      plain?: boolean;
     }>();
     const color = options.color !== false && !io.env.NO_COLOR;
     return {
@@ -37,6 +38,7 @@ export function makeKit(io: CliIo, setExitCode: (code: number) => void, examples
         debug: Boolean(options.debug),
         demo: Boolean(options.demo),
         scenario: options.scenario,
+        plain: Boolean(options.plain),
       },
     };
   };

@@ -18,6 +18,8 @@ export interface GlobalOptions {
   scenario?: string;
   color: boolean;
   debug: boolean;
+  /** --plain: the conversation as lines, without the full screen (also TERM=dumb). */
+  plain?: boolean;
 }
 
 export interface CommandContext {

@@ -44,6 +44,7 @@ export function buildProgram(io: CliIo, setExitCode: (code: number) => void): Co
     .option('--demo', 'use the embedded Proxmox VE simulator with the demo scenario')
     .option('--scenario <file>', 'use the embedded simulator with this scenario (YAML or JSON)')
     .option('--no-color', 'plain output without colour (also NO_COLOR)')
+    .option('--plain', 'the conversation as plain lines, without the full screen (also TERM=dumb)')
     .option('--debug', 'show stack traces for errors')
     .helpOption('-h, --help', 'show help')
     .showSuggestionAfterError(true)

@@ -19,6 +19,7 @@ import type { SessionInfo } from './session.js';
 import { takeSnapshotBefore } from './snapshot-before.js';
 import { riskOf, type Target, type ToolContext } from './tool.js';
 import { validateArgs } from './validate-args.js';
+import { vmidNameHint, type GuestIdsNamed } from './vmid-name-hint.js';
 
 export interface ToolRequest {
   tool: string;
@@ -57,6 +58,8 @@ export interface CallDeps {
   cache?: ReadCache;
   /** Reads shared within an agent turn, e.g. the guest list targets are resolved from. */
   turnReads?: TurnReadMemo;
+  /** Lets a rejected guest name say which id it has. */
+  guestIdsNamed?: GuestIdsNamed;
 }
 
 const defaultTimeouts = { read: 60_000, write: 600_000 };
@@ -123,7 +126,11 @@ export async function callTool(request: ToolRequest, deps: CallDeps): Promise<To
   }
   if (oversized) return finish('invalid', `invalid arguments for ${tool.name}: ${oversized}`, oversized);
   const validation = validateArgs(tool.name, tool.input, request.args);
-  if (!validation.ok) return finish('invalid', validation.message, validation.message);
+  if (!validation.ok) {
+    const hint = await vmidNameHint(request.args, deps.guestIdsNamed, signal);
+    const message = hint ? `invalid arguments for ${tool.name}: ${hint}` : validation.message;
+    return finish('invalid', message, message);
+  }
   const args = validation.args as Record<string, unknown>;
   const risk = riskOf(tool, args);
   const turnReads = request.turn !== undefined ? deps.turnReads?.of(request.turn) : undefined;

@@ -2,6 +2,7 @@ import type { AgentEvent } from '../core/agent/events.js';
 import type { StepLimitChoice, TurnResult } from '../core/agent/agent-session.js';
 import type { Approver } from '../core/approver.js';
 import type { ToolOutcome } from '../core/call-outcome.js';
+import type { CompletionSources } from './commands/complete.js';
 
 /** What the header shows; `cluster` is null in a profile without a cluster name, `model` null without a model. */
 export interface HeaderInfo {
@@ -54,8 +55,13 @@ export interface TuiBackend {
   ): Promise<ToolOutcome>;
   /** The UI installs its confirmation dialog here once mounted; until then ask means deny. */
   setApprover(approver: Approver | null): void;
-  completions(): { vmids: number[]; nodes: string[] };
+  /** Guests (id and name) and node names, for Tab completion and names in slash commands. */
+  completions(): CompletionSources;
   auditTail(count: number): Promise<AuditLine[]>;
+  /** The input lines of earlier sessions, oldest first (Up browses them). */
+  inputHistory(): readonly string[];
+  /** Remembers a submitted line across sessions, unless it looks like it holds a secret. */
+  rememberInput(line: string): void;
   policySummary(): PolicySummary;
   /** /model NAME: switch model (may throw an AppError with a one-line message); returns the new header. */
   setModel(name: string): Promise<HeaderInfo>;

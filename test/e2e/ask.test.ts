@@ -125,6 +125,29 @@ describe('proxmox-ai ask (scripted Ollama, embedded simulator)', () => {
     expect(String(told?.content)).toContain('preview: state: running, up 16d23h -> stopped (clean shutdown)');
   });
 
+  it('keeps the model turns apart and says who denied a change', async () => {
+    const { run } = await ask(
+      [
+        { text: 'Let me reboot it.', toolCalls: [{ name: 'reboot_vm', arguments: { vmid: 200 } }] },
+        { text: 'Rebooting was denied.' },
+      ],
+      ['reboot the dns container'],
+    );
+    expect(run.code).toBe(3);
+    expect(run.stdout).toBe('Let me reboot it.\n\nRebooting was denied.\n');
+    expect(run.stderr).toContain('[reboot_vm CT 200 (dns): denied by no approver (ask never prompts;');
+  });
+
+  it('tells a model that passed a guest name as vmid which id the name has', async () => {
+    const { run, ollama: peer } = await ask(
+      [{ toolCalls: [{ name: 'vm_status', arguments: { vmid: 'db-01' } }] }, { text: 'It is 101.' }],
+      ['how is db-01?', '--json'],
+    );
+    expect(run.code).toBe(0);
+    const told = peer.chats[1]!.body.messages.at(-1);
+    expect(String(told?.content)).toContain('vmid: "db-01" is a name; VM ids are numbers: db-01 is 101');
+  });
+
   it('with --approve change a start its preflight knows will fail is not run, and the trail says why', async () => {
     const { run } = await ask(
       [{ toolCalls: [{ name: 'start_vm', arguments: { vmid: 105 } }] }, { text: 'It is a template.' }],

@@ -1,9 +1,10 @@
+import { spawn } from 'node:child_process';
 import fs from 'node:fs';
 import http from 'node:http';
 import path from 'node:path';
 import type { AddressInfo } from 'node:net';
 import { describe, expect, it } from 'vitest';
-import { runCli, tempHome } from '../support/cli.js';
+import { binary, runCli, tempHome } from '../support/cli.js';
 
 describe('proxmox-ai (built binary)', () => {
   it('prints its version', async () => {
@@ -19,6 +20,17 @@ describe('proxmox-ai (built binary)', () => {
     expect(run.stdout).toMatch(/doctor .*check this machine/);
     expect(run.stdout).toContain('Examples:');
     expect(run.stdout).toContain('proxmox-ai config set profiles.home.url');
+  });
+
+  it('ends quietly when the reader closes the pipe (--help | head)', async () => {
+    const child = spawn(process.execPath, [binary, '--help'], { env: { PATH: process.env.PATH, HOME: tempHome() } });
+    // The reading end closes before anything is written: every write meets EPIPE.
+    child.stdout.destroy();
+    let stderr = '';
+    child.stderr.on('data', (chunk) => (stderr += chunk));
+    const code = await new Promise<number | null>((resolve) => child.on('close', resolve));
+    expect(stderr).toBe('');
+    expect(code).toBe(0);
   });
 
   it('exits 2 naming the nearest key on a typo', async () => {

@@ -98,8 +98,8 @@ describe('slash commands', () => {
 
   it('says how to write a command that does not parse, and calls nothing', async () => {
     const h = await start();
-    await h.type('/stop db-01', keys.enter);
-    expect(h.frame()).toContain('usage: /stop VMID (a guest id such as 101)');
+    await h.type('/stop nosuch', keys.enter);
+    expect(h.frame()).toContain('usage: /stop VMID (a guest id or name such as 101 or db-01)');
     expect(h.backend.toolCalls).toHaveLength(0);
   });
 
@@ -171,6 +171,21 @@ describe('slash commands', () => {
   });
 });
 
+describe('input history', () => {
+  it('recalls the lines of an earlier session with Up and remembers new ones', async () => {
+    const backend = new FakeBackend();
+    backend.history = ['/vms', '/nodes'];
+    harness = await renderApp({ backend });
+    const h = harness;
+    await h.type(keys.up);
+    expect(h.frame()).toContain('› /nodes');
+    await h.type(keys.up);
+    expect(h.frame()).toContain('› /vms');
+    await h.type(keys.enter);
+    expect(backend.history).toEqual(['/vms', '/nodes', '/vms']);
+  });
+});
+
 describe('tab completion', () => {
   it('completes a command name', async () => {
     const h = await start();
@@ -181,10 +196,24 @@ describe('tab completion', () => {
   it('completes a vmid from the cluster and lists the choices when several fit', async () => {
     const h = await start();
     await h.type('/start 1', keys.tab);
-    expect(h.frame()).toContain('100  101  102  103  104  105');
+    expect(h.frame()).toContain('100 web-01  101 db-01  102 ci-runner');
     expect(h.frame()).toContain('› /start 10');
     await h.type('5', keys.tab);
     expect(h.frame()).toContain('› /start 105');
+  });
+
+  it('completes a guest name and shows names beside ids', async () => {
+    const h = await start();
+    await h.type('/stop we', keys.tab);
+    expect(h.frame()).toContain('› /stop web-01');
+  });
+
+  it('acts on every key of a chunk in order: Ctrl-U, text, Tab', async () => {
+    const h = await start();
+    await h.type('junk');
+    await h.type('\u0015/diag\t');
+    expect(h.frame()).toContain('› /diagnose');
+    expect(h.frame()).not.toContain('junk');
   });
 
   it('completes a node name', async () => {

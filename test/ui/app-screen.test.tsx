@@ -53,6 +53,14 @@ describe('transcript viewport', () => {
     expect(h.frame()).toContain('› print the journal');
   });
 
+  it('says nothing about scrolling when everything fits', async () => {
+    harness = await renderApp();
+    await harness.type('/policy', keys.enter);
+    await harness.type(keys.pageUp);
+    expect(harness.frame()).toContain('Grants for this session');
+    expect(harness.frame()).not.toContain('End follows');
+  });
+
   it('pages down back to following the end', async () => {
     const h = await longTranscript();
     await h.type(keys.pageUp, keys.pageDown);

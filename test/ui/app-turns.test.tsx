@@ -35,6 +35,15 @@ describe('turns', () => {
     expect(h.frame()).toContain('VM 101 is stopped.');
   });
 
+  it('says answering, not thinking, while the answer streams', async () => {
+    const { h, turn } = await asked('status?');
+    expect(h.frame()).toContain('thinking…');
+    turn.emit({ type: 'text', delta: 'VM 101 ' });
+    await settle();
+    expect(h.frame()).toContain('answering…');
+    expect(h.frame()).not.toContain('thinking…');
+  });
+
   it('shows a tool card with tool, target and verdict, a spinner while it runs, then the outcome', async () => {
     const { h, turn } = await asked('status?');
     turn.emit({ type: 'tool-requested', id: 'c1', tool: 'vm_status', args: { vmid: 101 } });

@@ -1,7 +1,16 @@
 import { describe, expect, it } from 'vitest';
 import { complete } from '../../src/ui/commands/complete.js';
 
-const sources = { vmids: [100, 101, 102, 105, 200], nodes: ['pve1', 'pve2'] };
+const sources = {
+  guests: [
+    { vmid: 100, name: 'web-01' },
+    { vmid: 101, name: 'db-01' },
+    { vmid: 102 },
+    { vmid: 105, name: 'web-02' },
+    { vmid: 200, name: 'dns' },
+  ],
+  nodes: ['pve1', 'pve2'],
+};
 
 describe('complete', () => {
   it('completes a unique command name and adds a space', () => {
@@ -17,8 +26,16 @@ describe('complete', () => {
   });
 
   it('completes guest ids for commands that take one', () => {
-    expect(complete('/start 10', sources)).toEqual({ text: '/start 10', candidates: ['100', '101', '102', '105'] });
+    expect(complete('/start 10', sources)).toEqual({
+      text: '/start 10',
+      candidates: ['100 web-01', '101 db-01', '102', '105 web-02'],
+    });
     expect(complete('/start 2', sources)).toEqual({ text: '/start 200', candidates: [] });
+  });
+
+  it('completes guest names, showing the id beside each', () => {
+    expect(complete('/stop dn', sources)).toEqual({ text: '/stop dns', candidates: [] });
+    expect(complete('/stop we', sources)).toEqual({ text: '/stop web-0', candidates: ['100 web-01', '105 web-02'] });
   });
 
   it('leaves room for the name after a snapshot guest id', () => {

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import type { ConfirmRequest } from '../../src/core/approver.js';
-import { dialogKey, initialStep, type DialogKey } from '../../src/ui/state/dialog-keys.js';
+import { dialogChunk, initialStep, type DialogKey } from '../../src/ui/state/dialog-keys.js';
 import type { DialogStep } from '../../src/ui/layout/confirm-dialog-lines.js';
 
 const plain: ConfirmRequest = {
@@ -34,7 +34,7 @@ const press = (
   input: string,
   key: Partial<DialogKey> = {},
   step: DialogStep = initialStep(request),
-) => dialogKey(request, step, false, input, { ...none, ...key });
+) => dialogChunk(request, step, false, input, { ...none, ...key });
 
 /** Types each character of `text` into the typed field, then Enter. */
 function typeThenEnter(text: string) {
@@ -122,6 +122,18 @@ describe('dialogKey, typed confirmation', () => {
 
   it('takes text and Enter arriving in one read', () => {
     expect(press(typed, '101\r')).toEqual({ kind: 'answered', answer: { approved: true, decidedBy: 'human' } });
+  });
+
+  it('applies every key of a chunk in order: abc, three Backspaces, 100', () => {
+    expect(press(typed, 'abc\u007f\u007f\u007f100')).toEqual({
+      kind: 'changed',
+      step: { kind: 'typed', value: '100', mismatch: false },
+      details: false,
+    });
+  });
+
+  it('never answers a plain confirmation from a chunk of several keys', () => {
+    expect(press(plain, 'y\r')).toEqual({ kind: 'ignored' });
   });
 
   it('denies on Esc', () => {

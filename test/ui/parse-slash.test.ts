@@ -40,8 +40,20 @@ describe('parseSlash', () => {
   });
 
   it('says how to write /backups and /problems with a wrong argument', () => {
-    expect(message('/backups abc')).toBe('usage: /backups [VMID] (no argument, or a guest id such as 101)');
+    expect(message('/backups abc')).toBe('usage: /backups [VMID] (no argument, or a guest id or name such as 101 or db-01)');
     expect(message('/problems pve1 pve2')).toBe('usage: /problems [NODE] (no argument, or a node name such as pve1)');
+  });
+
+  it('takes a guest name where an id goes', () => {
+    const guests = [
+      { vmid: 100, name: 'web-01' },
+      { vmid: 101, name: 'db-01' },
+    ];
+    expect(parseSlash('/stop web-01', guests)).toEqual({
+      ok: true,
+      command: { kind: 'tool', tool: 'stop_vm', args: { vmid: 100 } },
+    });
+    expect(parseSlash('/stop www', guests)).toMatchObject({ ok: false });
   });
 
   it('maps the commands the TUI answers itself', () => {
@@ -64,10 +76,10 @@ describe('parseSlash', () => {
   });
 
   it('shows the usage when a guest id is missing or not one', () => {
-    expect(message('/start')).toBe('usage: /start VMID (a guest id such as 101)');
-    expect(message('/start db-01')).toBe('usage: /start VMID (a guest id such as 101)');
-    expect(message('/stop 99')).toBe('usage: /stop VMID (a guest id such as 101)');
-    expect(message('/start 101 102')).toBe('usage: /start VMID (a guest id such as 101)');
+    expect(message('/start')).toBe('usage: /start VMID (a guest id or name such as 101 or db-01)');
+    expect(message('/start db-01')).toBe('usage: /start VMID (a guest id or name such as 101 or db-01)');
+    expect(message('/stop 99')).toBe('usage: /stop VMID (a guest id or name such as 101 or db-01)');
+    expect(message('/start 101 102')).toBe('usage: /start VMID (a guest id or name such as 101 or db-01)');
   });
 
   it('wants both the guest id and the name of a snapshot', () => {

@@ -15,6 +15,14 @@ describe('chunkSteps', () => {
     ]);
   });
 
+  it('reads Ctrl keys inside a chunk as keys, in order', () => {
+    expect(chunkSteps('\u0015/sto\t', false)).toEqual([
+      { type: 'ctrl', letter: 'u' },
+      { type: 'text', text: '/sto' },
+      { type: 'tab' },
+    ]);
+  });
+
   it('keeps every newline of a bracketed paste as text', () => {
     expect(chunkSteps('one\rtwo\r', true)).toEqual([{ type: 'text', text: 'one\ntwo\n' }]);
   });

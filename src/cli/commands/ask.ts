@@ -33,9 +33,9 @@ export async function ask(ctx: CommandContext, question: string, options: AskOpt
     const controller = new AbortController();
     const interrupt = () => controller.abort();
     process.once('SIGINT', interrupt);
-    const answerText = new TerminalTextFilter();
+    const shown = { text: '', afterCall: false, filter: new TerminalTextFilter() };
     const agent = await openAgent(cluster, tools, model, {
-      emit: (event) => show(ctx, event, options.json, answerText),
+      emit: (event) => show(ctx, event, options.json, shown),
       ...(options.maxSteps ? { maxSteps: options.maxSteps } : {}),
     });
     const turn = await agent.runTurn(question, controller.signal).finally(() => process.off('SIGINT', interrupt));
@@ -83,16 +83,32 @@ export async function ask(ctx: CommandContext, question: string, options: AskOpt
 }
 
 /**
- * Answer text streams to stdout; tool activity goes to stderr (nothing on stdout with --json).
- * Both pass the terminal sanitizer: the answer through one filter for the whole stream.
+/** The end of what the answer wrote so far, whether a tool call came since, and the stream's sanitizer. */
+interface ShownAnswer {
+  text: string;
+  afterCall: boolean;
+  filter: TerminalTextFilter;
+}
+
+/**
+ * Answer text streams to stdout; tool activity goes to stderr (nothing on
+ * stdout with --json). Both pass the terminal sanitizer: the answer through one
+ * filter for the whole stream. The model's words after a tool call start a new
+ * paragraph, so two of its turns never run into one sentence.
  */
-function show(ctx: CommandContext, event: AgentEvent, json: boolean | undefined, answerText: TerminalTextFilter): void {
+function show(ctx: CommandContext, event: AgentEvent, json: boolean | undefined, shown: ShownAnswer): void {
   const { stdout, stderr } = ctx.io;
   switch (event.type) {
     case 'text':
-      if (!json) stdout.write(answerText.write(event.delta));
+      if (json) break;
+      if (shown.afterCall && shown.text !== '')
+        stdout.write(shown.text.endsWith('\n\n') ? '' : shown.text.endsWith('\n') ? '\n' : '\n\n');
+      shown.afterCall = false;
+      shown.text = (shown.text + event.delta).slice(-2);
+      stdout.write(shown.filter.write(event.delta));
       break;
     case 'tool-result':
+      shown.afterCall = true;
       stderr.write(`[${terminalText(describeCall(event.outcome))}]\n`);
       break;
     case 'notice':

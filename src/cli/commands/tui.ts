@@ -14,15 +14,15 @@ import { LiveTuiBackend } from '../session/tui-backend.js';
 export async function tui(ctx: CommandContext): Promise<number> {
   const stdin = ctx.io.stdin as NodeJS.ReadStream;
   const stdout = ctx.io.stdout as NodeJS.WriteStream;
-  if (!stdin.isTTY || !stdout.isTTY) {
+  // A terminal that cannot draw a screen gets the conversation as lines.
+  const plain = ctx.globals.plain || ctx.io.env.TERM === 'dumb';
+  if (!plain && (!stdin.isTTY || !stdout.isTTY)) {
     throw new AppError(
       'tui.no-terminal',
-      'the full-screen TUI needs a terminal; use \'proxmox-ai ask "QUESTION"\' in scripts',
+      'the full-screen TUI needs a terminal; use --plain for a line-mode conversation, or \'proxmox-ai ask "QUESTION"\' in scripts',
       2,
     );
   }
-  const { runTui } = await import('../../ui/run-tui.js');
-  const { StartingBackend } = await import('../../ui/starting-backend.js');
   const closers: Array<() => Promise<void>> = [];
   const opening = (async () => {
     const cluster = await openCluster(ctx);
@@ -33,8 +33,19 @@ export async function tui(ctx: CommandContext): Promise<number> {
     const tools = await openToolSession(ctx, cluster, { origin: 'agent', approver, extraTools: external.tools });
     return LiveTuiBackend.open(ctx, cluster, tools, approver);
   })();
-  const profile = ctx.globals.demo || ctx.globals.scenario !== undefined ? 'demo' : (ctx.globals.profile ?? '');
   try {
+    if (plain) {
+      const backend = await opening;
+      const { plainConversation } = await import('../../ui/plain/plain-conversation.js');
+      try {
+        return await plainConversation(backend, { stdin, stdout });
+      } finally {
+        await backend.close();
+      }
+    }
+    const { runTui } = await import('../../ui/run-tui.js');
+    const { StartingBackend } = await import('../../ui/starting-backend.js');
+    const profile = ctx.globals.demo || ctx.globals.scenario !== undefined ? 'demo' : (ctx.globals.profile ?? '');
     return await runTui(new StartingBackend(opening, profile), { stdin, stdout, color: ctx.globals.color });
   } finally {
     await opening.catch(() => undefined);

@@ -88,6 +88,10 @@ export async function openToolSession(
     ...(options.approver ? { approver: options.approver } : {}),
     ...(cache ? { cache } : {}),
     turnReads: new TurnReadMemo(),
+    guestIdsNamed: async (name, signal) =>
+      (await cluster.api.get<Array<{ vmid: number; name?: string }>>('/cluster/resources', { type: 'vm' }, { signal }))
+        .filter((guest) => guest.name === name)
+        .map((guest) => Number(guest.vmid)),
     context: {
       ...(await sessionAdapters(ctx, cluster, registry)),
       proxmox: cluster.api,

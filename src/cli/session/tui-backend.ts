@@ -1,3 +1,4 @@
+import path from 'node:path';
 import { readAuditRecords, type AuditRecord } from '../../audit/index.js';
 import type { AgentSession } from '../../core/agent/agent-session.js';
 import type { AgentEvent } from '../../core/agent/events.js';
@@ -5,8 +6,10 @@ import type { ChatModel } from '../../core/chat-model.js';
 import { AppError } from '../../shared/errors.js';
 import { defaultRulesPath, loadDefaultRules } from '../../policy/index.js';
 import type { AuditLine, HeaderInfo, PolicySummary, TuiBackend, TurnHandlers } from '../../ui/backend.js';
+import type { GuestName } from '../../ui/commands/complete.js';
 import type { CommandContext } from '../io.js';
 import { DelegatingApprover } from './delegating-approver.js';
+import { InputHistoryFile } from './input-history-file.js';
 import { openAgent } from './open-agent.js';
 import type { ClusterConnection } from './open-cluster.js';
 import type { ToolSession } from './open-tool-session.js';
@@ -17,8 +20,9 @@ export class LiveTuiBackend implements TuiBackend {
   private handlers: TurnHandlers | null = null;
   private banner: string | null = null;
   private nodes: string[] = [];
-  private vmids: number[] = [];
+  private guests: GuestName[] = [];
   private commandCalls = 0;
+  private readonly history: InputHistoryFile;
 
   private constructor(
     private readonly ctx: CommandContext,
@@ -26,7 +30,9 @@ export class LiveTuiBackend implements TuiBackend {
     private readonly tools: ToolSession,
     private readonly approver: DelegatingApprover,
     private model: ChatModel | null,
-  ) {}
+  ) {
+    this.history = new InputHistoryFile(path.join(ctx.paths.stateDir, 'input-history'), tools.redactor);
+  }
 
   static async open(
     ctx: CommandContext,
@@ -92,7 +98,15 @@ export class LiveTuiBackend implements TuiBackend {
   }
 
   completions() {
-    return { vmids: this.vmids, nodes: this.nodes };
+    return { guests: this.guests, nodes: this.nodes };
+  }
+
+  inputHistory(): readonly string[] {
+    return this.history.load();
+  }
+
+  rememberInput(line: string): void {
+    this.history.add(line);
   }
 
   async auditTail(count: number): Promise<AuditLine[]> {
@@ -172,6 +186,8 @@ export class LiveTuiBackend implements TuiBackend {
   private async refreshCompletions(): Promise<void> {
     const [nodes, guests] = await Promise.all([this.cluster.api.nodes.list(), this.cluster.api.cluster.guests()]);
     this.nodes = nodes.map((n) => n.node).sort();
-    this.vmids = guests.map((g) => g.vmid).sort((a, b) => a - b);
+    this.guests = guests
+      .map((g) => ({ vmid: Number(g.vmid), ...(typeof g.name === 'string' ? { name: g.name } : {}) }))
+      .sort((a, b) => a.vmid - b.vmid);
   }
 }

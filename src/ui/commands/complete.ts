@@ -1,17 +1,28 @@
 import { commandTable, findCommand } from './command-table.js';
 
+/** A guest as completion knows it: its id and, when it has one, its name. */
+export interface GuestName {
+  vmid: number;
+  name?: string;
+}
+
 export interface CompletionSources {
-  vmids: readonly number[];
+  guests: readonly GuestName[];
   nodes: readonly string[];
 }
 
 export interface Completion {
   text: string;
-  /** The choices when more than one fits (shown to the user); empty otherwise. */
+  /** The choices when more than one fits, names beside ids ("100 web-01"); empty otherwise. */
   candidates: string[];
 }
 
-/** Tab completion of a slash command's name and of its guest id or node argument. */
+interface Choice {
+  value: string;
+  shown: string;
+}
+
+/** Tab completion of a slash command's name and of its guest (id or name) or node argument. */
 export function complete(text: string, sources: CompletionSources): Completion {
   const none = { text, candidates: [] };
   if (!text.startsWith('/')) return none;
@@ -20,7 +31,7 @@ export function complete(text: string, sources: CompletionSources): Completion {
     return extend(
       '/',
       words[0]!,
-      commandTable.map((command) => command.name),
+      commandTable.map((command) => ({ value: command.name, shown: command.name })),
     );
   if (words.length !== 2) return none;
   const spec = findCommand(words[0]!);
@@ -35,19 +46,36 @@ export function complete(text: string, sources: CompletionSources): Completion {
     return extend(
       head,
       words[1]!,
-      sources.vmids.map(String),
+      guestChoices(sources.guests, words[1]!),
       spec.argument === 'vmid-name' || spec.argument === 'vmid-options' ? ' ' : '',
     );
   if (spec.argument === 'node' || spec.argument === 'optional-node')
-    return extend(head, words[1]!, [...sources.nodes], '');
+    return extend(
+      head,
+      words[1]!,
+      sources.nodes.map((node) => ({ value: node, shown: node })),
+      '',
+    );
   return none;
 }
 
-function extend(head: string, partial: string, options: readonly string[], after = ' '): Completion {
-  const matches = [...new Set(options.filter((option) => option.startsWith(partial)))].sort();
-  if (matches.length === 0) return { text: head + partial, candidates: [] };
-  if (matches.length === 1) return { text: `${head}${matches[0]}${after}`, candidates: [] };
-  return { text: head + commonPrefix(matches), candidates: matches };
+/** Ids for a partial id, names for a partial name; each shown with the other beside it. */
+function guestChoices(guests: readonly GuestName[], partial: string): Choice[] {
+  const byId = /^\d*$/.test(partial);
+  return guests.flatMap((guest) => {
+    const shown = guest.name ? `${guest.vmid} ${guest.name}` : String(guest.vmid);
+    if (byId) return [{ value: String(guest.vmid), shown }];
+    return guest.name ? [{ value: guest.name, shown }] : [];
+  });
+}
+
+function extend(head: string, partial: string, options: readonly Choice[], after = ' '): Completion {
+  const matches = options.filter((option) => option.value.startsWith(partial));
+  const values = [...new Set(matches.map((match) => match.value))].sort();
+  if (values.length === 0) return { text: head + partial, candidates: [] };
+  if (values.length === 1) return { text: `${head}${values[0]}${after}`, candidates: [] };
+  const shown = [...new Set(matches.map((match) => match.shown))].sort();
+  return { text: head + commonPrefix(values), candidates: shown };
 }
 
 function commonPrefix(words: readonly string[]): string {

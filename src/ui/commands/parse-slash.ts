@@ -1,4 +1,5 @@
 import { findCommand, type CommandSpec } from './command-table.js';
+import type { GuestName } from './complete.js';
 
 export type SlashCommand =
   | { kind: 'tool'; tool: string; args: Record<string, unknown> }
@@ -14,8 +15,13 @@ export type ParsedSlash = { ok: true; command: SlashCommand } | { ok: false; mes
 const defaultAuditCount = 20;
 const maxAuditCount = 1000;
 
-/** Parses a line that starts with "/" into a command, or a one-line message saying how to write it. */
-export function parseSlash(line: string): ParsedSlash {
+/**
+ * Parses a line that starts with "/" into a command, or a one-line message
+ * saying how to write it. A guest may be given by id or by its name in
+ * `guests`; a name becomes the id, and the scheduler resolves the id in the
+ * cluster as for any call.
+ */
+export function parseSlash(line: string, guests: readonly GuestName[] = []): ParsedSlash {
   const [head = '', ...words] = line
     .trim()
     .slice(1)
@@ -33,17 +39,22 @@ export function parseSlash(line: string): ParsedSlash {
     case 'vmid':
     case 'vmid-name': {
       const want = spec.argument === 'vmid' ? 1 : 2;
-      const vmid = parseVmid(words[0]);
-      if (words.length !== want || vmid === null)
-        return usage(spec.argument === 'vmid' ? 'a guest id such as 101' : 'e.g. /snapshot 101 before-upgrade');
+      const found = guestId(words[0], guests);
+      if ('message' in found) return { ok: false, message: found.message };
+      if (words.length !== want || found.vmid === null)
+        return usage(
+          spec.argument === 'vmid' ? 'a guest id or name such as 101 or db-01' : 'e.g. /snapshot 101 before-upgrade',
+        );
+      const vmid = found.vmid;
       return { ok: true, command: localOrTool(spec, spec.argument === 'vmid' ? { vmid } : { vmid, name: words[1] }) };
     }
     case 'optional-vmid': {
       if (words.length === 0) return { ok: true, command: localOrTool(spec, {}) };
-      const vmid = parseVmid(words[0]);
-      return words.length === 1 && vmid !== null
-        ? { ok: true, command: localOrTool(spec, { vmid }) }
-        : usage('no argument, or a guest id such as 101');
+      const found = guestId(words[0], guests);
+      if ('message' in found) return { ok: false, message: found.message };
+      return words.length === 1 && found.vmid !== null
+        ? { ok: true, command: localOrTool(spec, { vmid: found.vmid }) }
+        : usage('no argument, or a guest id or name such as 101 or db-01');
     }
     case 'optional-node':
       if (words.length === 0) return { ok: true, command: localOrTool(spec, {}) };
@@ -51,7 +62,7 @@ export function parseSlash(line: string): ParsedSlash {
         ? { ok: true, command: localOrTool(spec, { node: words[0] }) }
         : usage('no argument, or a node name such as pve1');
     case 'vmid-options':
-      return optionsCommand(spec, words);
+      return optionsCommand(spec, words, guests);
     case 'node':
       return words.length === 1
         ? { ok: true, command: localOrTool(spec, { node: words[0] }) }
@@ -71,9 +82,11 @@ export function parseSlash(line: string): ParsedSlash {
 }
 
 /** `/network 101 net0 bridge=vmbr0`: the vmid, the positional words, then `key=value` words (a bare key means yes). */
-function optionsCommand(spec: CommandSpec, words: readonly string[]): ParsedSlash {
+function optionsCommand(spec: CommandSpec, words: readonly string[], guests: readonly GuestName[]): ParsedSlash {
   const usage = { ok: false as const, message: `usage: ${spec.usage} (${spec.summary})` };
-  const vmid = parseVmid(words[0]);
+  const found = guestId(words[0], guests);
+  if ('message' in found) return { ok: false, message: found.message };
+  const vmid = found.vmid;
   const positional = spec.positional ?? [];
   if (vmid === null || words.length < 1 + positional.length) return usage;
   const args: Record<string, unknown> = { vmid };
@@ -94,6 +107,14 @@ function optionValue(value: string | undefined): unknown {
   if (/^(yes|true|on)$/i.test(value)) return true;
   if (/^(no|false|off)$/i.test(value)) return false;
   return value;
+}
+
+/** The id a word names: an id as written, or the one guest of that name; ambiguous names are refused. */
+function guestId(word: string | undefined, guests: readonly GuestName[]): { vmid: number | null } | { message: string } {
+  const named = word === undefined ? [] : guests.filter((guest) => guest.name === word);
+  if (named.length > 1)
+    return { message: `${named.length} guests are named ${word} (${named.map((g) => g.vmid).join(', ')}); give the id` };
+  return { vmid: named.length === 1 ? named[0]!.vmid : parseVmid(word) };
 }
 
 function localOrTool(spec: CommandSpec, args: Record<string, unknown>): SlashCommand {

@@ -61,7 +61,7 @@ export function App({ backend, onExit, tracker }: AppProps) {
   const [candidates, setCandidates] = useState<readonly string[]>([]);
   const confirms = usePendingQuestions<ConfirmRequest, ConfirmAnswer>();
   const steps = usePendingQuestions<null, StepLimitChoice>();
-  const { input, edit, current } = useInputLine();
+  const { input, edit, current } = useInputLine(() => backend.inputHistory());
   const quitKeys = useDoublePress(now, quitWindowMs);
   const rowIndex = useMemo(() => new RowIndex(new LineCache(glyphs)), [glyphs]);
   const busy = state.active !== null;
@@ -148,6 +148,7 @@ export function App({ backend, onExit, tracker }: AppProps) {
           return;
         }
         editInput({ type: 'submitted' });
+        backend.rememberInput(text);
         setTop(null);
         submit(text);
       },

@@ -2,7 +2,7 @@ import { useInput } from 'ink';
 import { useState } from 'react';
 import type { ConfirmAnswer, ConfirmRequest } from '../../core/approver.js';
 import type { DialogStep } from '../layout/confirm-dialog-lines.js';
-import { dialogKey, initialStep } from '../state/dialog-keys.js';
+import { dialogChunk, initialStep } from '../state/dialog-keys.js';
 import { useUi } from '../ui-context.js';
 import type { PendingQuestion } from './usePendingQuestions.js';
 
@@ -33,7 +33,7 @@ export function useConfirmDialog(
       if (!pending || !current || current.id !== pending.id) return;
       // Safety: keys typed before the dialog appeared (type-ahead meant for the input line) never answer it.
       if (now() - current.openedAt < keyGuardMs) return;
-      const result = dialogKey(pending.question, current.step, current.details, input, key);
+      const result = dialogChunk(pending.question, current.step, current.details, input, key);
       if (result.kind === 'answered') pending.answer(result.answer);
       else if (result.kind === 'changed') setState({ ...current, step: result.step, details: result.details });
     },

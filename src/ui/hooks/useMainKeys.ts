@@ -65,7 +65,12 @@ export function useMainKeys(handlers: MainKeyHandlers, options: { enabled: boole
         if (step.type === 'text') handlers.edit({ type: 'insert', text: step.text });
         else if (step.type === 'enter') handlers.enter();
         else if (step.type === 'tab') handlers.complete();
-        else handlers.edit({ type: 'backspace' });
+        else if (step.type === 'backspace') handlers.edit({ type: 'backspace' });
+        else if (step.letter === 'c') return handlers.ctrlC();
+        else {
+          const edit = controlEdits[step.letter];
+          if (edit) handlers.edit(edit);
+        }
       }
     },
     { isActive: options.enabled },

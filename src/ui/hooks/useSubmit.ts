@@ -37,7 +37,7 @@ export function useSubmit(deps: SubmitDeps): (text: string) => void {
         void runs.ask(text);
         return;
       }
-      const parsed = parseSlash(text);
+      const parsed = parseSlash(text, backend.completions().guests);
       if (!parsed.ok) return notice('error', parsed.message);
       const { command } = parsed;
       switch (command.kind) {

@@ -14,14 +14,16 @@ export function statusSegments(facts: StatusFacts, glyphs: Glyphs): Segment[] {
   if (facts.quitArmed) return [span('Press Ctrl-C again within 2 s to quit', 'warning')];
   if (facts.candidates.length > 0) return [span(facts.candidates.join('  '), 'plain')];
   const { scroll } = facts;
-  const position = scroll.following
-    ? []
-    : [
-        span(
-          `rows ${scroll.top + 1}-${Math.min(scroll.total, scroll.top + scroll.height)} of ${scroll.total}, End follows`,
-          'warning',
-        ),
-      ];
+  // Everything fits: there is nowhere to scroll, so no position to tell.
+  const position =
+    scroll.following || scroll.total <= scroll.height
+      ? []
+      : [
+          span(
+            `rows ${scroll.top + 1}-${Math.min(scroll.total, scroll.top + scroll.height)} of ${scroll.total}, End follows`,
+            'warning',
+          ),
+        ];
   if (facts.activity !== null)
     return [
       { text: glyphs.spinner[0]!, tone: 'tool', spinner: true },

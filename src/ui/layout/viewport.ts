@@ -42,7 +42,8 @@ export type ScrollKey = 'page-up' | 'page-down' | 'home' | 'end';
 
 /** The next `top` after a scroll key; null means following the end again. */
 export function scrollTop(top: number | null, key: ScrollKey, total: number, height: number): number | null {
-  const maxTop = Math.max(0, total - height);
+  if (total <= height) return null;
+  const maxTop = total - height;
   const current = top === null ? maxTop : Math.min(top, maxTop);
   const page = Math.max(1, height - 1);
   const next = { 'page-up': current - page, 'page-down': current + page, home: 0, end: maxTop }[key];

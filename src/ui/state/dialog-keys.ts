@@ -1,6 +1,7 @@
 import type { ConfirmAnswer, ConfirmRequest } from '../../core/approver.js';
 import { typedAnswers, type DialogStep } from '../layout/confirm-dialog-lines.js';
 import { sanitizeText } from '../text/sanitize.js';
+import { chunkSteps } from './typed-chunk.js';
 
 /** The parts of Ink's Key the dialog reads. */
 export interface DialogKey {
@@ -25,6 +26,52 @@ export function initialStep(request: ConfirmRequest): DialogStep {
   return request.confirm === 'typed' ? { kind: 'typed', value: '', mismatch: false } : { kind: 'keys' };
 }
 
+const noKey: DialogKey = {
+  return: false,
+  escape: false,
+  backspace: false,
+  delete: false,
+  tab: false,
+  ctrl: false,
+  meta: false,
+};
+
+/**
+ * One read from the terminal in the dialog. Several keys can arrive in one
+ * read (SSH, tmux send-keys): in the text fields each acts in order, so "abc",
+ * three Backspaces and "100" give "100". Plain confirmation takes a single
+ * key only: a read of several keys is typing meant elsewhere.
+ */
+export function dialogChunk(
+  request: ConfirmRequest,
+  step: DialogStep,
+  details: boolean,
+  input: string,
+  key: DialogKey,
+): DialogKeyResult {
+  const steps = input.length > 1 && !key.ctrl && !key.meta ? chunkSteps(input, false) : null;
+  if (!steps || steps.length <= 1)
+    return dialogKey(request, step, details, steps?.[0]?.type === 'text' ? steps[0].text : input, key);
+  if (step.kind === 'keys') return { kind: 'ignored' };
+  let result: DialogKeyResult = { kind: 'ignored' };
+  let current: { step: DialogStep; details: boolean } = { step, details };
+  for (const part of steps) {
+    const next = dialogKey(request, current.step, current.details, part.type === 'text' ? part.text : '', {
+      ...noKey,
+      return: part.type === 'enter',
+      tab: part.type === 'tab',
+      backspace: part.type === 'backspace',
+      ctrl: part.type === 'ctrl',
+    });
+    if (next.kind === 'answered') return next;
+    if (next.kind === 'changed') {
+      result = next;
+      current = { step: next.step, details: next.details };
+    }
+  }
+  return result;
+}
+
 /**
  * One key in the confirmation dialog. Plain confirmation answers to single
  * keys only (a chunk like "yes" is typing that was meant elsewhere); typed
@@ -43,13 +90,6 @@ export function dialogKey(
     details: nextDetails,
   });
   if (key.ctrl || (key.meta && !key.escape)) return { kind: 'ignored' };
-  if (step.kind !== 'keys' && !key.return && /^[^\r\n]+(?:\r\n|\r|\n)$/.test(input)) {
-    // Text and Enter in one read (a fast typist, tmux send-keys): the text, then Enter.
-    const typed = dialogKey(request, step, details, input.replace(/[\r\n]+$/, ''), key);
-    return typed.kind === 'changed'
-      ? dialogKey(request, typed.step, typed.details, '', { ...key, return: true })
-      : typed;
-  }
   switch (step.kind) {
     case 'keys': {
       if (key.escape) return { kind: 'answered', answer: deny };

@@ -129,10 +129,13 @@ function appendText(state: UiState, active: ActiveRun, delta: string): UiState {
   if (active.assistantKey !== null && last?.key === active.assistantKey && last.kind === 'assistant') {
     const entries = state.entries.slice(0, -1);
     entries.push({ ...last, text: last.text + delta });
-    return { ...state, entries, active: { ...active, reason: active.reason + delta } };
+    return { ...state, entries, active: { ...active, activity: 'answering', reason: active.reason + delta } };
   }
   const next = append(state, (key) => ({ kind: 'assistant', key, text: delta }));
-  return { ...next, active: { ...active, assistantKey: `e${state.nextKey}`, reason: active.reason + delta } };
+  return {
+    ...next,
+    active: { ...active, activity: 'answering', assistantKey: `e${state.nextKey}`, reason: active.reason + delta },
+  };
 }
 
 function append(state: UiState, make: (key: string) => TranscriptEntry): UiState {
