@@ -15,6 +15,9 @@ export interface Glyphs {
   separator: string;
   arrow: string;
   rule: string;
+  bullet: string;
+  /** Between table columns. */
+  column: string;
   border: {
     topLeft: string;
     topRight: string;
@@ -41,6 +44,8 @@ export const unicodeGlyphs: Glyphs = {
   separator: '·',
   arrow: '→',
   rule: '─',
+  bullet: '•',
+  column: '│',
   border: { topLeft: '╭', topRight: '╮', bottomLeft: '╰', bottomRight: '╯', horizontal: '─', vertical: '│' },
 };
 
@@ -60,5 +65,7 @@ export const asciiGlyphs: Glyphs = {
   separator: '|',
   arrow: '->',
   rule: '-',
+  bullet: '*',
+  column: '|',
   border: { topLeft: '+', topRight: '+', bottomLeft: '+', bottomRight: '+', horizontal: '-', vertical: '|' },
 };

@@ -5,6 +5,8 @@ export interface ToneStyle {
   bold?: boolean;
   dimColor?: boolean;
   inverse?: boolean;
+  italic?: boolean;
+  underline?: boolean;
 }
 
 const coloured: Record<Tone, ToneStyle> = {
@@ -21,6 +23,10 @@ const coloured: Record<Tone, ToneStyle> = {
   ask: { color: 'yellow', bold: true },
   deny: { color: 'red', bold: true },
   heading: { bold: true },
+  strong: { bold: true },
+  emphasis: { italic: true },
+  code: { color: 'cyan' },
+  link: { underline: true },
   cursor: { inverse: true },
 };
 
@@ -39,6 +45,10 @@ const plain: Record<Tone, ToneStyle> = {
   ask: { bold: true },
   deny: { bold: true },
   heading: { bold: true },
+  strong: { bold: true },
+  emphasis: { italic: true },
+  code: {},
+  link: { underline: true },
   cursor: { inverse: true },
 };
 

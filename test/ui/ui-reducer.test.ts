@@ -19,7 +19,7 @@ describe('uiReducer', () => {
       event(1, { type: 'text', delta: 'VM 101 ' }),
       event(1, { type: 'text', delta: 'is stopped.' }),
     );
-    expect(state.entries).toEqual([{ kind: 'assistant', key: 'e1', text: 'VM 101 is stopped.' }]);
+    expect(state.entries).toEqual([{ kind: 'assistant', key: 'e1', text: 'VM 101 is stopped.', open: true }]);
   });
 
   it('keeps the identity of entries a delta does not touch', () => {
@@ -129,7 +129,7 @@ describe('uiReducer', () => {
 
   it('adds the final answer when none of it was streamed', () => {
     const state = play(started, event(1, { type: 'done', stopReason: 'answered', answer: 'All good.', usage }));
-    expect(state.entries).toEqual([{ kind: 'assistant', key: 'e1', text: 'All good.' }]);
+    expect(state.entries).toEqual([{ kind: 'assistant', key: 'e1', text: 'All good.', open: false }]);
   });
 
   it('does not repeat an answer that was streamed', () => {

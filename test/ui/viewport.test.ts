@@ -7,7 +7,7 @@ import type { TranscriptEntry } from '../../src/ui/state/entries.js';
 
 /** n assistant entries of one row each: "row 0" ... */
 const rows = (n: number): TranscriptEntry[] =>
-  Array.from({ length: n }, (_, i) => ({ kind: 'assistant', key: `e${i}`, text: `row ${i}` }));
+  Array.from({ length: n }, (_, i) => ({ kind: 'assistant', key: `e${i}`, text: `row ${i}`, open: false }));
 const indexOf = (entries: TranscriptEntry[]) => {
   const index = new RowIndex(new LineCache(unicodeGlyphs));
   index.update(entries, 79);
@@ -71,15 +71,15 @@ describe('RowIndex', () => {
     const index = new RowIndex(counting);
     index.update(entries, 79);
     laidOut.length = 0;
-    index.update([...entries.slice(0, -1), { kind: 'assistant', key: 'e999', text: 'row 999\ngrew' }], 79);
+    index.update([...entries.slice(0, -1), { kind: 'assistant', key: 'e999', text: 'row 999\ngrew', open: false }], 79);
     expect(laidOut.map((entry) => entry.key)).toEqual(['e999']);
     expect(index.total).toBe(1001);
   });
 
   it('counts everything again when the width changes', () => {
-    const index = indexOf([{ kind: 'assistant', key: 'e', text: 'word '.repeat(30) }]);
+    const index = indexOf([{ kind: 'assistant', key: 'e', text: 'word '.repeat(30), open: false }]);
     expect(index.total).toBe(2);
-    index.update([{ kind: 'assistant', key: 'e', text: 'word '.repeat(30) }], 40);
+    index.update([{ kind: 'assistant', key: 'e', text: 'word '.repeat(30), open: false }], 40);
     expect(index.total).toBe(5);
   });
 

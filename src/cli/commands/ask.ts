@@ -9,7 +9,8 @@ import { openCluster } from '../session/open-cluster.js';
 import { openExternalServers } from '../session/external-servers.js';
 import { openToolSession } from '../session/open-tool-session.js';
 import { describeCall } from '../session/describe-call.js';
-import { TerminalTextFilter, terminalText } from '../../shared/terminal-text.js';
+import { terminalText } from '../../shared/terminal-text.js';
+import { answerWriter, type AnswerWriter } from '../session/answer-writer.js';
 
 interface AskOptions {
   json?: boolean;
@@ -33,9 +34,9 @@ export async function ask(ctx: CommandContext, question: string, options: AskOpt
     const controller = new AbortController();
     const interrupt = () => controller.abort();
     process.once('SIGINT', interrupt);
-    const shown = { text: '', afterCall: false, filter: new TerminalTextFilter() };
+    const answer = options.json ? null : answerWriter(io, ctx.globals.color);
     const agent = await openAgent(cluster, tools, model, {
-      emit: (event) => show(ctx, event, options.json, shown),
+      emit: (event) => show(ctx, event, answer),
       ...(options.maxSteps ? { maxSteps: options.maxSteps } : {}),
     });
     const turn = await agent.runTurn(question, controller.signal).finally(() => process.off('SIGINT', interrupt));
@@ -82,37 +83,23 @@ export async function ask(ctx: CommandContext, question: string, options: AskOpt
   }
 }
 
-/**
-/** The end of what the answer wrote so far, whether a tool call came since, and the stream's sanitizer. */
-interface ShownAnswer {
-  text: string;
-  afterCall: boolean;
-  filter: TerminalTextFilter;
-}
-
-/**
- * Answer text streams to stdout; tool activity goes to stderr (nothing on
- * stdout with --json). Both pass the terminal sanitizer: the answer through one
- * filter for the whole stream. The model's words after a tool call start a new
- * paragraph, so two of its turns never run into one sentence.
- */
-function show(ctx: CommandContext, event: AgentEvent, json: boolean | undefined, shown: ShownAnswer): void {
-  const { stdout, stderr } = ctx.io;
+/** Answer text streams to stdout; tool activity goes to stderr (nothing on stdout with --json). */
+function show(ctx: CommandContext, event: AgentEvent, answer: AnswerWriter | null): void {
+  const { stderr } = ctx.io;
   switch (event.type) {
     case 'text':
-      if (json) break;
-      if (shown.afterCall && shown.text !== '')
-        stdout.write(shown.text.endsWith('\n\n') ? '' : shown.text.endsWith('\n') ? '\n' : '\n\n');
-      shown.afterCall = false;
-      shown.text = (shown.text + event.delta).slice(-2);
-      stdout.write(shown.filter.write(event.delta));
+      answer?.add(event.delta);
+      break;
+    case 'tool-requested':
+    case 'done':
+      answer?.end();
       break;
     case 'tool-result':
-      shown.afterCall = true;
       stderr.write(`[${terminalText(describeCall(event.outcome))}]\n`);
       break;
     case 'notice':
     case 'error':
+      answer?.end();
       stderr.write(`[${terminalText(event.message)}]\n`);
       break;
     default:

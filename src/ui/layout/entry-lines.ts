@@ -1,4 +1,5 @@
 import type { Glyphs } from '../glyphs.js';
+import type { MarkdownView } from '../markdown/markdown-view.js';
 import type { NoticeTone, TranscriptEntry } from '../state/entries.js';
 import { blankLine, line, span, type Line } from './line.js';
 import { textLines } from './text-lines.js';
@@ -6,13 +7,16 @@ import { toolCardLines } from './tool-card-lines.js';
 
 const noticeMark: Record<NoticeTone, string> = { info: 'i', warning: '!', error: '!' };
 
+const indent = span('  ');
+const indented = (row: Line): Line => (row.segments.length === 0 ? row : { segments: [indent, ...row.segments] });
+
 /** The rows of one transcript entry at a width. User turns and notices open with a blank row. */
-export function entryLines(entry: TranscriptEntry, width: number, glyphs: Glyphs): Line[] {
+export function entryLines(entry: TranscriptEntry, width: number, glyphs: Glyphs, markdown: MarkdownView): Line[] {
   switch (entry.kind) {
     case 'user':
       return [blankLine, ...textLines(entry.text, width, 'user', '  ', `${glyphs.user} `)];
     case 'assistant':
-      return textLines(entry.text, width, 'plain');
+      return markdown.lines(entry.key, entry.text, entry.open, width - 2).map(indented);
     case 'tool':
       return toolCardLines(entry, width, glyphs);
     case 'notice':

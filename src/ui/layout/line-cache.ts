@@ -1,5 +1,6 @@
 import type { Glyphs } from '../glyphs.js';
 import type { TranscriptEntry } from '../state/entries.js';
+import { MarkdownView } from '../markdown/markdown-view.js';
 import { entryLines } from './entry-lines.js';
 import type { Line } from './line.js';
 
@@ -11,8 +12,11 @@ import type { Line } from './line.js';
 export class LineCache {
   private cache = new WeakMap<TranscriptEntry, Line[]>();
   private width = -1;
+  private readonly markdown: MarkdownView;
 
-  constructor(private readonly glyphs: Glyphs) {}
+  constructor(private readonly glyphs: Glyphs) {
+    this.markdown = new MarkdownView(glyphs);
+  }
 
   linesOf(entry: TranscriptEntry, width: number): Line[] {
     if (width !== this.width) {
@@ -21,7 +25,7 @@ export class LineCache {
     }
     let lines = this.cache.get(entry);
     if (!lines) {
-      lines = entryLines(entry, width, this.glyphs);
+      lines = entryLines(entry, width, this.glyphs, this.markdown);
       this.cache.set(entry, lines);
     }
     return lines;

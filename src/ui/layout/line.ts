@@ -13,6 +13,10 @@ export type Tone =
   | 'ask'
   | 'deny'
   | 'heading'
+  | 'strong'
+  | 'emphasis'
+  | 'code'
+  | 'link'
   | 'cursor';
 
 export interface Segment {

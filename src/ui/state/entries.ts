@@ -13,7 +13,10 @@ export interface UserEntry {
 export interface AssistantEntry {
   kind: 'assistant';
   key: string;
+  /** Markdown, as the model wrote it. */
   text: string;
+  /** Still streaming: more text may come (a table still arriving is not drawn yet). */
+  open: boolean;
 }
 
 export interface ToolEntry {

@@ -36,7 +36,7 @@ export function uiReducer(state: UiState, action: UiAction): UiState {
     case 'event':
       return applyEvent(state, action.run, terminalSafe(action.event));
     case 'run-finished':
-      return state.active?.run === action.run ? { ...state, active: null } : state;
+      return state.active?.run === action.run ? { ...closeAnswer(state, state.active), active: null } : state;
     case 'notice':
       return append(state, (key) => ({ kind: 'notice', key, tone: action.tone, text: terminalText(action.text) }));
     case 'output':
@@ -67,7 +67,7 @@ function applyEvent(state: UiState, run: number, event: AgentEvent): UiState {
     case 'tool-requested': {
       const origin = active?.origin ?? 'agent';
       const reason = active?.reason.trim() ?? '';
-      const next = append(state, (key) => ({
+      const next = append(closeAnswer(state, active), (key) => ({
         kind: 'tool',
         key,
         run,
@@ -101,7 +101,7 @@ function applyEvent(state: UiState, run: number, event: AgentEvent): UiState {
     case 'error':
       return append(state, (key) => ({ kind: 'notice', key, tone: 'error', text: event.message }));
     case 'done':
-      return finishTurn({ ...state, usage: event.usage }, active, event.stopReason, event.answer);
+      return finishTurn(closeAnswer({ ...state, usage: event.usage }, active), active, event.stopReason, event.answer);
   }
 }
 
@@ -119,7 +119,7 @@ function finishTurn(state: UiState, active: ActiveRun | null, stopReason: StopRe
   const tone = stopNotices[stopReason];
   if (tone) return append(state, (key) => ({ kind: 'notice', key, tone, text: answer }));
   if (stopReason === 'answered' && active && active.assistantKey === null && answer.trim() !== '') {
-    return append(state, (key) => ({ kind: 'assistant', key, text: answer }));
+    return append(state, (key) => ({ kind: 'assistant', key, text: answer, open: false }));
   }
   return state;
 }
@@ -128,14 +128,25 @@ function appendText(state: UiState, active: ActiveRun, delta: string): UiState {
   const last = state.entries[state.entries.length - 1];
   if (active.assistantKey !== null && last?.key === active.assistantKey && last.kind === 'assistant') {
     const entries = state.entries.slice(0, -1);
-    entries.push({ ...last, text: last.text + delta });
+    entries.push({ ...last, text: last.text + delta, open: true });
     return { ...state, entries, active: { ...active, activity: 'answering', reason: active.reason + delta } };
   }
-  const next = append(state, (key) => ({ kind: 'assistant', key, text: delta }));
+  const next = append(state, (key) => ({ kind: 'assistant', key, text: delta, open: true }));
   return {
     ...next,
     active: { ...active, activity: 'answering', assistantKey: `e${state.nextKey}`, reason: active.reason + delta },
   };
+}
+
+/** The answer being streamed is whole once a tool is called or the turn ends. */
+function closeAnswer(state: UiState, active: ActiveRun | null): UiState {
+  const key = active?.assistantKey;
+  if (!key) return state;
+  return updateEntry(
+    state,
+    (entry) => entry.key === key && entry.kind === 'assistant' && entry.open,
+    (entry) => ({ ...entry, open: false }) as TranscriptEntry,
+  );
 }
 
 function append(state: UiState, make: (key: string) => TranscriptEntry): UiState {
