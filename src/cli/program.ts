@@ -8,6 +8,7 @@ import { registerCompletion } from './commands/completion.register.js';
 import { registerConfig } from './commands/config.register.js';
 import { registerDiagnose } from './commands/diagnose.register.js';
 import { registerDoctor } from './commands/doctor.register.js';
+import { registerInit } from './commands/init.register.js';
 import { registerPolicy } from './commands/policy.register.js';
 import { registerUndo } from './commands/undo.register.js';
 import { registerMcp } from './commands/mcp.register.js';
@@ -19,6 +20,7 @@ import { terminalText } from '../shared/terminal-text.js';
 
 /** The commands, in help order. Each registrar imports its implementation only when it runs. */
 const registrars: Registrar[] = [
+  registerInit,
   registerAsk,
   registerDiagnose,
   registerConfig,

@@ -65,6 +65,21 @@ export class ConfigStore {
     else await this.replace(deletePath(this.tree, path));
   }
 
+  /** Removes a profile from config.json and its secrets from secrets.json; says what was there. */
+  async removeProfile(name: string): Promise<{ profile: boolean; secrets: boolean; wasDefault: boolean }> {
+    const profile = getPath(this.tree, ['profiles', name]) !== undefined;
+    const secretTree = this.secrets.read() as Tree;
+    const secrets = getPath(secretTree, ['profiles', name]) !== undefined;
+    const wasDefault = this.tree.defaultProfile === name;
+    if (secrets) this.secrets.write(deletePath(secretTree, ['profiles', name]) as Secrets);
+    if (profile || wasDefault) {
+      let tree = profile ? deletePath(this.tree, ['profiles', name]) : this.tree;
+      if (wasDefault) tree = deletePath(tree, ['defaultProfile']);
+      await this.replace(tree);
+    }
+    return { profile, secrets, wasDefault };
+  }
+
   entries(): ConfigEntry[] {
     const plain = leaves(this.tree).map(([path, value]) => ({ key: path.join('.'), value, secret: false }));
     const hidden = leaves(this.secrets.read() as Tree).map(([path, value]) => ({

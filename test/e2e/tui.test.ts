@@ -1,6 +1,3 @@
-import { execFile, execFileSync } from 'node:child_process';
-import fs from 'node:fs';
-import { promisify } from 'node:util';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import {
   startScriptedOllama,
@@ -8,17 +5,10 @@ import {
   type ScriptedOllama,
   type ScriptedTurn,
 } from '../../harness/scripted-ollama.js';
-import { binary, runCli, tempHome } from '../support/cli.js';
+import { runCli, tempHome } from '../support/cli.js';
+import { TmuxPane, tmuxVersion } from '../support/tmux.js';
 
-const run = promisify(execFile);
 const requireTools = process.env.PROXMOX_AI_REQUIRE_SYSTEM_TOOLS === '1';
-const tmuxVersion = (() => {
-  try {
-    return execFileSync('tmux', ['-V'], { encoding: 'utf8' }).trim();
-  } catch {
-    return null;
-  }
-})();
 if (tmuxVersion === null && !requireTools)
   console.warn(
     '!!! SKIPPED test/e2e/tui.test.ts: tmux is not installed (apt-get install tmux; set PROXMOX_AI_REQUIRE_SYSTEM_TOOLS=1 to make this a failure) !!!',
@@ -36,84 +26,6 @@ function demoModel(chat: RecordedChat): ScriptedTurn {
   return { text: 'Ask me about a guest.' };
 }
 
-/** One tmux server of its own, one pane running proxmox-ai --demo at 80x24. */
-class TmuxPane {
-  private readonly socket = `proxmox-ai-e2e-${process.pid}`;
-  private socketPath: string | null = null;
-
-  constructor(private readonly env: NodeJS.ProcessEnv) {}
-
-  tmux(...args: string[]): Promise<string> {
-    return run('tmux', ['-L', this.socket, ...args], { env: this.env }).then((result) => result.stdout);
-  }
-
-  /**
-   * The pane runs sh, which runs proxmox-ai (argv, no quoting) and then prints its exit status on the
-   * normal screen: tmux here does not always reap a dead pane's process, so #{pane_dead_status} can stay empty.
-   */
-  async start(): Promise<void> {
-    const script = '"$@"; echo "proxmox-ai exited with $?"; exec sleep 600';
-    await this.tmux(
-      '-u',
-      'new-session',
-      '-d',
-      '-s',
-      'tui',
-      '-x',
-      '80',
-      '-y',
-      '24',
-      'sh',
-      '-c',
-      script,
-      'sh',
-      process.execPath,
-      binary,
-      '--demo',
-    );
-    this.socketPath = await this.info('#{socket_path}');
-  }
-
-  screen(): Promise<string> {
-    return this.tmux('capture-pane', '-p', '-t', 'tui');
-  }
-
-  /** Polls the pane until `predicate` holds, failing with the last screen after `timeoutMs`. */
-  async waitFor(predicate: (screen: string) => boolean, what: string, timeoutMs = 10_000): Promise<string> {
-    const deadline = Date.now() + timeoutMs;
-    let screen = '';
-    while (Date.now() < deadline) {
-      screen = await this.screen();
-      if (predicate(screen)) return screen;
-      await new Promise((resolve) => setTimeout(resolve, 100));
-    }
-    throw new Error(`timed out waiting for ${what}; the screen was:\n${screen}`);
-  }
-
-  waitForText(text: string, timeoutMs?: number): Promise<string> {
-    return this.waitFor((screen) => screen.includes(text), JSON.stringify(text), timeoutMs);
-  }
-
-  keys(...keys: string[]): Promise<string> {
-    return this.tmux('send-keys', '-t', 'tui', ...keys);
-  }
-
-  /** Types text literally, then presses Enter. */
-  async line(text: string): Promise<void> {
-    await this.tmux('send-keys', '-t', 'tui', '-l', text);
-    await this.keys('Enter');
-  }
-
-  info(format: string): Promise<string> {
-    return this.tmux('display-message', '-p', '-t', 'tui', format).then((out) => out.trim());
-  }
-
-  async stop(): Promise<void> {
-    await this.tmux('kill-server').catch(() => undefined);
-    if (this.socketPath) fs.rmSync(this.socketPath, { force: true });
-  }
-}
-
 /** The dialog ignores keys for a moment after it opens (type-ahead protection); wait that out. */
 const pastKeyGuard = () => new Promise((resolve) => setTimeout(resolve, 600));
 
@@ -127,13 +39,16 @@ describe.skipIf(tmuxVersion === null && !requireTools)('proxmox-ai --demo in tmu
     ollama = await startScriptedOllama({ respond: demoModel });
     // CI=true as on a CI runner: the screen must still be drawn live (Ink alone would draw nothing until exit).
     pane = new TmuxPane({
-      PATH: process.env.PATH,
-      HOME: home,
-      PROXMOX_AI_HOME: home,
-      OLLAMA_HOST: ollama.url,
-      LANG: 'C.UTF-8',
-      TERM: 'xterm-256color',
-      CI: 'true',
+      env: {
+        PATH: process.env.PATH,
+        HOME: home,
+        PROXMOX_AI_HOME: home,
+        OLLAMA_HOST: ollama.url,
+        LANG: 'C.UTF-8',
+        TERM: 'xterm-256color',
+        CI: 'true',
+      },
+      args: ['--demo'],
     });
     await pane.start();
     await pane.waitForText('proxmox-ai', 15_000);

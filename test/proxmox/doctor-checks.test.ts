@@ -74,11 +74,12 @@ describe('doctor profile checks', () => {
     expect(results.some((result) => result.id.startsWith('api:'))).toBe(false);
   });
 
-  it('reports an authentication failure as a failed check', async () => {
+  it('reports a refused token as the failed credential check, never as ok first', async () => {
     const results = await checkProfiles({ lab: profile('root@pam!sim') }, secrets('lab', 'wrong'), {});
-    expect(results.find((result) => result.id === 'api:lab')).toMatchObject({
+    expect(results.find((result) => result.id === 'auth:lab')).toMatchObject({
       status: 'fail',
       message: expect.stringContaining('authentication failed'),
     });
+    expect(results.filter((result) => result.status === 'ok').map((result) => result.id)).toEqual(['tls:lab']);
   });
 });

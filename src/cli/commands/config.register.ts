@@ -13,11 +13,13 @@ export const registerConfig: Registrar = (program, { run, example }) => {
     .action(run(async (ctx, key: string, options: { json?: boolean }) => (await load()).configGet(ctx, key, options)));
   config
     .command('set <key> <value>')
-    .description('set a value; secrets such as profiles.NAME.tokenSecret go to secrets.json (0600)')
+    .description(
+      "set a value; secrets such as profiles.NAME.tokenSecret go to secrets.json (0600); '-' reads a secret from stdin",
+    )
     .action(run(async (ctx, key: string, value: string) => (await load()).configSet(ctx, key, value)));
   config
     .command('unset <key>')
-    .description('remove a value')
+    .description('remove a value; profiles.NAME removes the whole profile and its secrets')
     .action(run(async (ctx, key: string) => (await load()).configUnset(ctx, key)));
   config
     .command('list')

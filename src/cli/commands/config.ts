@@ -4,6 +4,7 @@ import { parseValue } from '../../config/values.js';
 import { ConfigError } from '../../shared/errors.js';
 import { ExitCode } from '../../shared/exit-codes.js';
 import { printJson, printLine, type CommandContext } from '../io.js';
+import { readStdinSecret } from '../read-secret.js';
 
 const hidden = '[set]';
 
@@ -19,7 +20,8 @@ export async function configGet(ctx: CommandContext, key: string, options: { jso
 
 export async function configSet(ctx: CommandContext, key: string, raw: string): Promise<number> {
   const resolved = resolveKey(key);
-  const value = parseValue(resolved, raw);
+  const given = resolved.spec.secret && raw === '-' ? await readStdinSecret(ctx.io.stdin, key) : raw;
+  const value = parseValue(resolved, given);
   const store = ConfigStore.open(ctx.paths);
   await store.set(resolved, value);
   printLine(ctx.io.stderr, resolved.spec.secret ? `${key} saved to secrets.json` : `${key} = ${format(value)}`);
@@ -27,11 +29,23 @@ export async function configSet(ctx: CommandContext, key: string, raw: string): 
 }
 
 export async function configUnset(ctx: CommandContext, key: string): Promise<number> {
+  const profile = /^profiles\.([^.]+)$/.exec(key)?.[1];
+  if (profile !== undefined) return unsetProfile(ctx, profile);
   const resolved = resolveKey(key);
   const store = ConfigStore.open(ctx.paths);
   if (store.get(resolved) === undefined) throw new ConfigError(`${key} is not set`, 'config.not-set');
   await store.unset(resolved);
   printLine(ctx.io.stderr, `${key} removed`);
+  return ExitCode.ok;
+}
+
+/** `config unset profiles.NAME`: the profile and its secrets go; so does defaultProfile when it named it. */
+async function unsetProfile(ctx: CommandContext, name: string): Promise<number> {
+  const store = ConfigStore.open(ctx.paths);
+  const removed = await store.removeProfile(name);
+  if (!removed.profile && !removed.secrets) throw new ConfigError(`profiles.${name} is not set`, 'config.not-set');
+  const also = [removed.secrets ? 'its secrets' : '', removed.wasDefault ? 'defaultProfile' : ''].filter(Boolean);
+  printLine(ctx.io.stderr, `profiles.${name} removed${also.length ? `, with ${also.join(' and ')}` : ''}`);
   return ExitCode.ok;
 }
 

@@ -39,11 +39,10 @@ export async function checkProfiles(
         return [fail(id, error.message, `check profiles.${name}.caFile`)];
       }
       const credentials = credentialResult(name, profile, secrets, env);
-      const results = [tlsResult(name, profile.url, probe), credentials];
-      if (probe.kind === 'trusted' && credentials.status !== 'fail') {
-        results.push(...(await checkApi(resolveProfile({ profiles }, secrets, name, env), clientOptions)));
-      }
-      return results;
+      if (probe.kind !== 'trusted' || credentials.status === 'fail')
+        return [tlsResult(name, profile.url, probe), credentials];
+      const api = await checkApi(resolveProfile({ profiles }, secrets, name, env), clientOptions);
+      return [tlsResult(name, profile.url, probe), ...confirmedBy(credentials, api)];
     }),
   );
   return perProfile.flat();
@@ -97,8 +96,25 @@ function credentialResult(name: string, profile: ProfileConfig, secrets: Secrets
   );
 }
 
+/**
+ * Credentials that are present are only ok once the API accepted them: a
+ * refused login turns the credential line into the failure (nothing says ok
+ * first and FAIL later); an API that could not be asked leaves them unverified.
+ */
+function confirmedBy(credentials: CheckResult, api: ApiCheck): CheckResult[] {
+  if (api.authFailed) return [fail(credentials.id, api.results[0]!.message)];
+  if (api.results.some((result) => result.status === 'fail') && credentials.status === 'ok')
+    return [warn(credentials.id, `${credentials.message} (not verified: the API did not answer)`), ...api.results];
+  return [credentials, ...api.results];
+}
+
+interface ApiCheck {
+  results: CheckResult[];
+  authFailed: boolean;
+}
+
 /** With trust and credentials in place: the PVE version, and whether a token sees anything at all. */
-async function checkApi(profile: ResolvedProfile, clientOptions: ProxmoxClientOptions): Promise<CheckResult[]> {
+async function checkApi(profile: ResolvedProfile, clientOptions: ProxmoxClientOptions): Promise<ApiCheck> {
   const { name } = profile;
   const client = createProxmoxClient(profile, clientOptions);
   try {
@@ -113,10 +129,10 @@ async function checkApi(profile: ResolvedProfile, clientOptions: ProxmoxClientOp
         ),
       );
     }
-    return results;
+    return { results, authFailed: false };
   } catch (error) {
     if (!AppError.isInstance(error)) throw error;
-    return [fail(`api:${name}`, error.message)];
+    return { results: [fail(`api:${name}`, error.message)], authFailed: error.code === 'proxmox.auth' };
   } finally {
     await client.close();
   }
