@@ -1,10 +1,10 @@
 #!/usr/bin/env node
 import module from 'node:module';
+import { endQuietlyOnClosedPipe } from '../src/cli/closed-pipe.js';
 
 // Cache compiled bytecode between runs (Node >= 22.1): halves start-up of the larger commands.
 module.enableCompileCache?.();
 
-const { endQuietlyOnClosedPipe } = await import('../src/cli/closed-pipe.js');
 endQuietlyOnClosedPipe(process.stdout, (code) => process.exit(code));
 endQuietlyOnClosedPipe(process.stderr, (code) => process.exit(code));
 const { main } = await import('../src/cli/main.js');
