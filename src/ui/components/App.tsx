@@ -88,8 +88,8 @@ export function App({ backend, onExit, tracker }: AppProps) {
   const spinnerFrame = useSpinnerFrame(glyphs.spinner, busy);
 
   const usable = Math.max(4, rows);
-  // The banner says how to start Ollama; wrapped rather than cut, two rows at most.
-  const bannerLines = banner === null ? [] : textLines(banner, width, 'warning', '  ', '! ').slice(0, 2);
+  // The banner says how to start Ollama: wrapped in full, never cut.
+  const bannerLines = banner === null ? [] : textLines(banner, width, 'warning', '  ', '! ');
   const inputLines = promptLines(input, width, glyphs, banner !== null);
   const modal: Line[] | null =
     confirms.current && dialog
@@ -171,7 +171,7 @@ export function App({ backend, onExit, tracker }: AppProps) {
 
   return (
     <Box flexDirection="column" width={width} height={usable}>
-      <Header info={header} usage={state.usage} />
+      <Header info={header} usage={state.usage} width={width} />
       {bannerLines.length > 0 && <Panel lines={bannerLines} />}
       <Transcript rows={viewport.rows} height={transcriptHeight} focusKey={focusKey} spinnerFrame={spinnerFrame} />
       <Panel lines={bottom} spinnerFrame={spinnerFrame} />

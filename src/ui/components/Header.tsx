@@ -7,9 +7,10 @@ import { LineView } from './LineView.js';
 interface Props {
   info: HeaderInfo;
   usage: TurnUsage | null;
+  width: number;
 }
 
-export function Header({ info, usage }: Props) {
+export function Header({ info, usage, width }: Props) {
   const { glyphs } = useUi();
-  return <LineView line={headerLine(info, usage, glyphs)} />;
+  return <LineView line={headerLine(info, usage, glyphs, width)} />;
 }

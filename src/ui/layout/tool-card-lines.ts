@@ -5,6 +5,7 @@ import type { ToolEntry } from '../state/entries.js';
 import { compactArgs, shortTarget, targetFacts } from './describe-target.js';
 import { line, span, type Line, type Segment, type Tone } from './line.js';
 import { dataForPeople } from '../text/data-for-people.js';
+import { fitTextTables } from '../text/fit-table.js';
 import { textLines } from './text-lines.js';
 
 const statusTone: Record<CallStatus, Tone> = {
@@ -99,7 +100,7 @@ function detailLines(card: ToolEntry, width: number): Line[] {
 function outputLines(card: ToolEntry, width: number): Line[] {
   if (!card.outcome || card.outcome.text.trim() === '' || card.outcome.text.trim() === card.outcome.summary.trim())
     return [];
-  const rows = textLines(dataForPeople(card.outcome.text), width, 'plain', '    ');
+  const rows = textLines(fitTextTables(dataForPeople(card.outcome.text), width - 4), width, 'plain', '    ');
   if (rows.length <= maxOutputRows) return rows;
   return [
     ...rows.slice(0, maxOutputRows),
