@@ -13,7 +13,9 @@ import { firstFrames } from './tui-first-frame.js';
  * rows; tuiInkFrameMs: the same for a bare Ink screen of 24 rows of 80
  * characters, the floor any Ink frame pays on this machine.
  * tuiStreamCpuPct: CPU of the process while a turn streams 100 tokens a
- * second into the TUI on a fake terminal (no terminal emulator cost).
+ * second of markdown (headings, emphasis, code, tables) into the TUI on a
+ * fake terminal (no terminal emulator cost). The transcript of the frame
+ * figures holds markdown answers (a heading, emphasis, a table) too.
  */
 export const tuiFigures: BenchSuite = {
   name: 'tui',
@@ -91,7 +93,7 @@ async function frameCpuMs(rows: number, frames: number): Promise<Figure> {
   for (let i = 0; i < rows / 10; i++) {
     session.emit({
       type: 'text',
-      delta: `Guest ${i} looks fine.\nIts last task ended OK.\nNothing else to report.\nCPU is low.\nMemory is low.\nDisk is fine.\n`,
+      delta: `## Guest ${i}\n\nIt looks **fine**: the last task ended \`OK\`.\n\n| CPU | Memory |\n|---|---|\n| low | low |\n\n`,
     });
     session.emit({ type: 'tool-requested', id: `c${i}`, tool: 'vm_status', args: { vmid: 100 + i } });
     session.emit({
@@ -144,6 +146,16 @@ async function bareInkFrameCpuMs(frames: number): Promise<Figure> {
   return summarise(samples, 'ms');
 }
 
+/** Markdown as a model writes it: paragraphs with emphasis and code, and now and then a table row by row. */
+function streamedMarkdown(token: number): string {
+  const cycle = token % 40;
+  if (cycle === 0) return '\n\n## Guest check\n\n';
+  if (cycle === 20) return '\n\n| Guest | Status |\n|---|---|\n';
+  if (cycle > 20 && cycle < 25) return `| web-${token} | **running** |\n`;
+  if (cycle === 25) return '\n';
+  return cycle % 7 === 0 ? `\`qm status ${token}\` ` : `word${token} **ok** `;
+}
+
 /** Percent of one core used while the running turn streams 100 tokens a second for `ms`. */
 async function streamCpuPct(ms: number): Promise<number> {
   const session = await openSession();
@@ -152,7 +164,7 @@ async function streamCpuPct(ms: number): Promise<number> {
   let token = 0;
   await new Promise<void>((resolve) => {
     const timer = setInterval(() => {
-      session.emit({ type: 'text', delta: token % 12 === 11 ? 'word\n' : `word${token} ` });
+      session.emit({ type: 'text', delta: streamedMarkdown(token) });
       if (++token >= ms / 10) {
         clearInterval(timer);
         resolve();
