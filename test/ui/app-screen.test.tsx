@@ -79,7 +79,7 @@ describe('terminal size', () => {
     expect(Math.max(...rowsOf(h.frame()).map((row) => row.length))).toBeLessThanOrEqual(60);
     await h.resize(80, 24);
     expect(rowsOf(h.frame())).toHaveLength(24);
-    expect(h.frame()).toContain('PgUp/PgDn scroll · /help');
+    expect(h.frame()).toContain('/help · Up/Down history · PgUp/PgDn scroll');
   });
 
   it('fits the typed confirmation dialog at 60x20', async () => {

@@ -122,7 +122,11 @@ export function App({ backend, onExit, tracker }: AppProps) {
     },
     glyphs,
   );
-  const hints = keyHints({ busy, emptyInput: input.text === '', cardMarked: viewport.focusKey !== null }, glyphs);
+  const hints = keyHints(
+    { busy, emptyInput: input.text === '', cardMarked: viewport.focusKey !== null },
+    glyphs,
+    width,
+  );
   const bottom = modal ?? footerLines(status, inputLines, hints, width, glyphs);
 
   const editInput = (change: InputEdit) => {

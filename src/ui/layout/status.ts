@@ -39,9 +39,13 @@ export interface HintFacts {
   cardMarked: boolean;
 }
 
-export function keyHints(facts: HintFacts, glyphs: Glyphs): string {
+/** The key hints that fit `width`, whole: the least needed (at the end) go first. */
+export function keyHints(facts: HintFacts, glyphs: Glyphs, width = Infinity): string {
   const sep = ` ${glyphs.separator} `;
-  if (facts.busy) return ['Esc abort', 'PgUp/PgDn scroll', 'Ctrl-C twice quits'].join(sep);
   const enter = facts.emptyInput && facts.cardMarked ? 'Enter details' : 'Enter send';
-  return [enter, 'Tab complete', 'Up/Down history', 'PgUp/PgDn scroll', '/help'].join(sep);
+  const hints = facts.busy
+    ? ['Esc abort', 'PgUp/PgDn scroll', 'Ctrl-C twice quits']
+    : [enter, 'Tab complete', '/help', 'Up/Down history', 'PgUp/PgDn scroll'];
+  while (hints.length > 1 && hints.join(sep).length > width) hints.pop();
+  return hints.join(sep);
 }
