@@ -1,4 +1,4 @@
-import { UsageError } from '../core/errors/usage-error.js';
+import { UsageError } from '../shared/errors.js';
 
 /**
  * A secret given as `-`: read from stdin, so it never shows in the process

@@ -40,7 +40,9 @@ describe('parseSlash', () => {
   });
 
   it('says how to write /backups and /problems with a wrong argument', () => {
-    expect(message('/backups abc')).toBe('usage: /backups [VMID] (no argument, or a guest id or name such as 101 or db-01)');
+    expect(message('/backups abc')).toBe(
+      'usage: /backups [VMID] (no argument, or a guest id or name such as 101 or db-01)',
+    );
     expect(message('/problems pve1 pve2')).toBe('usage: /problems [NODE] (no argument, or a node name such as pve1)');
   });
 

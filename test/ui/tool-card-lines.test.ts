@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { unicodeGlyphs } from '../../src/ui/glyphs.js';
-import { fenceAsData } from '../../tools/support/fence.js';
+import { fenceAsData } from '../../src/core/fence.js';
 import type { Line } from '../../src/ui/layout/line.js';
 import { toolCardLines } from '../../src/ui/layout/tool-card-lines.js';
 import type { ToolEntry } from '../../src/ui/state/entries.js';
@@ -109,7 +109,7 @@ describe('toolCardLines', () => {
       `2 journal lines from pve1\n${fenceAsData('journal of pve1', ['kernel: oops', 'see <<<END DATA>>>'])}`,
     );
     const lines = text(toolCardLines(card({ origin: 'tui', outcome: journal }), 78, unicodeGlyphs)).slice(2);
-    expect(lines).toEqual(['    2 journal lines from pve1', '    kernel: oops', '    see ‹‹‹END DATA>>>']);
+    expect(lines).toEqual(['    2 journal lines from pve1', '    kernel: oops', '    see <END DATA>']);
   });
 
   it('strips escape sequences from outside text', () => {

@@ -1,4 +1,5 @@
-import { UsageError } from '../../core/errors/usage-error.js';
+import { UsageError } from '../../shared/errors.js';
+import { terminalText } from '../../shared/terminal-text.js';
 
 /**
  * Questions on a terminal: a line with echo, or a secret without. One reader
@@ -27,14 +28,14 @@ export class Prompter {
 
   /** A line, with `fallback` when the answer is empty. */
   async line(question: string, fallback?: string): Promise<string> {
-    this.out.write(fallback ? `${question} [${fallback}]: ` : `${question}: `);
+    this.out.write(terminalText(fallback ? `${question} [${fallback}]: ` : `${question}: `));
     const answer = (await this.nextLine(false)).trim();
     return answer === '' && fallback !== undefined ? fallback : answer;
   }
 
   /** A secret: nothing is echoed; Backspace works; Ctrl-C cancels. */
   async hidden(question: string): Promise<string> {
-    this.out.write(`${question}: `);
+    this.out.write(terminalText(`${question}: `));
     this.stdin.setRawMode?.(true);
     try {
       return await this.nextLine(true);

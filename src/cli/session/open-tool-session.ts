@@ -89,9 +89,7 @@ export async function openToolSession(
     ...(cache ? { cache } : {}),
     turnReads: new TurnReadMemo(),
     guestIdsNamed: async (name, signal) =>
-      (await cluster.api.get<Array<{ vmid: number; name?: string }>>('/cluster/resources', { type: 'vm' }, { signal }))
-        .filter((guest) => guest.name === name)
-        .map((guest) => Number(guest.vmid)),
+      (await cluster.api.cluster.guests({ signal })).filter((guest) => guest.name === name).map((guest) => guest.vmid),
     context: {
       ...(await sessionAdapters(ctx, cluster, registry)),
       proxmox: cluster.api,

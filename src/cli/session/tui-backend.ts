@@ -187,7 +187,7 @@ export class LiveTuiBackend implements TuiBackend {
     const [nodes, guests] = await Promise.all([this.cluster.api.nodes.list(), this.cluster.api.cluster.guests()]);
     this.nodes = nodes.map((n) => n.node).sort();
     this.guests = guests
-      .map((g) => ({ vmid: Number(g.vmid), ...(typeof g.name === 'string' ? { name: g.name } : {}) }))
+      .map((g) => ({ vmid: g.vmid, ...(g.name !== undefined ? { name: g.name } : {}) }))
       .sort((a, b) => a.vmid - b.vmid);
   }
 }

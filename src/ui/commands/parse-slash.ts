@@ -110,10 +110,15 @@ function optionValue(value: string | undefined): unknown {
 }
 
 /** The id a word names: an id as written, or the one guest of that name; ambiguous names are refused. */
-function guestId(word: string | undefined, guests: readonly GuestName[]): { vmid: number | null } | { message: string } {
+function guestId(
+  word: string | undefined,
+  guests: readonly GuestName[],
+): { vmid: number | null } | { message: string } {
   const named = word === undefined ? [] : guests.filter((guest) => guest.name === word);
   if (named.length > 1)
-    return { message: `${named.length} guests are named ${word} (${named.map((g) => g.vmid).join(', ')}); give the id` };
+    return {
+      message: `${named.length} guests are named ${word} (${named.map((g) => g.vmid).join(', ')}); give the id`,
+    };
   return { vmid: named.length === 1 ? named[0]!.vmid : parseVmid(word) };
 }
 

@@ -1,7 +1,7 @@
 import type { Approver, ConfirmAnswer, ConfirmRequest } from '../../core/approver.js';
 import { typedAnswers } from '../layout/confirm-dialog-lines.js';
 import { compactArgs, targetFacts } from '../layout/describe-target.js';
-import { sanitizeText } from '../text/sanitize.js';
+import { terminalText } from '../../shared/terminal-text.js';
 import type { LineReader } from './line-reader.js';
 
 /**
@@ -21,11 +21,11 @@ export class LineApprover implements Approver {
       .join(', ');
     this.out(
       `\nConfirm ${request.title} (${request.tool}), risk ${request.risk}\n` +
-        `  target ${facts}\n  args   ${compactArgs(request.args) || '{}'}\n  rule   ${sanitizeText(request.reason)}\n`,
+        `  target ${facts}\n  args   ${compactArgs(request.args) || '{}'}\n  rule   ${terminalText(request.reason)}\n`,
     );
     if (request.confirm === 'typed') {
       const answers = typedAnswers(request);
-      const typed = await this.reader.next(`Type ${answers.map(sanitizeText).join(' or ')} to confirm: `);
+      const typed = await this.reader.next(`Type ${answers.map(terminalText).join(' or ')} to confirm: `);
       if (typed !== null && answers.includes(typed.trim())) return { approved: true, decidedBy: 'human' };
       return { approved: false, decidedBy: 'human', note: 'the confirmation text did not match' };
     }

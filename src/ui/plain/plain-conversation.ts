@@ -3,7 +3,7 @@ import type { TuiBackend } from '../backend.js';
 import { auditLines, helpLines, modelLines, policyLines } from '../commands/format-output.js';
 import { parseSlash } from '../commands/parse-slash.js';
 import { dataForPeople } from '../text/data-for-people.js';
-import { sanitizeText } from '../text/sanitize.js';
+import { TerminalTextFilter, terminalText } from '../../shared/terminal-text.js';
 import { LineApprover } from './line-approver.js';
 import { LineReader } from './line-reader.js';
 
@@ -16,7 +16,9 @@ export interface PlainIo {
  * The conversation as plain lines, for terminals that cannot draw a screen
  * (TERM=dumb, screen readers, serial consoles) and for `--plain`: a prompt,
  * the answer as it streams, one line per tool call, slash commands as in the
- * TUI, confirmations as a question answered with a line.
+ * TUI, confirmations as a question answered with a line. Safety: all outside
+ * text passes the one terminal sanitizer, the streamed answer through one
+ * filter for the whole stream (docs/architecture.md, "Safety rules").
  */
 export async function plainConversation(backend: TuiBackend, io: PlainIo): Promise<number> {
   const out = (text: string) => void io.stdout.write(text);
@@ -25,9 +27,9 @@ export async function plainConversation(backend: TuiBackend, io: PlainIo): Promi
   const banner = backend.modelBanner();
   const header = backend.header();
   out(
-    `proxmox-ai, profile ${sanitizeText(header.profile)}, model ${sanitizeText(header.model ?? 'none')}, policy ${header.policyMode}\n`,
+    `proxmox-ai, profile ${terminalText(header.profile)}, model ${terminalText(header.model ?? 'none')}, policy ${header.policyMode}\n`,
   );
-  if (banner) out(`! ${sanitizeText(banner)}\n`);
+  if (banner) out(`! ${terminalText(banner)}\n`);
   out('/help lists the commands, /quit ends.\n');
   for (;;) {
     const line = await reader.next('> ');
@@ -45,11 +47,11 @@ export async function plainConversation(backend: TuiBackend, io: PlainIo): Promi
 async function answer(backend: TuiBackend, text: string, out: (text: string) => void): Promise<void> {
   const signal = new AbortController().signal;
   const lines = (title: string, rows: readonly string[]) =>
-    out(`${title}\n${rows.map((row) => `  ${sanitizeText(row)}\n`).join('')}`);
+    out(`${title}\n${rows.map((row) => `  ${terminalText(row)}\n`).join('')}`);
   try {
     if (!text.startsWith('/')) {
-      if (backend.modelBanner()) return out(`! ${sanitizeText(backend.modelBanner()!)}\n`);
-      const shown = { text: '' };
+      if (backend.modelBanner()) return out(`! ${terminalText(backend.modelBanner()!)}\n`);
+      const shown = { text: '', answer: new TerminalTextFilter() };
       await backend.ask(text, { emit: (event) => show(event, out, shown), onStepLimit: async () => 'wrap-up' }, signal);
       if (!shown.text.endsWith('\n')) out('\n');
       return;
@@ -67,7 +69,7 @@ async function answer(backend: TuiBackend, text: string, out: (text: string) => 
       case 'model':
         if (command.name === null) return lines('Model', modelLines(backend.header()));
         await backend.setModel(command.name);
-        return out(`Model switched to ${sanitizeText(backend.header().model ?? command.name)}.\n`);
+        return out(`Model switched to ${terminalText(backend.header().model ?? command.name)}.\n`);
       case 'clear':
         backend.clearConversation();
         return out('New conversation; the audit trail goes on.\n');
@@ -75,33 +77,37 @@ async function answer(backend: TuiBackend, text: string, out: (text: string) => 
         return;
       case 'tool': {
         const outcome = await backend.callTool(command.tool, command.args, { emit: () => undefined }, signal);
-        out(`[${outcome.tool}: ${outcome.status}: ${sanitizeText(outcome.summary)}]\n`);
+        out(`[${outcome.tool}: ${outcome.status}: ${terminalText(outcome.summary)}]\n`);
         if (outcome.status !== 'denied' && outcome.text.trim() !== outcome.summary.trim())
-          out(`${sanitizeText(dataForPeople(outcome.text))}\n`);
+          out(`${terminalText(dataForPeople(outcome.text))}\n`);
         return;
       }
     }
   } catch (error) {
-    out(`! ${sanitizeText(error instanceof Error ? error.message : String(error))}\n`);
+    out(`! ${terminalText(error instanceof Error ? error.message : String(error))}\n`);
   }
 }
 
-function show(event: AgentEvent, out: (text: string) => void, shown: { text: string }): void {
+function show(
+  event: AgentEvent,
+  out: (text: string) => void,
+  shown: { text: string; answer: TerminalTextFilter },
+): void {
   const write = (text: string) => {
     out(text);
     shown.text = (shown.text + text).slice(-2);
   };
   switch (event.type) {
     case 'text':
-      return write(sanitizeText(event.delta));
+      return write(shown.answer.write(event.delta));
     case 'tool-result': {
       const { outcome } = event;
       const lead = shown.text === '' || shown.text.endsWith('\n') ? '' : '\n';
-      return write(`${lead}[${outcome.tool}: ${outcome.status}: ${sanitizeText(outcome.summary)}]\n\n`);
+      return write(`${lead}[${outcome.tool}: ${outcome.status}: ${terminalText(outcome.summary)}]\n\n`);
     }
     case 'notice':
     case 'error':
-      return write(`\n! ${sanitizeText(event.message)}\n`);
+      return write(`\n! ${terminalText(event.message)}\n`);
     default:
       return;
   }

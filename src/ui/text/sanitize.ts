@@ -1,17 +1,15 @@
-import { stripVTControlCharacters } from 'node:util';
+import { terminalText } from '../../shared/terminal-text.js';
 
 /**
- * Text as the terminal may show it. Model output, tool results, VM names and
+ * Text as the screen lays it out. Model output, tool results, VM names and
  * log lines come from outside: escape sequences in them could move the
  * cursor, rewrite the screen or fake a dialog.
- * Safety: every string the transcript shows passes through here first.
+ * Safety: every string the transcript shows passes through here first, and
+ * this is the one terminal sanitizer (src/shared/terminal-text.ts) plus the
+ * layout's spacing: tabs as two spaces, one kind of line break.
  */
 export function sanitizeText(text: string): string {
-  return (
-    stripVTControlCharacters(text)
-      .replace(/\r\n?/g, '\n')
-      .replace(/\t/g, '  ')
-      // eslint-disable-next-line no-control-regex
-      .replace(/[\u0000-\u0009\u000b-\u001f\u007f-\u009f\u2028\u2029]/g, '')
-  );
+  return terminalText(text.replace(/\r\n?/g, '\n'))
+    .replace(/\t/g, '  ')
+    .replace(/[\u2028\u2029]/g, '');
 }
