@@ -2,37 +2,7 @@ import { z } from 'zod';
 import { defineTool, type ToolContext } from '../src/core/tool.js';
 import { bytes, duration, percent, table } from './support/format.js';
 import { nodeTarget } from './support/guests.js';
-
-interface NodeEntry {
-  node: string;
-  status: string;
-  cpu?: number;
-  maxcpu?: number;
-  mem?: number;
-  maxmem?: number;
-  uptime?: number;
-}
-
-interface ClusterEntry {
-  type: string;
-  name?: string;
-  quorate?: number;
-  nodes?: number;
-}
-
-interface NodeStatus {
-  loadavg?: Array<string | number>;
-  /** Fraction of CPU time spent waiting for IO. */
-  wait?: number;
-  rootfs?: { total?: number; used?: number };
-}
-
-interface StorageResource {
-  node?: string;
-  storage?: string;
-  disk?: number;
-  maxdisk?: number;
-}
+import type { NodeStatus, NodeSummary, StorageResource } from '../src/proxmox/schemas/index.js';
 
 /** Load, IO wait and the fullest storage of one node: what explains a slow or stuck node at a glance. */
 interface NodeHealth {
@@ -52,9 +22,9 @@ export const listNodes = defineTool({
   target: async (_args, ctx) => nodeTarget(ctx),
   async run(_args, ctx) {
     const [nodes, status, storage] = await Promise.all([
-      ctx.proxmox.get<NodeEntry[]>('/nodes', {}, { signal: ctx.signal }),
-      ctx.proxmox.get<ClusterEntry[]>('/cluster/status', {}, { signal: ctx.signal }),
-      ctx.proxmox.get<StorageResource[]>('/cluster/resources', { type: 'storage' }, { signal: ctx.signal }),
+      ctx.proxmox.nodes.list({ signal: ctx.signal }),
+      ctx.proxmox.cluster.status({ signal: ctx.signal }),
+      ctx.proxmox.cluster.storages({ signal: ctx.signal }),
     ]);
     const sorted = [...nodes].sort((a, b) => a.node.localeCompare(b.node));
     const health = await nodeHealth(ctx, sorted, storage);
@@ -82,39 +52,37 @@ export const listNodes = defineTool({
     return {
       text: `${quorum}\n${table(['NODE', 'STATUS', 'CPU', 'LOAD', 'IOWAIT', 'MEM', 'ROOT', 'FULLEST', 'UPTIME'], rows)}`,
       summary: `${sorted.length} nodes${offline.length ? `, offline: ${offline.join(', ')}` : ''}`,
-    structured: { quorate: cluster ? cluster.quorate === true : true, nodes: nodesOut },
+      structured: { quorate: cluster ? cluster.quorate === true : true, nodes: nodesOut },
     };
   },
 });
 
 async function nodeHealth(
   ctx: ToolContext,
-  nodes: readonly NodeEntry[],
+  nodes: readonly NodeSummary[],
   storage: readonly StorageResource[],
 ): Promise<Map<string, NodeHealth>> {
   const online = nodes.filter((n) => n.status === 'online');
   const statuses = await Promise.all(
     online.map((n) =>
-      ctx.proxmox
-        .get<NodeStatus>(`/nodes/${n.node}/status`, {}, { signal: ctx.signal })
-        .catch((error: unknown): NodeStatus => {
-          if (ctx.signal.aborted) throw error;
-          return {};
-        }),
+      ctx.proxmox.nodes.status(n.node, { signal: ctx.signal }).catch((error: unknown): NodeStatus | undefined => {
+        if (ctx.signal.aborted) throw error;
+        return undefined;
+      }),
     ),
   );
   const health = new Map<string, NodeHealth>();
   online.forEach((n, index) => {
-    const s = statuses[index]!;
-    const load1 = Number(s.loadavg?.[0]);
+    const s = statuses[index];
+    const load1 = s?.loadavg?.[0];
     health.set(n.node, {
-      ...(Number.isFinite(load1) ? { load1 } : {}),
-      ...(typeof s.wait === 'number' ? { ioWait: s.wait } : {}),
-      ...(s.rootfs?.total ? { rootUsed: (s.rootfs.used ?? 0) / s.rootfs.total } : {}),
+      ...(load1 !== undefined ? { load1 } : {}),
+      ...(s?.wait !== undefined ? { ioWait: s.wait } : {}),
+      ...(s?.rootfs?.total ? { rootUsed: s.rootfs.used / s.rootfs.total } : {}),
     });
   });
   for (const item of storage) {
-    if (!item.node || !item.storage || !item.maxdisk) continue;
+    if (!item.maxdisk) continue;
     const used = (item.disk ?? 0) / item.maxdisk;
     const entry = health.get(item.node) ?? {};
     if (!entry.fullest || used > entry.fullest.used) entry.fullest = { storage: item.storage, used };

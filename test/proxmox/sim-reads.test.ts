@@ -33,6 +33,15 @@ describe('cluster reads', () => {
     expect(guests.find((guest) => guest.vmid === 105)?.template).toBe(true);
   });
 
+  it('lists the storages of every node with their fill', async () => {
+    const storages = await client.cluster.storages();
+    expect(storages.length).toBeGreaterThan(0);
+    for (const item of storages) expect(item).toMatchObject({ type: 'storage', node: expect.any(String) });
+    const full = storages.find((item) => item.node === 'pve2' && item.storage === 'local-lvm');
+    expect(full?.maxdisk).toBeGreaterThan(0);
+    expect((full?.disk ?? 0) / (full?.maxdisk ?? 1)).toBeGreaterThan(0.9);
+  });
+
   it('reads version, cluster status and the next free vmid', async () => {
     expect((await client.cluster.version()).version).toMatch(/^\d+\.\d+\.\d+$/);
     expect((await client.cluster.status()).find((entry) => entry.type === 'cluster')?.quorate).toBe(true);
@@ -61,6 +70,8 @@ describe('node reads', () => {
     const status = await client.nodes.status('pve1');
     expect(status.memory.total).toBeGreaterThan(0);
     expect(status.loadavg?.every((value) => typeof value === 'number')).toBe(true);
+    expect(status.wait).toBeGreaterThanOrEqual(0);
+    expect(status.rootfs?.total).toBeGreaterThan(0);
   });
 
   it("shows pve1's only bridge", async () => {

@@ -1,4 +1,5 @@
 import type { ToolContext } from '../../src/core/tool.js';
+import type { GuestSummary } from '../../src/proxmox/schemas/index.js';
 
 /**
  * Proxmox reports a QEMU guest whose vCPUs are stopped as `running`; only QMP
@@ -44,25 +45,21 @@ export function longRunState(state: RunState): string {
 }
 
 /**
- * The QMP status of every running VM on `nodes`, one `/nodes/{node}/qemu?full=1`
- * call per node. A node that cannot answer leaves its guests as Proxmox listed them.
+ * The QMP status of every running VM on `nodes`, one guest list with `full`
+ * per node (only it carries `qmpstatus`). A node that cannot answer leaves its guests as Proxmox listed them.
  */
 export async function qmpStatuses(ctx: ToolContext, nodes: readonly string[]): Promise<Map<number, string>> {
   const lists = await Promise.all(
     nodes.map((node) =>
-      ctx.proxmox
-        .get<Array<{ vmid: number | string; qmpstatus?: string }>>(
-          `/nodes/${node}/qemu`,
-          { full: 1 },
-          { signal: ctx.signal },
-        )
-        .catch((error: unknown) => {
+      ctx.proxmox.guests
+        .list(node, 'qemu', { full: true }, { signal: ctx.signal })
+        .catch((error: unknown): GuestSummary[] => {
           if (ctx.signal.aborted) throw error;
           return [];
         }),
     ),
   );
   const statuses = new Map<number, string>();
-  for (const item of lists.flat()) if (item.qmpstatus) statuses.set(Number(item.vmid), item.qmpstatus);
+  for (const item of lists.flat()) if (item.qmpstatus) statuses.set(item.vmid, item.qmpstatus);
   return statuses;
 }

@@ -54,7 +54,7 @@ export async function init(ctx: CommandContext, options: InitOptions): Promise<n
     const client = createProxmoxClient(profile, { timeoutMs: 15_000 });
     try {
       const version = await client.cluster.version();
-      const guests = (await client.cluster.resources()).filter((item) => item.type === 'qemu' || item.type === 'lxc');
+      const guests = await client.cluster.guests();
       say(`Proxmox VE ${version.version} answers; token ${tokenId} sees ${guests.length} guest(s).`);
       if (guests.length === 0)
         say(

@@ -18,6 +18,7 @@ import type {
   GuestConfig,
   GuestRef,
   GuestResource,
+  StorageResource,
   GuestStatus,
   GuestSummary,
   GuestType,
@@ -88,6 +89,8 @@ export interface ClusterApi {
   resources(type?: ClusterResourceType, options?: CallOptions): Promise<ClusterResource[]>;
   /** The VMs and containers of `/cluster/resources` the caller may see. */
   guests(options?: CallOptions): Promise<GuestResource[]>;
+  /** The storages of `/cluster/resources`, one item per storage and node, with their fill. */
+  storages(options?: CallOptions): Promise<StorageResource[]>;
   status(options?: CallOptions): Promise<ClusterStatusEntry[]>;
   /** The next free vmid; with `vmid`, that id, or Proxmox's refusal when it is taken. */
   nextId(query?: NextIdQuery, options?: CallOptions): Promise<number>;

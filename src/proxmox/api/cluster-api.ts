@@ -9,6 +9,7 @@ import {
   NextIdSchema,
   VersionSchema,
   isGuestResource,
+  isStorageResource,
 } from '../schemas/cluster.js';
 import { TaskSummarySchema } from '../schemas/tasks.js';
 import type { Requester } from './requester.js';
@@ -20,6 +21,7 @@ export function clusterApi(api: Requester): ClusterApi {
     version: (options) => api.call('GET', '/version', VersionSchema, undefined, options),
     resources,
     guests: async (options?: CallOptions) => (await resources('vm', options)).filter(isGuestResource),
+    storages: async (options?: CallOptions) => (await resources('storage', options)).filter(isStorageResource),
     status: (options) => api.call('GET', '/cluster/status', z.array(ClusterStatusEntrySchema), undefined, options),
     nextId: (query = {}, options) => api.call('GET', '/cluster/nextid', NextIdSchema, { ...query }, options),
     tasks: (options) => api.call('GET', '/cluster/tasks', z.array(TaskSummarySchema), undefined, options),

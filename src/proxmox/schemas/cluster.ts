@@ -48,6 +48,13 @@ export function isGuestResource(item: ClusterResource): item is GuestResource {
   return (item.type === 'qemu' || item.type === 'lxc') && item.vmid !== undefined && item.node !== undefined;
 }
 
+/** A storage item of `/cluster/resources`: one storage as one node sees it, with its fill. */
+export type StorageResource = ClusterResource & { type: 'storage'; storage: string; node: string };
+
+export function isStorageResource(item: ClusterResource): item is StorageResource {
+  return item.type === 'storage' && item.storage !== undefined && item.node !== undefined;
+}
+
 /** `GET /cluster/nextid`: with `vmid`, Proxmox answers that id when it is free and refuses it (400) when taken. */
 export interface NextIdQuery {
   vmid?: number;

@@ -12,4 +12,4 @@ export type * from './nodes.js';
 export type * from './storage.js';
 export type * from './tasks.js';
 export type { Page } from './wire.js';
-export { isGuestResource } from './cluster.js';
+export { isGuestResource, isStorageResource } from './cluster.js';

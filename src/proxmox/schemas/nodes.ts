@@ -17,11 +17,13 @@ export type NodeSummary = z.infer<typeof NodeSummarySchema>;
 
 const Usage = z.looseObject({ total: pveNumber, used: pveNumber, free: maybe(pveNumber), avail: maybe(pveNumber) });
 
-/** `GET /nodes/{node}/status`; `loadavg`, `cpuinfo.mhz` arrive as strings. */
+/** `GET /nodes/{node}/status`; `loadavg`, `cpuinfo.mhz` arrive as strings; `wait` is the IO wait fraction. */
 export const NodeStatusSchema = z.looseObject({
   uptime: pveNumber,
   cpu: pveNumber,
   loadavg: maybe(z.array(pveNumber)),
+  /** Fraction of CPU time spent waiting for IO. */
+  wait: maybe(pveNumber),
   memory: Usage,
   swap: maybe(Usage),
   rootfs: maybe(Usage),
