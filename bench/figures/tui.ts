@@ -1,6 +1,6 @@
 import type { TurnResult } from '../../src/core/agent/agent-session.js';
 import { runTui } from '../../src/ui/run-tui.js';
-import { FakeBackend, turnResult } from '../../harness/fake-tui-backend.js';
+import { FakeBackend, outcome, turnResult } from '../../harness/fake-tui-backend.js';
 import { FakeTtyIn, FakeTtyOut } from '../../harness/fake-tty.js';
 import { round, summarise, type BenchSuite, type Figure } from '../figure.js';
 import { firstFrames } from './tui-first-frame.js';
@@ -16,6 +16,9 @@ import { firstFrames } from './tui-first-frame.js';
  * second of markdown (headings, emphasis, code, tables) into the TUI on a
  * fake terminal (no terminal emulator cost). The transcript of the frame
  * figures holds markdown answers (a heading, emphasis, a table) too.
+ * tuiLiveFrameMs: CPU time of one frame of the live view (/top) at 80x24
+ * over 500 guests and 3 nodes: an arrow key through filter, sort, layout,
+ * React and Ink to the frame.
  */
 export const tuiFigures: BenchSuite = {
   name: 'tui',
@@ -26,6 +29,7 @@ export const tuiFigures: BenchSuite = {
     const frame2k = await frameCpuMs(2_000, frames);
     const inkFloor = await bareInkFrameCpuMs(frames);
     const cpu = await streamCpuPct(full ? 10_000 : 3_000);
+    const live = await liveFrameCpuMs(frames);
     const frame = (figure: Figure, goal?: string): Figure => ({
       median: figure.median,
       p99: figure.p99,
@@ -41,6 +45,7 @@ export const tuiFigures: BenchSuite = {
       tuiFrameMs2k: frame(frame2k),
       tuiInkFrameMs: frame(inkFloor),
       tuiStreamCpuPct: { value: round(cpu, 1), unit: 'pct', goal: '<= 25' },
+      tuiLiveFrameMs: frame(live, '<= 2'),
     };
   },
 };
@@ -174,4 +179,63 @@ async function streamCpuPct(ms: number): Promise<number> {
   const pct = (cpuMs(before) / (performance.now() - started)) * 100;
   await closeSession(session);
   return pct;
+}
+
+/** The read tools' structured results for the live view: `count` guests on three nodes. */
+function liveOutcomes(count: number) {
+  const guests = Array.from({ length: count }, (_, i) => ({
+    vmid: 100 + i,
+    name: `guest-${i}`,
+    type: i % 5 === 0 ? 'lxc' : 'qemu',
+    node: `pve${(i % 3) + 1}`,
+    status: i % 7 === 0 ? 'stopped' : i % 23 === 0 ? 'paused' : 'running',
+    ...(i % 23 === 0 ? { pausedBy: 'io-error' } : {}),
+    cpu: (i % 10) / 10,
+    mem: 2 ** 30,
+    maxmem: 4 * 2 ** 30,
+    tags: i % 4 === 0 ? ['prod'] : [],
+  }));
+  const nodes = [1, 2, 3].map((n) => ({
+    node: `pve${n}`,
+    status: 'online',
+    cpu: 0.2,
+    load1: 1.5,
+    mem: 2 ** 34,
+    maxmem: 2 ** 36,
+  }));
+  return {
+    vms: { ...outcome('list_vms', 'ok', `${count} guests`), structured: { total: count, offset: 0, guests } },
+    nodes: { ...outcome('list_nodes', 'ok', '3 nodes'), structured: { quorate: true, nodes } },
+  };
+}
+
+/** CPU per arrow-key frame of the live view over 500 guests at 80x24. */
+async function liveFrameCpuMs(frames: number): Promise<Figure> {
+  const backend = new FakeBackend();
+  const stdin = new FakeTtyIn();
+  const stdout = new FakeTtyOut();
+  stdout.write = () => true;
+  const done = runTui(backend, {
+    stdin: stdin as unknown as NodeJS.ReadStream,
+    stdout: stdout as unknown as NodeJS.WriteStream,
+    color: true,
+    ascii: false,
+  });
+  await backend.mounted();
+  stdin.press('\u0014');
+  await backend.runsStarted(2);
+  const { vms, nodes } = liveOutcomes(500);
+  for (const call of backend.toolCalls) call.finish(call.input === 'list_vms' ? vms : nodes);
+  await ticks(10);
+  const samples: number[] = [];
+  for (let i = 0; i < frames; i++) {
+    const before = process.cpuUsage();
+    stdin.press(Math.floor(i / 50) % 2 === 0 ? '\u001b[B' : '\u001b[A');
+    await ticks(3);
+    samples.push(cpuMs(before));
+  }
+  stdin.press('\u0003');
+  stdin.press('\u0003');
+  await done;
+  return summarise(samples, 'ms');
 }

@@ -39,6 +39,8 @@ export interface ToolRequest {
   turn?: string;
   /** Overrides the session's origin, e.g. `tui` for a slash command in an agent session. */
   origin?: AuditOrigin;
+  /** A read that must see the cluster as it is now: the cache is not asked, only refreshed (the live view). */
+  fresh?: boolean;
 }
 
 export interface CallDeps {
@@ -257,7 +259,7 @@ export async function callTool(request: ToolRequest, deps: CallDeps): Promise<To
     deps.cache && risk === 'read' && tool.cacheable !== false && decision.verdict === 'allow'
       ? readCacheKey(tool.name, args)
       : undefined;
-  const hit = cacheKey ? await deps.cache?.get(cacheKey) : undefined;
+  const hit = cacheKey && request.fresh !== true ? await deps.cache?.get(cacheKey) : undefined;
   if (hit)
     return finish('cached', hit.text, `${hit.summary} (cached)`, {
       ...decided,

@@ -46,12 +46,17 @@ export interface TuiBackend {
   modelBanner(): string | null;
   /** Runs one agent turn (origin agent). Aborting the signal stops the stream and any pending tool; the scheduler audits it. */
   ask(question: string, handlers: TurnHandlers, signal: AbortSignal): Promise<TurnResult>;
-  /** A slash command's tool call through the same scheduler (origin tui); emits tool-requested/decision/progress/result events. */
+  /**
+   * A slash command's tool call through the same scheduler (origin tui); emits
+   * tool-requested/decision/progress/result events. `fresh` skips the read
+   * cache's answer (the live view).
+   */
   callTool(
     tool: string,
     args: Record<string, unknown>,
     handlers: Pick<TurnHandlers, 'emit'>,
     signal: AbortSignal,
+    options?: { fresh?: boolean },
   ): Promise<ToolOutcome>;
   /** The UI installs its confirmation dialog here once mounted; until then ask means deny. */
   setApprover(approver: Approver | null): void;

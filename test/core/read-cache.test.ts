@@ -29,6 +29,15 @@ describe('the read cache in the pipeline', () => {
     for (const file of fs.readdirSync(dir)) expect(fs.statSync(path.join(dir, file)).mode & 0o777).toBe(0o600);
   });
 
+  it('asks nothing of the cache for a fresh read (the live view), and refreshes it', async () => {
+    const { pipeline: p } = await cachedPipeline();
+    expect((await p.call('vm_status', { vmid: 100 })).status).toBe('ok');
+    const fresh = await p.call('vm_status', { vmid: 100 }, { fresh: true });
+    expect(fresh.status).toBe('ok');
+    expect((await p.records()).at(-1)?.outcome?.status).toBe('ok');
+    expect((await p.call('vm_status', { vmid: 100 })).status).toBe('cached');
+  });
+
   it('never serves the state from before a change', async () => {
     const { pipeline: p } = await cachedPipeline();
     expect((await p.call('vm_status', { vmid: 200 })).text).toContain(': running');

@@ -77,6 +77,7 @@ export class LiveTuiBackend implements TuiBackend {
     args: Record<string, unknown>,
     handlers: Pick<TurnHandlers, 'emit'>,
     signal: AbortSignal,
+    options: { fresh?: boolean } = {},
   ) {
     const id = `t${++this.commandCalls}`;
     handlers.emit({ type: 'tool-requested', id, tool, args });
@@ -85,6 +86,7 @@ export class LiveTuiBackend implements TuiBackend {
       args,
       signal,
       origin: 'tui',
+      ...(options.fresh ? { fresh: true } : {}),
       onProgress: (message) => handlers.emit({ type: 'tool-progress', id, message }),
       onDecision: (decision) => handlers.emit({ type: 'tool-decision', id, ...decision }),
     });

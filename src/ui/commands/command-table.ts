@@ -147,6 +147,12 @@ export const commandTable: readonly CommandSpec[] = [
     usage: '/model [name]',
     summary: 'show the model, or switch to another installed one',
   },
+  {
+    name: 'top',
+    argument: 'none',
+    usage: '/top',
+    summary: 'live table of guests and nodes, refreshing (also Ctrl-T)',
+  },
   { name: 'clear', argument: 'none', usage: '/clear', summary: 'start a new conversation (the audit trail goes on)' },
   { name: 'help', argument: 'none', usage: '/help', summary: 'commands and keys' },
   { name: 'quit', argument: 'none', usage: '/quit', summary: 'leave proxmox-ai' },

@@ -5,6 +5,7 @@ export const keyHelp: readonly string[] = [
   'Enter send · Tab complete · Up/Down history · Ctrl-A/Ctrl-E line start/end · Ctrl-U clear',
   'PgUp/PgDn/Home/End scroll · Enter on an empty line: details of the marked tool card',
   'Esc or Ctrl-C abort the running turn · Ctrl-C twice within 2 s quits',
+  'Ctrl-T or /top: live view · arrows select · 1-8 sort · / filter · Enter diagnose · u/d/x/b power · Esc back',
   'Dialog: y allow once · a allow for this session · n deny · e deny with a note · d details',
 ];
 

@@ -7,6 +7,7 @@ export type SlashCommand =
   | { kind: 'policy' }
   | { kind: 'model'; name: string | null }
   | { kind: 'clear' }
+  | { kind: 'top' }
   | { kind: 'help' }
   | { kind: 'quit' };
 
@@ -124,7 +125,7 @@ function guestId(
 
 function localOrTool(spec: CommandSpec, args: Record<string, unknown>): SlashCommand {
   if (spec.tool) return { kind: 'tool', tool: spec.tool, args };
-  return { kind: spec.name as 'policy' | 'clear' | 'help' | 'quit' };
+  return { kind: spec.name as 'policy' | 'clear' | 'help' | 'quit' | 'top' };
 }
 
 /** Proxmox guest ids are integers from 100 to 999999999. */

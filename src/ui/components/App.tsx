@@ -9,6 +9,8 @@ import { useBatchedDispatch } from '../hooks/useBatchedDispatch.js';
 import { useConfirmDialog } from '../hooks/useConfirmDialog.js';
 import { useDoublePress } from '../hooks/useDoublePress.js';
 import { useInputLine } from '../hooks/useInputLine.js';
+import { useLiveData } from '../hooks/useLiveData.js';
+import { useLiveKeys } from '../hooks/useLiveKeys.js';
 import { useMainKeys } from '../hooks/useMainKeys.js';
 import { usePendingQuestions } from '../hooks/usePendingQuestions.js';
 import { useRuns } from '../hooks/useRuns.js';
@@ -18,6 +20,8 @@ import { useSubmit } from '../hooks/useSubmit.js';
 import { useTerminalSize } from '../hooks/useTerminalSize.js';
 import { confirmDialogLines } from '../layout/confirm-dialog-lines.js';
 import { footerLines } from '../layout/footer-lines.js';
+import { liveLines, selectedIndex, type LiveViewState } from '../layout/live-lines.js';
+import { defaultSort, sortBy, visibleGuests, type LiveSort } from '../live/live-model.js';
 import { LineCache } from '../layout/line-cache.js';
 import { RowIndex } from '../layout/row-index.js';
 import type { Line } from '../layout/line.js';
@@ -46,6 +50,8 @@ export interface AppProps {
 }
 
 const quitWindowMs = 2000;
+/** How often the live view reads the cluster again. */
+export const liveIntervalMs = 3000;
 
 /** The whole screen: header, transcript viewport, and the footer or the dialog that holds the keyboard. */
 export function App({ backend, onExit, tracker }: AppProps) {
@@ -65,6 +71,12 @@ export function App({ backend, onExit, tracker }: AppProps) {
   const quitKeys = useDoublePress(now, quitWindowMs);
   const rowIndex = useMemo(() => new RowIndex(new LineCache(glyphs)), [glyphs]);
   const busy = state.active !== null;
+  const [liveOpen, setLiveOpen] = useState(false);
+  const [liveSort, setLiveSort] = useState<LiveSort>(defaultSort);
+  const [liveFilter, setLiveFilter] = useState({ text: '', editing: false });
+  const [liveSelected, setLiveSelected] = useState<number | null>(null);
+  const [liveMessage, setLiveMessage] = useState<LiveViewState['message']>(null);
+  const live = useLiveData(backend, liveOpen, liveIntervalMs, now);
 
   useApprover(backend, confirms.ask);
   const onHeader = useCallback(
@@ -81,7 +93,8 @@ export function App({ backend, onExit, tracker }: AppProps) {
   }, [backend, refresh]);
   const askStepLimit = useCallback((signal: AbortSignal) => steps.ask(null, signal, 'stop'), [steps.ask]);
   const runs = useRuns(backend, dispatch, askStepLimit, refresh, tracker);
-  const submit = useSubmit({ backend, dispatch, runs, banner, header, onHeader, onQuit: onExit });
+  const openLive = useCallback(() => setLiveOpen(true), []);
+  const submit = useSubmit({ backend, dispatch, runs, banner, header, onHeader, onQuit: onExit, onTop: openLive });
   const dialog = useConfirmDialog(confirms.current, isRawModeSupported);
   const stepQuestion = confirms.current ? null : steps.current;
   useStepLimitPrompt(stepQuestion, isRawModeSupported);
@@ -169,9 +182,75 @@ export function App({ backend, onExit, tracker }: AppProps) {
         else editInput({ type: 'replace', text: '' });
       },
       singleLine: !input.text.includes('\n'),
+      live: openLive,
     },
-    { enabled: isRawModeSupported, modal: modal !== null },
+    { enabled: isRawModeSupported && !liveOpen, modal: modal !== null },
   );
+
+  const liveRows = useMemo(
+    () => (liveOpen ? visibleGuests(live.data.guests, liveFilter.text, liveSort) : []),
+    [liveOpen, live.data.guests, liveFilter.text, liveSort],
+  );
+  const chosen = liveRows[selectedIndex(liveRows, liveSelected)] ?? null;
+  useLiveKeys(
+    {
+      editingFilter: liveFilter.editing,
+      move: (by) => {
+        if (liveRows.length === 0) return;
+        const at = Math.min(liveRows.length - 1, Math.max(0, selectedIndex(liveRows, liveSelected) + by));
+        setLiveSelected(liveRows[at]!.vmid);
+      },
+      sort: (column) => setLiveSort((current) => sortBy(current, column)),
+      diagnose: () => {
+        if (!chosen) return;
+        setLiveOpen(false);
+        setTop(null);
+        submit(`/diagnose ${chosen.vmid}`);
+      },
+      power: (tool) => {
+        if (!chosen) return;
+        if (runs.running()) return setLiveMessage({ text: 'A turn is running: wait for it.', tone: 'warning' });
+        const target = `${chosen.vmid}${chosen.name ? ` (${chosen.name})` : ''}`;
+        setLiveMessage({ text: `${tool} ${target}${glyphs.ellipsis}`, tone: 'tool' });
+        void runs.callTool(tool, { vmid: chosen.vmid }, (outcome) => {
+          const tone = outcome.status === 'ok' ? 'ok' : outcome.status === 'denied' ? 'denied' : 'failed';
+          setLiveMessage({ text: `${tool} ${target}: ${outcome.status}: ${outcome.summary}`, tone });
+          live.refresh();
+        });
+      },
+      startFilter: () => setLiveFilter((current) => ({ ...current, editing: true })),
+      typeFilter: (text) => setLiveFilter((current) => ({ ...current, text: current.text + text })),
+      backspaceFilter: () => setLiveFilter((current) => ({ ...current, text: current.text.slice(0, -1) })),
+      endFilter: (keep) => setLiveFilter((current) => ({ text: keep ? current.text : '', editing: false })),
+      refresh: live.refresh,
+      close: () => setLiveOpen(false),
+      ctrlC: () => {
+        if (quitKeys.press() === 'second') return onExit(0);
+        setLiveOpen(false);
+      },
+    },
+    { enabled: isRawModeSupported && liveOpen, modal: modal !== null },
+  );
+
+  if (liveOpen) {
+    const liveHeight = Math.max(3, usable - (modal ? modal.length : 0));
+    const liveView: LiveViewState = {
+      data: live.data,
+      sort: liveSort,
+      filter: liveFilter.text,
+      editingFilter: liveFilter.editing,
+      selected: chosen?.vmid ?? null,
+      message: quitKeys.armed ? { text: 'Press Ctrl-C again within 2 s to quit', tone: 'warning' } : liveMessage,
+      intervalMs: liveIntervalMs,
+      rows: liveRows,
+    };
+    return (
+      <Box flexDirection="column" width={width} height={usable}>
+        <Panel lines={liveLines(liveView, width, liveHeight, glyphs, now())} />
+        {modal && <Panel lines={modal} />}
+      </Box>
+    );
+  }
 
   return (
     <Box flexDirection="column" width={width} height={usable}>

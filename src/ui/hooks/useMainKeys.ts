@@ -14,6 +14,8 @@ export interface MainKeyHandlers {
   ctrlC(): void;
   /** `f` on an empty line: apply the fix of the marked, expanded diagnosis card; false when there is none. */
   applyFix(): boolean;
+  /** Ctrl-T: the live view. */
+  live(): void;
   /** Whether Up/Down browse history (not while the input holds several lines). */
   singleLine: boolean;
 }
@@ -55,6 +57,7 @@ export function useMainKeys(handlers: MainKeyHandlers, options: { enabled: boole
       if (key.leftArrow || key.rightArrow) return handlers.edit({ type: key.leftArrow ? 'left' : 'right' });
       if (key.backspace || key.delete) return handlers.edit({ type: 'backspace' });
       if (key.ctrl) {
+        if (input === 't') return handlers.live();
         const edit = controlEdits[input];
         if (edit) handlers.edit(edit);
         return;
@@ -67,6 +70,7 @@ export function useMainKeys(handlers: MainKeyHandlers, options: { enabled: boole
         else if (step.type === 'tab') handlers.complete();
         else if (step.type === 'backspace') handlers.edit({ type: 'backspace' });
         else if (step.letter === 'c') return handlers.ctrlC();
+        else if (step.letter === 't') return handlers.live();
         else {
           const edit = controlEdits[step.letter];
           if (edit) handlers.edit(edit);

@@ -1,6 +1,7 @@
 import { useCallback, useEffect, useRef, type Dispatch } from 'react';
 import type { AgentEvent } from '../../core/agent/events.js';
 import type { StepLimitChoice } from '../../core/agent/agent-session.js';
+import type { ToolOutcome } from '../../core/call-outcome.js';
 import type { TuiBackend } from '../backend.js';
 import type { RunOrigin } from '../state/entries.js';
 import type { UiAction } from '../state/ui-reducer.js';
@@ -9,8 +10,8 @@ import type { RunTracker } from '../run-tracker.js';
 export interface Runs {
   /** Sends a question to the model. */
   ask(question: string): Promise<void>;
-  /** Runs a slash command's tool call through the backend's scheduler. */
-  callTool(tool: string, args: Record<string, unknown>): Promise<void>;
+  /** Runs a slash command's tool call through the backend's scheduler; `onOutcome` hears how it ended. */
+  callTool(tool: string, args: Record<string, unknown>, onOutcome?: (outcome: ToolOutcome) => void): Promise<void>;
   /** Aborts the running turn or call, if any. */
   abort(): void;
   /** Whether a turn or call is running now (the rendered state may be a frame behind). */
@@ -58,8 +59,12 @@ export function useRuns(
     [backend, run, askStepLimit],
   );
   const callTool = useCallback(
-    (tool: string, args: Record<string, unknown>) =>
-      run('tui', (emit, signal) => backend.callTool(tool, args, { emit }, signal)),
+    (tool: string, args: Record<string, unknown>, onOutcome?: (outcome: ToolOutcome) => void) =>
+      run('tui', async (emit, signal) => {
+        const outcome = await backend.callTool(tool, args, { emit }, signal);
+        onOutcome?.(outcome);
+        return outcome;
+      }),
     [backend, run],
   );
   const abort = useCallback(() => controller.current?.abort(), []);

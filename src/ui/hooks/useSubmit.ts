@@ -15,13 +15,15 @@ export interface SubmitDeps {
   header: HeaderInfo;
   onHeader(header: HeaderInfo): void;
   onQuit(code: number): void;
+  /** /top: open the live view. */
+  onTop(): void;
 }
 
 const busyText = 'A turn is running: wait for it, or press Esc to abort it.';
 
 /** What Enter does with the input: a question for the model, or a slash command. */
 export function useSubmit(deps: SubmitDeps): (text: string) => void {
-  const { backend, dispatch, runs, banner, header, onHeader, onQuit } = deps;
+  const { backend, dispatch, runs, banner, header, onHeader, onQuit, onTop } = deps;
   return useCallback(
     (raw: string) => {
       const text = raw.trim();
@@ -45,6 +47,8 @@ export function useSubmit(deps: SubmitDeps): (text: string) => void {
           return output('Commands and keys', helpLines());
         case 'quit':
           return onQuit(0);
+        case 'top':
+          return onTop();
         case 'policy':
           try {
             return output('Policy', policyLines(backend.policySummary()));
@@ -81,6 +85,6 @@ export function useSubmit(deps: SubmitDeps): (text: string) => void {
           return;
       }
     },
-    [backend, dispatch, runs, banner, header, onHeader, onQuit],
+    [backend, dispatch, runs, banner, header, onHeader, onQuit, onTop],
   );
 }

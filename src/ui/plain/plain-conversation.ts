@@ -75,6 +75,8 @@ async function answer(backend: TuiBackend, text: string, out: (text: string) => 
         return out('New conversation; the audit trail goes on.\n');
       case 'quit':
         return;
+      case 'top':
+        return out('! The live view needs the full screen; /vms and /nodes list the same here.\n');
       case 'tool': {
         const outcome = await backend.callTool(command.tool, command.args, { emit: () => undefined }, signal);
         out(`[${outcome.tool}: ${outcome.status}: ${terminalText(outcome.summary)}]\n`);
