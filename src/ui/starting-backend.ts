@@ -2,6 +2,7 @@ import type { Approver } from '../core/approver.js';
 import type { ToolOutcome } from '../core/call-outcome.js';
 import type { TurnResult } from '../core/agent/agent-session.js';
 import type { AuditLine, HeaderInfo, PolicySummary, TuiBackend, TurnHandlers } from './backend.js';
+import type { CompletionSources } from './commands/complete.js';
 
 /**
  * The TUI's backend while the session is still opening (connecting to the
@@ -15,6 +16,10 @@ export class StartingBackend implements TuiBackend {
   readonly ready: Promise<void>;
   private backend: TuiBackend | undefined;
   private approver: Approver | null = null;
+  /** Lines submitted before the session opened, remembered once it has. */
+  private readonly unremembered: string[] = [];
+  /** The lines of earlier sessions, as they were when the session opened. */
+  private earlier: readonly string[] = [];
 
   constructor(
     private readonly opening: Promise<TuiBackend>,
@@ -23,6 +28,8 @@ export class StartingBackend implements TuiBackend {
     this.ready = opening.then((backend) => {
       this.backend = backend;
       backend.setApprover(this.approver);
+      this.earlier = [...backend.inputHistory()];
+      for (const line of this.unremembered.splice(0)) backend.rememberInput(line);
     });
     // Whoever awaits `ready` sees a failure; an unawaited copy must not end the process.
     this.ready.catch(() => undefined);
@@ -55,8 +62,9 @@ export class StartingBackend implements TuiBackend {
     args: Record<string, unknown>,
     handlers: Pick<TurnHandlers, 'emit'>,
     signal: AbortSignal,
+    options?: { fresh?: boolean },
   ): Promise<ToolOutcome> {
-    return (await this.opened()).callTool(tool, args, handlers, signal);
+    return (await this.opened()).callTool(tool, args, handlers, signal, options);
   }
 
   setApprover(approver: Approver | null): void {
@@ -64,8 +72,18 @@ export class StartingBackend implements TuiBackend {
     this.backend?.setApprover(approver);
   }
 
-  completions(): { vmids: number[]; nodes: string[] } {
-    return this.backend?.completions() ?? { vmids: [], nodes: [] };
+  completions(): CompletionSources {
+    return this.backend?.completions() ?? { guests: [], nodes: [] };
+  }
+
+  /** Empty until the session has opened; the screen then adds the earlier lines (see App). */
+  inputHistory(): readonly string[] {
+    return this.earlier;
+  }
+
+  rememberInput(line: string): void {
+    if (this.backend) this.backend.rememberInput(line);
+    else this.unremembered.push(line);
   }
 
   async auditTail(count: number): Promise<AuditLine[]> {

@@ -34,6 +34,13 @@ describe('editInput', () => {
     });
   });
 
+  it("puts earlier sessions' lines, arriving late, before this session's, once", () => {
+    const state = submit(emptyInput, 'typed while connecting');
+    const late = apply(state, { type: 'earlier-history', lines: ['old one', 'old two'] });
+    expect(late.history).toEqual(['old one', 'old two', 'typed while connecting']);
+    expect(apply(late, { type: 'earlier-history', lines: ['old one', 'old two'] }).history).toEqual(late.history);
+  });
+
   it('does not record empty lines or the same line twice in a row', () => {
     const state = submit(submit(submit(emptyInput, 'a'), 'a'), '   ');
     expect(state.history).toEqual(['a']);

@@ -3,7 +3,7 @@ import { AppError } from '../../src/shared/errors.js';
 import { runTui } from '../../src/ui/run-tui.js';
 import type { TuiBackend } from '../../src/ui/backend.js';
 import { StartingBackend } from '../../src/ui/starting-backend.js';
-import { FakeBackend } from '../../harness/fake-tui-backend.js';
+import { FakeBackend, turnResult } from '../../harness/fake-tui-backend.js';
 import { FakeTtyIn, FakeTtyOut } from '../../harness/fake-tty.js';
 import { keys, settle } from './support/render-app.js';
 
@@ -45,12 +45,18 @@ describe('the first frame before the session has opened', () => {
     await until(() => stdout.output.includes('proxmox-ai · demo · connecting...'));
     await press('why did 103 fail?', keys.enter);
     const backend = new FakeBackend();
+    backend.history = ['/vms'];
     expect(backend.turns).toHaveLength(0);
     open(backend);
     await backend.runsStarted(1);
     expect(backend.turns[0]!.input).toBe('why did 103 fail?');
     await until(() => stdout.output.includes('demo/homelab · 2 nodes · qwen3:8b'));
     expect(backend.approver).not.toBeNull();
+    // The line typed while connecting is remembered once the session is there; Up reaches the earlier session's.
+    expect(backend.history).toEqual(['/vms', 'why did 103 fail?']);
+    backend.turns[0]!.finish(turnResult('answered'));
+    await press(keys.up, keys.up);
+    await until(() => stdout.output.includes('› /vms'));
     await press(keys.ctrlC, keys.ctrlC);
     expect(await done).toBe(0);
     expect(backend.closed).toBe(true);

@@ -87,10 +87,16 @@ export function App({ backend, onExit, tracker }: AppProps) {
     [backend],
   );
   const refresh = useCallback(() => onHeader(backend.header()), [backend, onHeader]);
-  // The first frame may come before the session has opened: the header fills in once it has.
+  // The first frame may come before the session has opened: the header and the input history fill in once it has.
   useEffect(() => {
-    backend.ready?.then(refresh, () => undefined);
-  }, [backend, refresh]);
+    backend.ready?.then(
+      () => {
+        refresh();
+        edit({ type: 'earlier-history', lines: backend.inputHistory() });
+      },
+      () => undefined,
+    );
+  }, [backend, refresh, edit]);
   const askStepLimit = useCallback((signal: AbortSignal) => steps.ask(null, signal, 'stop'), [steps.ask]);
   const runs = useRuns(backend, dispatch, askStepLimit, refresh, tracker);
   const openLive = useCallback(() => setLiveOpen(true), []);

@@ -23,7 +23,9 @@ export type InputEdit =
   | { type: 'history-previous' }
   | { type: 'history-next' }
   | { type: 'replace'; text: string }
-  | { type: 'submitted' };
+  | { type: 'submitted' }
+  /** Lines of earlier sessions that arrived after the screen opened: they go before this session's. */
+  | { type: 'earlier-history'; lines: readonly string[] };
 
 export const emptyInput: InputLine = { text: '', cursor: 0, history: [], historyIndex: null, draft: '' };
 
@@ -60,6 +62,12 @@ export function editInput(state: InputLine, edit: InputEdit): InputLine {
       return state.historyIndex === null ? state : browse(state, state.historyIndex + 1);
     case 'replace':
       return withText(state, edit.text, edit.text.length);
+    case 'earlier-history': {
+      // Already there when the session had opened before the screen read its history.
+      const known = edit.lines.every((line, index) => state.history[index] === line);
+      if (known) return state;
+      return { ...state, history: [...edit.lines, ...state.history].slice(-maxHistory), historyIndex: null };
+    }
     case 'submitted': {
       const line = text.trim();
       const history =
