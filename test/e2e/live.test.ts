@@ -120,20 +120,20 @@ describe.skipIf(tmuxVersion === null && !requireTools)('the live view (/top) in 
   });
 
   it('sends a power key through the usual confirmation, and a denial leaves the guest as it was', async () => {
-    await pane.chunk('/analytics\r');
-    await pane.waitFor((now) => rowOf(now, 104) !== '' && rowOf(now, 100) === '', 'only 104');
-    await pane.keys('u');
+    await pane.chunk('/dns\r');
+    await pane.waitFor((now) => rowOf(now, 200) !== '' && rowOf(now, 100) === '', 'only 200');
+    await pane.keys('b');
     await pane.waitForText('[y] allow once');
     await pastKeyGuard();
     await pane.keys('n');
-    const screen = await pane.waitForText('start_vm 104 (analytics): denied');
-    expect(rowOf(screen, 104)).toContain('stopped');
+    const screen = await pane.waitForText('reboot_vm 200 (dns): denied');
+    expect(rowOf(screen, 200)).toContain('running');
   });
 
   it('diagnoses the selected guest with Enter, back in the conversation', async () => {
     await pane.keys('Enter');
     const screen = await pane.waitFor(
-      (now) => /diagnose_vm 104/.test(now) && now.startsWith('proxmox-ai'),
+      (now) => /diagnose_vm 200/.test(now) && now.startsWith('proxmox-ai'),
       'the diagnosis card',
       20_000,
     );

@@ -147,14 +147,14 @@ describe.skipIf(tmuxVersion === null && !requireTools)('proxmox-ai --demo in tmu
     await pane.keys('C-u');
   });
 
-  it('takes abc, three Backspaces and 101 in one chunk as 101 in the typed confirmation', async () => {
-    await pane.line('/stop db-01');
-    await pane.waitForText('Type 101 or db-01 to confirm');
+  it('takes abc, three Backspaces and 100 in one chunk as 100 in the typed confirmation', async () => {
+    await pane.line('/stop web-01');
+    await pane.waitForText('Type 100 or web-01 to confirm');
     await pastKeyGuard();
-    await pane.chunk('abc\u007f\u007f\u007f101');
-    await pane.waitFor((screen) => /confirm: 101 +│/.test(screen), 'the field to read 101');
+    await pane.chunk('abc\u007f\u007f\u007f100');
+    await pane.waitFor((screen) => /confirm: 100 +│/.test(screen), 'the field to read 100');
     await pane.keys('Escape');
-    await pane.waitFor((screen) => !screen.includes('Type 101 or db-01 to confirm'), 'the dialog to close');
+    await pane.waitFor((screen) => !screen.includes('Type 100 or web-01 to confirm'), 'the dialog to close');
   });
 
   it('follows a resize to 60x20 and back, keeping profile, model and policy in the header', async () => {
