@@ -1,26 +1,24 @@
 import path from 'node:path';
-import { readAuditRecords, type AuditRecord } from '../../audit/index.js';
 import type { AgentSession } from '../../core/agent/agent-session.js';
 import type { AgentEvent } from '../../core/agent/events.js';
 import type { ChatModel } from '../../core/chat-model.js';
 import { AppError } from '../../shared/errors.js';
-import { defaultRulesPath, loadDefaultRules } from '../../policy/index.js';
 import type { AuditLine, HeaderInfo, PolicySummary, TuiBackend, TurnHandlers } from '../../ui/backend.js';
-import type { GuestName } from '../../ui/commands/complete.js';
+import type { CompletionSources } from '../../ui/commands/complete.js';
 import type { CommandContext } from '../io.js';
 import { DelegatingApprover } from './delegating-approver.js';
 import { InputHistoryFile } from './input-history-file.js';
 import { openAgent } from './open-agent.js';
 import type { ClusterConnection } from './open-cluster.js';
 import type { ToolSession } from './open-tool-session.js';
+import { auditTailLines, policySummaryOf, readCompletionSources } from './tui-views.js';
 
 /** The TUI's port, implemented with the real scheduler, cluster, audit, policy and Ollama model. */
 export class LiveTuiBackend implements TuiBackend {
   private agent: AgentSession | null = null;
   private handlers: TurnHandlers | null = null;
   private banner: string | null = null;
-  private nodes: string[] = [];
-  private guests: GuestName[] = [];
+  private names: CompletionSources = { guests: [], nodes: [] };
   private commandCalls = 0;
   private readonly history: InputHistoryFile;
 
@@ -49,7 +47,7 @@ export class LiveTuiBackend implements TuiBackend {
     return {
       profile: this.cluster.profile,
       cluster: this.cluster.cluster,
-      nodeCount: this.nodes.length,
+      nodeCount: this.names.nodes.length,
       model: this.model?.name ?? null,
       contextLength: this.model?.contextLength ?? 0,
       policyMode: this.tools.mode,
@@ -99,8 +97,8 @@ export class LiveTuiBackend implements TuiBackend {
     this.approver.set(approver);
   }
 
-  completions() {
-    return { guests: this.guests, nodes: this.nodes };
+  completions(): CompletionSources {
+    return this.names;
   }
 
   inputHistory(): readonly string[] {
@@ -111,38 +109,12 @@ export class LiveTuiBackend implements TuiBackend {
     this.history.add(line);
   }
 
-  async auditTail(count: number): Promise<AuditLine[]> {
-    const tail: AuditRecord[] = [];
-    for await (const record of readAuditRecords(this.ctx.paths.auditDir)) {
-      tail.push(record);
-      if (tail.length > count) tail.shift();
-    }
-    return tail.map((record) => ({
-      seq: record.seq,
-      ts: record.ts,
-      origin: record.origin,
-      tool: record.tool,
-      target: record.target?.vmid ? `${record.target.node ?? ''}/${record.target.vmid}` : (record.target?.node ?? ''),
-      verdict: record.verdict,
-      decidedBy: record.decidedBy,
-      outcome: record.outcome ? `${record.outcome.status}: ${record.outcome.summary}` : null,
-    }));
+  auditTail(count: number): Promise<AuditLine[]> {
+    return auditTailLines(this.ctx.paths.auditDir, count);
   }
 
   policySummary(): PolicySummary {
-    const defaults = new Set(loadDefaultRules(defaultRulesPath()).map((rule) => rule.id));
-    return {
-      rules: this.tools.rules.map((rule) => ({
-        id: rule.id,
-        verdict: rule.verdict,
-        source: defaults.has(rule.id) ? 'default' : 'user',
-      })),
-      grants: this.tools.grants.list().map((grant) => ({
-        tool: grant.tool,
-        target: `${grant.target.node ?? ''}${grant.target.vmid ? `/${grant.target.vmid}` : ''}`,
-        seq: grant.seq,
-      })),
-    };
+    return policySummaryOf(this.tools);
   }
 
   /** A failed switch keeps the current model and conversation; the error says why. */
@@ -186,10 +158,6 @@ export class LiveTuiBackend implements TuiBackend {
   }
 
   private async refreshCompletions(): Promise<void> {
-    const [nodes, guests] = await Promise.all([this.cluster.api.nodes.list(), this.cluster.api.cluster.guests()]);
-    this.nodes = nodes.map((n) => n.node).sort();
-    this.guests = guests
-      .map((g) => ({ vmid: g.vmid, ...(g.name !== undefined ? { name: g.name } : {}) }))
-      .sort((a, b) => a.vmid - b.vmid);
+    this.names = await readCompletionSources(this.cluster.api);
   }
 }
