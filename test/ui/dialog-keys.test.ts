@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import type { ConfirmRequest } from '../../src/core/approver.js';
 import { dialogChunk, initialStep, type DialogKey } from '../../src/ui/state/dialog-keys.js';
-import type { DialogStep } from '../../src/ui/layout/confirm-dialog-lines.js';
+import type { DialogStep } from '../../src/ui/layout/dialog-lines.js';
 
 const plain: ConfirmRequest = {
   tool: 'start_vm',

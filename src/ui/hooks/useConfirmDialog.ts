@@ -1,7 +1,7 @@
 import { useInput } from 'ink';
 import { useState } from 'react';
 import type { ConfirmAnswer, ConfirmRequest } from '../../core/approver.js';
-import type { DialogStep } from '../layout/confirm-dialog-lines.js';
+import type { DialogStep } from '../layout/dialog-lines.js';
 import { dialogChunk, initialStep } from '../state/dialog-keys.js';
 import { useUi } from '../ui-context.js';
 import type { PendingQuestion } from './usePendingQuestions.js';

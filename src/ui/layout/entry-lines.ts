@@ -1,8 +1,7 @@
 import type { Glyphs } from '../glyphs.js';
 import type { MarkdownView } from '../markdown/markdown-view.js';
 import type { NoticeTone, TranscriptEntry } from '../state/entries.js';
-import { blankLine, line, span, type Line } from './line.js';
-import { textLines } from './text-lines.js';
+import { blankLine, line, span, textLines, type Line } from './line.js';
 import { toolCardLines } from './tool-card-lines.js';
 
 const noticeMark: Record<NoticeTone, string> = { info: 'i', warning: '!', error: '!' };

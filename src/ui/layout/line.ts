@@ -1,3 +1,5 @@
+import { sanitizeText } from '../text/sanitize.js';
+import { wrapText } from '../text/wrap.js';
 /** What a span of text means; the theme turns it into colour (or nothing without colour). */
 export type Tone =
   | 'plain'
@@ -38,3 +40,18 @@ export function line(...segments: Array<Segment | false>): Line {
 }
 
 export const span = (text: string, tone: Tone = 'plain'): Segment => ({ text, tone });
+
+/** Outside text, sanitised and wrapped to `width` after an indent of `indent` cells. */
+export function textLines(
+  text: string,
+  width: number,
+  tone: Tone,
+  indent = '  ',
+  firstIndent = indent,
+  firstTone: Tone = tone,
+): Line[] {
+  const rows = wrapText(sanitizeText(text), width - indent.length);
+  return rows.map((row, index) => ({
+    segments: index === 0 ? [span(firstIndent, firstTone), span(row, tone)] : [span(indent), span(row, tone)],
+  }));
+}

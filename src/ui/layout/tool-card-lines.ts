@@ -3,10 +3,9 @@ import type { CallStatus } from '../../core/call-outcome.js';
 import type { Glyphs } from '../glyphs.js';
 import type { ToolEntry } from '../state/entries.js';
 import { compactArgs, shortTarget, targetFacts } from './describe-target.js';
-import { line, span, type Line, type Segment, type Tone } from './line.js';
+import { line, span, textLines, type Line, type Segment, type Tone } from './line.js';
 import { dataForPeople } from '../text/data-for-people.js';
 import { fitTextTables } from '../text/fit-table.js';
-import { textLines } from './text-lines.js';
 
 const statusTone: Record<CallStatus, Tone> = {
   ok: 'ok',

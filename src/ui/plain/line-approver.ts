@@ -1,5 +1,5 @@
 import type { Approver, ConfirmAnswer, ConfirmRequest } from '../../core/approver.js';
-import { typedAnswers } from '../layout/confirm-dialog-lines.js';
+import { typedAnswers } from '../layout/dialog-lines.js';
 import { compactArgs, targetFacts } from '../layout/describe-target.js';
 import { terminalText } from '../../shared/terminal-text.js';
 import type { LineReader } from './line-reader.js';

@@ -1,5 +1,5 @@
 import type { ConfirmAnswer, ConfirmRequest } from '../../core/approver.js';
-import { typedAnswers, type DialogStep } from '../layout/confirm-dialog-lines.js';
+import { typedAnswers, type DialogStep } from '../layout/dialog-lines.js';
 import { sanitizeText } from '../text/sanitize.js';
 import { chunkSteps } from './typed-chunk.js';
 

@@ -3,8 +3,7 @@ import type { Glyphs } from '../glyphs.js';
 import { sanitizeText } from '../text/sanitize.js';
 import { boxed } from './boxed.js';
 import { compactArgs, targetFacts } from './describe-target.js';
-import { line, span, type Line } from './line.js';
-import { textLines } from './text-lines.js';
+import { line, span, textLines, type Line } from './line.js';
 
 export type DialogStep =
   { kind: 'keys' } | { kind: 'note'; note: string } | { kind: 'typed'; value: string; mismatch: boolean };
@@ -123,4 +122,21 @@ function packKeys(keys: ReadonlyArray<[string, string]>, inner: number): Line[] 
   }
   rows.push(current);
   return rows;
+}
+
+/** The question at the step limit: continue, wrap up, or stop. */
+export function stepLimitLines(width: number, glyphs: Glyphs): Line[] {
+  const inner = Math.max(4, width - 4);
+  const body = [
+    ...textLines('The model has used all its tool rounds for this question (ai.maxSteps).', inner, 'plain', '', ''),
+    line(
+      span('[c]', 'ask'),
+      span(' continue  '),
+      span('[w]', 'ask'),
+      span(' wrap up: answer with what it has  '),
+      span('[s]', 'ask'),
+      span(' stop'),
+    ),
+  ];
+  return boxed('Step limit reached', body, width, glyphs, 'ask');
 }
