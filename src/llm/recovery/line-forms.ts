@@ -9,8 +9,8 @@ import type { Recognizer, Segment } from './segment.js';
  */
 export const lineSegments: Recognizer = function* (text) {
   if (text.includes('to=functions.')) yield* harmonyCalls(text);
-  if (text.includes('<|recipient|>')) yield* recipientCalls(text);
-  if (text.includes('>>>')) yield* arrowCalls(text);
+  if (text.includes('<|recipient|>')) yield* headedCalls(text, recipientHeader);
+  if (text.includes('>>>')) yield* headedCalls(text, arrowHeader);
   if (text.includes('Action')) yield* actionLines(text);
 };
 
@@ -33,25 +33,14 @@ function* harmonyCalls(text: string): Generator<Segment> {
 }
 
 /** Functionary v2: `<|from|>assistant\n<|recipient|>name\n<|content|>{...}`; the recipient `all` is plain text. */
-function* recipientCalls(text: string): Generator<Segment> {
-  const header = /(?:<\|from\|>\s*assistant\s*)?<\|recipient\|>\s*([A-Za-z_][\w.-]{0,100})\s*<\|content\|>/g;
-  for (const match of text.matchAll(header)) {
-    if (match[1] === 'all') continue;
-    const argsStart = match.index + match[0].length;
-    const read = readLiteral(text, argsStart);
-    if (!read) continue;
-    yield {
-      start: match.index,
-      end: read.end,
-      dedicated: true,
-      payload: { kind: 'named', name: match[1]!, args: text.slice(argsStart, read.end) },
-    };
-  }
-}
+const recipientHeader = /(?:<\|from\|>\s*assistant\s*)?<\|recipient\|>\s*([A-Za-z_][\w.-]{0,100})\s*<\|content\|>/g;
 
 /** Functionary v3: `>>>name` at the start of a line, the JSON arguments after it; `>>>all` is plain text. */
-function* arrowCalls(text: string): Generator<Segment> {
-  for (const match of text.matchAll(/^>>>[^\S\n]*([A-Za-z_][\w.-]{0,100})[^\S\n]*\n?/gm)) {
+const arrowHeader = /^>>>[^\S\n]*([A-Za-z_][\w.-]{0,100})[^\S\n]*\n?/gm;
+
+/** Calls written as a header naming the tool (`all` means plain text) followed by the JSON arguments. */
+function* headedCalls(text: string, header: RegExp): Generator<Segment> {
+  for (const match of text.matchAll(header)) {
     if (match[1] === 'all') continue;
     const argsStart = match.index + match[0].length;
     const read = readLiteral(text, argsStart);
