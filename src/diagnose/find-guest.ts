@@ -1,6 +1,4 @@
-import { EvidenceUnreadableError } from './errors/evidence-unreadable-error.js';
-import { GuestNotFoundError } from './errors/guest-not-found-error.js';
-import { WrongNodeError } from './errors/wrong-node-error.js';
+import { EvidenceUnreadableError, GuestNotFoundError, WrongNodeError } from './errors.js';
 import type { EvidenceReader } from './evidence-reader.js';
 import { parseList, resourceGuestSchema, type ResourceGuest } from './wire.js';
 

@@ -1,4 +1,4 @@
-import { OllamaResponseError } from './errors/ollama-response-error.js';
+import { OllamaResponseError } from './errors.js';
 import { parseShow, parseTags } from './model-facts.js';
 import { ollamaClient, type OllamaEndpoint } from './ollama-endpoint.js';
 import { toModelError } from './ollama-failure.js';

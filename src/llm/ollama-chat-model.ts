@@ -1,6 +1,6 @@
 import type { AbortableAsyncIterator, ChatRequest as OllamaChatRequest, ChatResponse } from 'ollama';
 import type { ChatChunk, ChatModel, ChatRequest, ChatToolCall } from '../core/chat-model.js';
-import { ModelAbortedError } from './errors/model-aborted-error.js';
+import { ModelAbortedError } from './errors.js';
 import { ollamaClient, type OllamaEndpoint } from './ollama-endpoint.js';
 import { toModelError } from './ollama-failure.js';
 import { parseChatChunk, toolCallsOf, toOllamaMessage, toOllamaTool, usageOf } from './ollama-wire.js';

@@ -1,6 +1,6 @@
 import { Ollama } from 'ollama';
 import { Agent, fetch as undiciFetch } from 'undici';
-import { RemoteHostRefusedError } from './errors/remote-host-refused-error.js';
+import { RemoteHostRefusedError } from './errors.js';
 import { isLocalOllamaHost } from './ollama-host.js';
 
 /** Where and how to reach Ollama: every connection to it is made through one of these. */

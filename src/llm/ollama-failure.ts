@@ -1,11 +1,13 @@
 import { AppError } from '../shared/errors.js';
-import { ModelAbortedError } from './errors/model-aborted-error.js';
-import { ModelNotFoundError } from './errors/model-not-found-error.js';
-import { ModelStreamEndedError } from './errors/model-stream-ended-error.js';
-import { ModelStreamError } from './errors/model-stream-error.js';
-import { ModelWithoutToolsError } from './errors/model-without-tools-error.js';
-import { OllamaResponseError } from './errors/ollama-response-error.js';
-import { OllamaUnavailableError } from './errors/ollama-unavailable-error.js';
+import {
+  ModelAbortedError,
+  ModelNotFoundError,
+  ModelStreamEndedError,
+  ModelStreamError,
+  ModelWithoutToolsError,
+  OllamaResponseError,
+  OllamaUnavailableError,
+} from './errors.js';
 
 export interface FailureContext {
   host: string;

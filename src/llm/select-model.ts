@@ -1,5 +1,4 @@
-import { ModelWithoutToolsError } from './errors/model-without-tools-error.js';
-import { NoToolModelError } from './errors/no-tool-model-error.js';
+import { ModelWithoutToolsError, NoToolModelError } from './errors.js';
 import type { InstalledModel, ModelFacts, ShownModel } from './model-facts.js';
 import { rankModels } from './rank-models.js';
 

@@ -6,11 +6,13 @@ import path from 'node:path';
 import { afterEach, describe, expect, it, vi } from 'vitest';
 import { ExitCode } from '../../src/shared/exit-codes.js';
 import { createChatModel } from '../../src/llm/create-chat-model.js';
-import { ModelNotFoundError } from '../../src/llm/errors/model-not-found-error.js';
-import { ModelWithoutToolsError } from '../../src/llm/errors/model-without-tools-error.js';
-import { OllamaResponseError } from '../../src/llm/errors/ollama-response-error.js';
-import { OllamaUnavailableError } from '../../src/llm/errors/ollama-unavailable-error.js';
-import { RemoteHostRefusedError } from '../../src/llm/errors/remote-host-refused-error.js';
+import {
+  ModelNotFoundError,
+  ModelWithoutToolsError,
+  OllamaResponseError,
+  OllamaUnavailableError,
+  RemoteHostRefusedError,
+} from '../../src/llm/errors.js';
 import { startScriptedOllama, type ScriptedOllama, type ScriptedOllamaOptions } from '../../harness/scripted-ollama.js';
 import { collect, failure, modelOn, request } from './helpers.js';
 

@@ -1,14 +1,16 @@
 import http from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { afterEach, describe, expect, it } from 'vitest';
-import { ModelAbortedError } from '../../src/llm/errors/model-aborted-error.js';
-import { ModelNotFoundError } from '../../src/llm/errors/model-not-found-error.js';
-import { ModelStreamEndedError } from '../../src/llm/errors/model-stream-ended-error.js';
-import { ModelStreamError } from '../../src/llm/errors/model-stream-error.js';
-import { OllamaUnavailableError } from '../../src/llm/errors/ollama-unavailable-error.js';
+import {
+  ModelAbortedError,
+  ModelNotFoundError,
+  ModelStreamEndedError,
+  ModelStreamError,
+  OllamaUnavailableError,
+  ModelWithoutToolsError,
+} from '../../src/llm/errors.js';
 import { OllamaChatModel } from '../../src/llm/ollama-chat-model.js';
 import { ollamaEndpoint } from '../../src/llm/ollama-endpoint.js';
-import { ModelWithoutToolsError } from '../../src/llm/errors/model-without-tools-error.js';
 import { startScriptedOllama, type ScriptedOllama, type ScriptedOllamaOptions } from '../../harness/scripted-ollama.js';
 import { collect, failure, modelOn, request } from './helpers.js';
 

@@ -1,5 +1,5 @@
 import { afterEach, describe, expect, it } from 'vitest';
-import { NoToolModelError } from '../../src/llm/errors/no-tool-model-error.js';
+import { NoToolModelError } from '../../src/llm/errors.js';
 import { parameterBillions } from '../../src/llm/model-facts.js';
 import { rankModels } from '../../src/llm/rank-models.js';
 import { startScriptedOllama, type ScriptedModel, type ScriptedOllama } from '../../harness/scripted-ollama.js';
