@@ -1,6 +1,6 @@
 import { EvidenceUnreadableError, GuestNotFoundError, WrongNodeError } from './errors.js';
 import type { EvidenceReader } from './evidence-reader.js';
-import { parseList, resourceGuestSchema, type ResourceGuest } from './wire.js';
+import { parseList, resourceGuestSchema, type ResourceGuest } from '../proxmox/schemas/evidence.js';
 
 const parsedGuests = new WeakMap<EvidenceReader, Promise<ResourceGuest[]>>();
 

@@ -8,8 +8,14 @@ import { mapLimited } from './map-limited.js';
 import { nodeFindings } from './node-findings.js';
 import { severityOf } from './rank.js';
 import { troubledGuests } from './troubled-guests.js';
-import { clusterStatusSchema, parseList, taskSchema } from './wire.js';
-import { nodeListSchema, qemuListSchema, storageResourceSchema } from './wire-cluster.js';
+import {
+  clusterStatusSchema,
+  nodeListSchema,
+  parseList,
+  qemuListSchema,
+  storageResourceSchema,
+  taskSchema,
+} from '../proxmox/schemas/evidence.js';
 
 export interface FindProblemsOptions {
   /** Only this node's guests and problems. */

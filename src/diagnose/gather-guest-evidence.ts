@@ -21,7 +21,7 @@ import {
   storageSchema,
   taskSchema,
   type ResourceGuest,
-} from './wire.js';
+} from '../proxmox/schemas/evidence.js';
 
 const journalMarginSeconds = 600;
 /** The kernel and the daemons log a failure up to a few seconds after the task records it. */

@@ -1,7 +1,7 @@
 import type { StorageFact } from './evidence.js';
 import type { EvidenceSource } from './finding.js';
 import { splitVolid, type GuestConfigFacts } from './guest-config.js';
-import { parseList, volumeSchema, type ResourceGuest } from './wire.js';
+import { parseList, volumeSchema, type ResourceGuest } from '../proxmox/schemas/evidence.js';
 
 type Read = <T>(
   source: EvidenceSource,

@@ -1,7 +1,7 @@
 import type { NodeDevices } from './evidence.js';
 import type { EvidenceReader } from './evidence-reader.js';
 import type { GuestConfigFacts } from './guest-config.js';
-import { machineSchema, parseList, pciDeviceSchema, usbDeviceSchema } from './wire.js';
+import { machineSchema, parseList, pciDeviceSchema, usbDeviceSchema } from '../proxmox/schemas/evidence.js';
 
 /**
  * The node's devices and QEMU machine types, read only when the config asks

@@ -1,5 +1,11 @@
 import type { BridgeFact, GuestFacts, StorageFact, TaskFact } from './evidence.js';
-import type { interfaceSchema, ResourceGuest, statusCurrentSchema, storageSchema, WireTask } from './wire.js';
+import type {
+  interfaceSchema,
+  ResourceGuest,
+  statusCurrentSchema,
+  storageSchema,
+  WireTask,
+} from '../proxmox/schemas/evidence.js';
 import type { z } from 'zod';
 
 /** Turns parsed API answers into the facts analyzers use. */

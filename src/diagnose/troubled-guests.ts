@@ -1,5 +1,5 @@
 import { currentFailures, taskFacts } from './read-facts.js';
-import type { ResourceGuest, WireTask } from './wire.js';
+import type { ResourceGuest, WireTask } from '../proxmox/schemas/evidence.js';
 
 const troubledHa = new Set(['error', 'fence', 'recovery']);
 const troubledQmp = new Set(['io-error', 'internal-error', 'guest-panicked']);

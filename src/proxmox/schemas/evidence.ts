@@ -1,7 +1,11 @@
 import { z } from 'zod';
-import { pveBoolean, pveNumber, pveTags } from '../proxmox/schemas/wire.js';
+import { pveBoolean, pveNumber, pveTags } from './wire.js';
 
-/** The shapes a diagnosis reads, parsed leniently item by item with the wire model's scalars (0/1 flags, numbers as strings). */
+/**
+ * The shapes a diagnosis reads (through the port's `readRaw`), parsed leniently item by item
+ * with the wire model's scalars (0/1 flags, numbers as strings): one unreadable item costs that
+ * item, not the diagnosis.
+ */
 
 export const resourceGuestSchema = z.object({
   vmid: pveNumber,
@@ -111,3 +115,33 @@ export function parseOne<T>(schema: z.ZodType<T>, data: unknown): T | undefined 
   const parsed = schema.safeParse(data);
   return parsed.success ? parsed.data : undefined;
 }
+
+/** Cluster-wide lists find_problems reads. */
+
+export const nodeListSchema = z.object({
+  node: z.string(),
+  status: z.string().default('unknown'),
+  maxmem: pveNumber.optional(),
+});
+
+export const qemuListSchema = z.object({ vmid: pveNumber, qmpstatus: z.string().optional() });
+
+export const storageResourceSchema = z
+  .object({
+    storage: z.string(),
+    node: z.string(),
+    plugintype: z.string().default('unknown'),
+    status: z.string().default('unknown'),
+    shared: pveBoolean.default(false),
+    disk: pveNumber.optional(),
+    maxdisk: pveNumber.optional(),
+  })
+  .transform((item) => ({
+    storage: item.storage,
+    node: item.node,
+    plugintype: item.plugintype,
+    status: item.status,
+    shared: item.shared,
+    used: item.disk,
+    total: item.maxdisk,
+  }));
