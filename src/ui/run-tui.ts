@@ -19,13 +19,16 @@ export interface RunTuiOptions {
   onExit?: (code: number) => void;
 }
 
-/** Loads Ink, React and the App; the session opens meanwhile (see StartingBackend). */
-function loadScreen(): Promise<typeof import('./mount-app.js')> {
+let screen: Promise<typeof import('./mount-app.js')> | undefined;
+
+/** Loads Ink, React and the App (once; later calls share the load). */
+export function loadScreen(): Promise<typeof import('./mount-app.js')> {
   // React and Ink load their development builds unless NODE_ENV says production: several times the work per frame.
   // (The bundle fixes it at build time; the unbundled build reads it here, through a variable the bundler leaves alone.)
   const env = process.env;
   env.NODE_ENV ??= 'production';
-  return import('./mount-app.js');
+  screen ??= import('./mount-app.js');
+  return screen;
 }
 
 interface Ending {

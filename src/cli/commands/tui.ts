@@ -24,7 +24,7 @@ export async function tui(ctx: CommandContext): Promise<number> {
     );
   }
   const closers: Array<() => Promise<void>> = [];
-  const opening = (async () => {
+  const open = async () => {
     const cluster = await openCluster(ctx);
     closers.push(() => cluster.close());
     const external = await openExternalServers(ctx, cluster.config, 'tui');
@@ -32,10 +32,11 @@ export async function tui(ctx: CommandContext): Promise<number> {
     const approver = new DelegatingApprover();
     const tools = await openToolSession(ctx, cluster, { origin: 'agent', approver, extraTools: external.tools });
     return LiveTuiBackend.open(ctx, cluster, tools, approver);
-  })();
+  };
+  let opening: Promise<LiveTuiBackend> | undefined;
   try {
     if (plain) {
-      const backend = await opening;
+      const backend = await (opening = open());
       const { plainConversation } = await import('../../ui/plain/plain-conversation.js');
       try {
         return await plainConversation(backend, { stdin, stdout });
@@ -43,12 +44,15 @@ export async function tui(ctx: CommandContext): Promise<number> {
         await backend.close();
       }
     }
-    const { runTui } = await import('../../ui/run-tui.js');
+    const { loadScreen, runTui } = await import('../../ui/run-tui.js');
     const { StartingBackend } = await import('../../ui/starting-backend.js');
+    // The screen loads first (the session's own start-up work would hold the one thread it loads on);
+    // the session then opens while the first frame is up.
+    opening = loadScreen().then(open);
     const profile = ctx.globals.demo || ctx.globals.scenario !== undefined ? 'demo' : (ctx.globals.profile ?? '');
     return await runTui(new StartingBackend(opening, profile), { stdin, stdout, color: ctx.globals.color });
   } finally {
-    await opening.catch(() => undefined);
+    await opening?.catch(() => undefined);
     for (const close of closers) await close();
   }
 }
